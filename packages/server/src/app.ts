@@ -1,0 +1,169 @@
+// buildApp(config, database) → the Fastify instance with every module registered. Tests use it with inject().
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './platform/clock.ts';
+import { systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { ping, type Database } from './platform/database.ts';
+import type { Deps } from './platform/deps.ts';
+import { AppError, registerErrorHandling, sendError } from './platform/errors.ts';
+import { AuditService } from './platform/audit/audit.service.ts';
+import { registerAuth } from './platform/auth/auth.plugin.ts';
+import { authRepository } from './platform/auth/auth.repository.ts';
+import { Scheduler } from './platform/jobs/scheduler.ts';
+import { createChannelSender, type ChannelSender } from './platform/notifications/channels.ts';
+import { NotificationService } from './platform/notifications/notification.service.ts';
+import { settingsRepository } from './platform/settings.repository.ts';
+import { WorkbenchRegistry } from './platform/workbench.ts';
+import { registerAudit } from './modules/audit/index.ts';
+import { registerAuthModule } from './modules/auth/index.ts';
+import { registerCalendar } from './modules/calendar/index.ts';
+import { registerDictionaries } from './modules/dictionaries/index.ts';
+import { registerEnterprises } from './modules/enterprises/index.ts';
+import { registerGeo } from './modules/geo/index.ts';
+import { registerNotifications } from './modules/notifications/index.ts';
+import { registerRoles } from './modules/roles/index.ts';
+import { registerSecurity } from './modules/security/index.ts';
+import { registerUnits } from './modules/units/index.ts';
+import { registerUsers } from './modules/users/index.ts';
+import { registerWorkbench } from './modules/workbench/index.ts';
+
+export interface AppOptions {
+  clock?: Clock;
+  sender?: ChannelSender;
+  /** pino options or false; defaults to the configured level. */
+  logger?: boolean | object;
+}
+
+export interface App {
+  app: FastifyInstance;
+  deps: Deps;
+  scheduler: Scheduler;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(config: Config, database: Database, opts: AppOptions = {}): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = database.db;
+  const audit = new AuditService(db, clock, config.dataDir);
+  const notifications = new NotificationService(db, clock, opts.sender ?? createChannelSender(config.smtpUrl, config.smtpFrom), app.log);
+  const deps: Deps = { db, dbKind: database.kind, config, clock, audit, notifications, workbench: new WorkbenchRegistry(), log: app.log };
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'ZoneOps API', version: '0.1.0', description: 'The API of ZoneOps. Errors: {code, message, details?, requestId}.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zo_sid' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  registerErrorHandling(app);
+  registerAuth(app, db, clock);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  // Every write through the API is audited: services record successful writes with their diff; this hook records
+  // whatever they did not (refusals, validation failures, writes that failed inside a rolled-back transaction).
+  app.addHook('onResponse', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/') || !request.ctx) return;
+    const failed = reply.statusCode >= 400;
+    if (request.ctx.audited && !(failed && request.ctx.auditedInTx)) return;
+    try {
+      await audit.record(null, request.ctx, {
+        action: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+        result: failed ? 'failure' : 'success',
+        resultCode: reply.errorCode ?? String(reply.statusCode),
+      });
+    } catch (err) {
+      request.log.error({ err }, 'audit record failed');
+    }
+  });
+
+  app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await ping(db);
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return sendError(reply, request, new AppError('NOT_READY', 'database not reachable'));
+    }
+  });
+
+  registerAuthModule(app, deps);
+  registerUnits(app, deps);
+  registerUsers(app, deps);
+  registerRoles(app, deps);
+  registerEnterprises(app, deps);
+  registerDictionaries(app, deps);
+  registerCalendar(app, deps);
+  registerAudit(app, deps);
+  registerNotifications(app, deps);
+  registerSecurity(app, deps);
+  registerWorkbench(app, deps);
+  registerGeo(app, deps);
+
+  // The web client: built files, and index.html for every other GET outside /api (client-side routes).
+  const webDist = config.webDist ?? defaultWebDist;
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return sendError(reply, request, new AppError('NOT_FOUND', `no route GET ${request.url.split('?')[0]}`));
+      const file = request.url.split('?')[0]!.slice(1);
+      if (file && existsSync(join(webDist, file)) && !file.includes('..')) return reply.sendFile(file);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  const scheduler = new Scheduler(db, clock, config.instanceId, app.log);
+  scheduler.add({ name: 'notifications.deliver', everyMs: 10_000, run: () => notifications.deliverDue().then(() => undefined) });
+  scheduler.add({
+    name: 'sessions.expireIdle',
+    everyMs: 3_600_000,
+    run: async (now) => {
+      const policy = await settingsRepository.findPasswordPolicy(db);
+      await authRepository.deleteIdleSessions(db, new Date(now.getTime() - policy.idleTimeoutMinutes * 60_000));
+    },
+  });
+  scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
+
+  return { app, deps, scheduler };
+}

@@ -1,0 +1,38 @@
+// `npm start`: the whole platform in one process on the embedded database (or PostgreSQL with DATABASE_URL).
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../platform/config.ts';
+import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
+
+const started = performance.now();
+const config = loadConfig();
+const database = await openMigrated(config);
+const logins = await ensureDemo(config, database);
+const { app, scheduler } = await buildApp(config, database);
+if (config.jobs) scheduler.start();
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+console.log(
+  [
+    '',
+    `ZoneOps is ready at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    `API docs: ${url}/api/docs`,
+    'Demo logins:',
+    describeLogins(logins),
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      await scheduler.stop();
+      await app.close();
+      await database.close();
+      process.exit(0);
+    })();
+  });
+}

@@ -1,0 +1,127 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/database.ts';
+import { likePattern } from '../../platform/lists.ts';
+import { roles, units, userRoles, users } from '../../db/schema.ts';
+
+export interface UserFilter {
+  q?: string | undefined;
+  unitId?: string | undefined;
+  includeSubunits?: boolean;
+  status?: string | undefined;
+  roleId?: string | undefined;
+}
+
+const sortColumns = {
+  username: users.username,
+  displayName: users.displayName,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+} as const;
+export type UserSortField = keyof typeof sortColumns;
+
+const roleList = sql<{ id: string; code: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name) order by r.code)
+  from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${users.id}), '[]'::json)`;
+
+const listColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  unitId: users.unitId,
+  unitName: units.name,
+  position: users.position,
+  phone: users.phone,
+  email: users.email,
+  status: users.status,
+  enterpriseId: users.enterpriseId,
+  totpEnabled: users.totpEnabled,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+  roles: roleList,
+};
+export interface UserListRow {
+  id: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  unitName: string;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+  status: string;
+  enterpriseId: string | null;
+  totpEnabled: boolean;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  roles: { id: string; code: string; name: string }[];
+}
+
+function where(f: UserFilter, visible: SQL | undefined): SQL | undefined {
+  return and(
+    isNull(users.deletedAt),
+    visible,
+    f.unitId
+      ? f.includeSubunits
+        ? sql`${users.unitId} in (select id from units where path like (select path from units where id = ${f.unitId}) || '%')`
+        : eq(users.unitId, f.unitId)
+      : undefined,
+    f.status ? eq(users.status, f.status) : undefined,
+    f.roleId ? sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_id = ${f.roleId})` : undefined,
+    f.q ? or(ilike(users.username, likePattern(f.q)), ilike(users.displayName, likePattern(f.q))) : undefined,
+  );
+}
+
+export const userRepository = {
+  scopeColumns: { unitId: users.unitId, createdBy: users.createdBy, selfId: users.id },
+  async findPage(db: DbOrTx, f: UserFilter, visible: SQL | undefined, sort: { field: UserSortField; desc: boolean }, limit: number, offset: number) {
+    const col = sortColumns[sort.field];
+    const rows = await db
+      .select({ ...listColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(where(f, visible))
+      .orderBy(sort.desc ? sql`${col} desc nulls last` : asc(col), asc(users.id))
+      .limit(limit)
+      .offset(offset);
+    return { rows: rows as (UserListRow & { total: number })[], total: rows[0]?.total ?? 0 };
+  },
+  async findListRowById(db: DbOrTx, id: string, visible: SQL | undefined): Promise<UserListRow | undefined> {
+    const [row] = await db
+      .select(listColumns)
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(users.id, id), where({}, visible)));
+    return row as UserListRow | undefined;
+  },
+  async findById(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt)));
+    return row;
+  },
+  async usernameExists(db: DbOrTx, username: string): Promise<boolean> {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    return !!row;
+  },
+  async insert(db: DbOrTx, values: typeof users.$inferInsert) {
+    const [row] = await db.insert(users).values(values).returning();
+    return row!;
+  },
+  async update(db: DbOrTx, id: string, set: Partial<typeof users.$inferInsert>) {
+    const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning();
+    return row!;
+  },
+  findRoleIds(db: DbOrTx, userId: string) {
+    return db.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, userId));
+  },
+  async replaceRoles(db: DbOrTx, userId: string, roleIds: string[]) {
+    await db.delete(userRoles).where(eq(userRoles.userId, userId));
+    if (roleIds.length) await db.insert(userRoles).values(roleIds.map((roleId) => ({ userId, roleId })));
+  },
+  findRolesByIds(db: DbOrTx, ids: string[]) {
+    return ids.length ? db.select().from(roles).where(inArray(roles.id, ids)) : Promise.resolve([]);
+  },
+  async findRoleByCode(db: DbOrTx, code: string) {
+    const [row] = await db.select().from(roles).where(eq(roles.code, code));
+    return row;
+  },
+};

@@ -1,0 +1,78 @@
+// Configuration from environment variables, validated once at start. The README's table lists them.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  DEMO_SEED: bool.default(true),
+  JOBS: bool.default(true),
+  INSTANCE_ID: z.string().optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('ZoneOps <noreply@zoneops.local>'),
+  MQTT_PORT: port.default(1883),
+  JT808_PORT: port.default(6808),
+  HJ212_PORT: port.default(6012),
+  OSMAND_PORT: port.default(5055),
+  WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** 'memory://' keeps PGlite in memory (tests). */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  bodyLimit: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  demoSeed: boolean;
+  jobs: boolean;
+  instanceId: string;
+  loginRateLimit: number;
+  auditRetentionDays: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  ports: { mqtt: number; jt808: number; hj212: number; osmand: number };
+  webDist: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    demoSeed: e.DEMO_SEED,
+    jobs: e.JOBS,
+    instanceId: e.INSTANCE_ID ?? `${process.pid}`,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT },
+    webDist: e.WEB_DIST,
+  };
+}

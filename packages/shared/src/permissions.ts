@@ -1,0 +1,83 @@
+// The permission catalogue. Permissions gate menus, actions and API operations; the server checks them.
+// adminClass implements the separation of the three administrators (三员分立, DOMAIN §14): a role, and a
+// user across their roles, may hold permissions of at most one administrator class.
+
+export type AdminClass = 'system' | 'security' | 'audit';
+
+export interface PermissionDef {
+  code: string;
+  group: string;
+  adminClass?: AdminClass;
+}
+
+export const permissionCatalogue = [
+  { code: 'workbench.view', group: 'workbench' },
+  { code: 'units.read', group: 'organisation' },
+  { code: 'units.write', group: 'organisation', adminClass: 'system' },
+  { code: 'users.read', group: 'organisation' },
+  { code: 'users.write', group: 'organisation' },
+  { code: 'users.resetPassword', group: 'organisation' },
+  { code: 'enterprises.read', group: 'organisation' },
+  { code: 'enterprises.write', group: 'organisation' },
+  { code: 'dictionaries.write', group: 'system', adminClass: 'system' },
+  { code: 'calendar.write', group: 'system', adminClass: 'system' },
+  { code: 'notifications.channels', group: 'system', adminClass: 'system' },
+  { code: 'roles.read', group: 'security', adminClass: 'security' },
+  { code: 'roles.write', group: 'security', adminClass: 'security' },
+  { code: 'roles.assign', group: 'security', adminClass: 'security' },
+  { code: 'users.unlock', group: 'security', adminClass: 'security' },
+  { code: 'security.policy', group: 'security', adminClass: 'security' },
+  { code: 'apiTokens.manage', group: 'security', adminClass: 'security' },
+  { code: 'audit.read', group: 'audit', adminClass: 'audit' },
+  { code: 'loginLog.read', group: 'audit', adminClass: 'audit' },
+  { code: 'field.phone', group: 'fields' },
+  { code: 'field.uscc', group: 'fields' },
+  { code: 'field.personName', group: 'fields' },
+] as const satisfies readonly PermissionDef[];
+
+export type Permission = (typeof permissionCatalogue)[number]['code'];
+
+export const allPermissions: readonly Permission[] = permissionCatalogue.map((p) => p.code);
+
+const classOf = new Map<string, AdminClass | undefined>(
+  permissionCatalogue.map((p) => [p.code, (p as PermissionDef).adminClass]),
+);
+
+export function isPermission(code: string): code is Permission {
+  return classOf.has(code);
+}
+
+/** The administrator classes a set of permissions touches; more than one breaks the separation of duties. */
+export function adminClassesOf(perms: Iterable<string>): AdminClass[] {
+  const classes = new Set<AdminClass>();
+  for (const p of perms) {
+    const c = classOf.get(p);
+    if (c) classes.add(c);
+  }
+  return [...classes].sort();
+}
+
+/** Side menu: each entry is shown when the user holds its permission. */
+export const menuCatalogue = [
+  { key: 'workbench', path: '/', permission: 'workbench.view' },
+  { key: 'units', path: '/system/units', permission: 'units.read' },
+  { key: 'users', path: '/system/users', permission: 'users.read' },
+  { key: 'roles', path: '/system/roles', permission: 'roles.read' },
+  { key: 'enterprises', path: '/system/enterprises', permission: 'enterprises.read' },
+  { key: 'dictionaries', path: '/system/dictionaries', permission: 'dictionaries.write' },
+  { key: 'calendar', path: '/system/calendar', permission: 'calendar.write' },
+  { key: 'channels', path: '/system/channels', permission: 'notifications.channels' },
+  { key: 'security', path: '/system/security', permission: 'security.policy' },
+  { key: 'apiTokens', path: '/system/api-tokens', permission: 'apiTokens.manage' },
+  { key: 'audit', path: '/system/audit', permission: 'audit.read' },
+  { key: 'loginLog', path: '/system/login-log', permission: 'loginLog.read' },
+] as const satisfies readonly { key: string; path: string; permission: Permission }[];
+
+export type MenuKey = (typeof menuCatalogue)[number]['key'];
+
+export function menusFor(perms: ReadonlySet<string>): MenuKey[] {
+  return menuCatalogue.filter((m) => perms.has(m.permission)).map((m) => m.key);
+}
+
+export const dataScopes = ['all', 'units', 'unitTree', 'unit', 'self'] as const;
+export type DataScope = (typeof dataScopes)[number];
