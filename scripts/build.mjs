@@ -2,6 +2,7 @@
 // Runs on `npm install` (postinstall), before `npm start` and before the browser tests.
 // The server runs from TypeScript sources through tsx, so it needs no build step.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,4 +25,6 @@ if (!existsSync(join(web, 'index.html'))) process.exit(0);
 const sources = Math.max(newest(join(web, 'src')), newest(join(root, 'packages/shared/src')), statSync(join(web, 'index.html')).mtimeMs);
 if (!force && existsSync(out) && statSync(out).mtimeMs >= sources) process.exit(0);
 console.log('[build] building the web bundle …');
-execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+// Vite is a dependency of the web package; npm may install it under packages/web/node_modules.
+const vitePkg = createRequire(join(web, 'package.json')).resolve('vite/package.json');
+execFileSync(process.execPath, [join(vitePkg, '..', 'bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });

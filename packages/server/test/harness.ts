@@ -84,7 +84,11 @@ export async function createEnv(engine: Engine, env: Record<string, string> = {}
         db = await openDatabase({ url: pgdb.url, dataDir, poolSize: 4 });
         extraDbs.push(db);
       }
-      const app = await buildApp({ ...config, instanceId: `test-${apps.length}` }, db, { clock, logger: false, ...(opts.sender ? { sender: opts.sender } : {}) });
+      const app = await buildApp({ ...config, instanceId: `test-${apps.length}` }, db, {
+        clock,
+        logger: false,
+        ...(opts.sender ? { sender: opts.sender } : {}),
+      });
       await app.app.ready();
       apps.push(app);
       return app;
@@ -109,7 +113,13 @@ export async function buildUnit(db: Database['db'], overrides: { name?: string; 
   }
   const [row] = await db
     .insert(units)
-    .values({ id, name: overrides.name ?? `单位${id.slice(0, 4)}`, kind: overrides.kind ?? 'bureau', parentId: overrides.parentId ?? null, path: `${path}${id}/` })
+    .values({
+      id,
+      name: overrides.name ?? `单位${id.slice(0, 4)}`,
+      kind: overrides.kind ?? 'bureau',
+      parentId: overrides.parentId ?? null,
+      path: `${path}${id}/`,
+    })
     .returning();
   return row!;
 }
@@ -154,7 +164,13 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string): C
     cookie,
     get: (url) => app.inject({ method: 'GET', url, cookies: { zo_sid: cookie } }),
     send: (method, url, body, headers = {}) =>
-      app.inject({ method, url, cookies: { zo_sid: cookie }, headers: { 'x-csrf-token': csrf, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
+      app.inject({
+        method,
+        url,
+        cookies: { zo_sid: cookie },
+        headers: { 'x-csrf-token': csrf, ...headers },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
   };
 }
 

@@ -39,9 +39,7 @@ export type Permission = (typeof permissionCatalogue)[number]['code'];
 
 export const allPermissions: readonly Permission[] = permissionCatalogue.map((p) => p.code);
 
-const classOf = new Map<string, AdminClass | undefined>(
-  permissionCatalogue.map((p) => [p.code, (p as PermissionDef).adminClass]),
-);
+const classOf = new Map<string, AdminClass | undefined>(permissionCatalogue.map((p) => [p.code, (p as PermissionDef).adminClass]));
 
 export function isPermission(code: string): code is Permission {
   return classOf.has(code);

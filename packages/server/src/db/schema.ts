@@ -55,7 +55,10 @@ export const enterprises = pgTable(
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),
     industry: text('industry'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').notNull().default('operating'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
@@ -63,7 +66,12 @@ export const enterprises = pgTable(
     ...timestamps(),
     deletedAt: ts('deleted_at'),
   },
-  (t) => [uniqueIndex('enterprises_uscc_uq').on(t.uscc).where(sql`deleted_at is null`), index('enterprises_name_idx').on(t.name)],
+  (t) => [
+    uniqueIndex('enterprises_uscc_uq')
+      .on(t.uscc)
+      .where(sql`deleted_at is null`),
+    index('enterprises_name_idx').on(t.name),
+  ],
 );
 
 export const users = pgTable(
@@ -91,11 +99,7 @@ export const users = pgTable(
     ...timestamps(),
     deletedAt: ts('deleted_at'),
   },
-  (t) => [
-    uniqueIndex('users_username_uq').on(t.username),
-    index('users_unit_idx').on(t.unitId, t.username),
-    index('users_created_by_idx').on(t.createdBy),
-  ],
+  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_unit_idx').on(t.unitId, t.username), index('users_created_by_idx').on(t.createdBy)],
 );
 
 export const passwordHistory = pgTable(
@@ -119,9 +123,15 @@ export const roles = pgTable(
     name: text('name').notNull(),
     nameEn: text('name_en'),
     builtin: boolean('builtin').notNull().default(false),
-    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     dataScope: text('data_scope').notNull().default('self'),
-    scopeUnitIds: uuid('scope_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    scopeUnitIds: uuid('scope_unit_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     requireTotp: boolean('require_totp').notNull().default(false),
     ...timestamps(),
   },
@@ -330,6 +340,8 @@ export const geoFeatures = pgTable('geo_features', {
   kind: text('kind').notNull(),
   name: text('name').notNull(),
   geometry: jsonb('geometry').notNull(),
-  properties: jsonb('properties').notNull().default(sql`'{}'::jsonb`),
+  properties: jsonb('properties')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   ...timestamps(),
 });

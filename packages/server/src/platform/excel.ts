@@ -12,7 +12,10 @@ export async function sendXlsx<T extends object>(reply: FastifyReply, filename: 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ZoneOps';
   const ws = wb.addWorksheet(sheet);
-  ws.columns = [{ header: '序号', key: '__n', width: 6 }, ...columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 18, style: { numFmt: '@' } }))];
+  ws.columns = [
+    { header: '序号', key: '__n', width: 6 },
+    ...columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 18, style: { numFmt: '@' } })),
+  ];
   ws.getRow(1).font = { bold: true };
   rows.forEach((row, i) => {
     const r = row as Record<string, unknown>;

@@ -7,7 +7,10 @@ export const loginSchema = z
   .object({
     username: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256),
-    totp: z.string().regex(/^\d{6}$/).optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
   })
   .strict();
 
@@ -33,9 +36,7 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const passwordChangeSchema = z
-  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
-  .strict();
+export const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }).strict();
 
 export const totpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const totpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/) }).strict();

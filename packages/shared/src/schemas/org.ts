@@ -68,7 +68,11 @@ export const userCreateSchema = z
     roleIds: z.array(idSchema).max(20).optional(),
   })
   .strict();
-export const userUpdateSchema = userCreateSchema.omit({ username: true, roleIds: true }).partial().extend({ status: z.enum(userStatuses).optional() }).strict();
+export const userUpdateSchema = userCreateSchema
+  .omit({ username: true, roleIds: true })
+  .partial()
+  .extend({ status: z.enum(userStatuses).optional() })
+  .strict();
 export const userRolesSchema = z.object({ roleIds: z.array(idSchema).max(20) }).strict();
 export const userCreatedSchema = z.object({ user: userSchema, initialPassword: z.string() });
 
@@ -110,11 +114,7 @@ export const roleUpdateSchema = roleCreateSchema.omit({ code: true }).partial().
 export const enterpriseStatuses = ['operating', 'suspended', 'deregistered', 'movedOut'] as const;
 export const enterpriseTags = ['aboveScale', 'highTech', 'specialised', 'littleGiant', 'chainLeader'] as const;
 
-export const usccSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidUscc, { message: 'not a valid unified social credit code (GB 32100 check character)' });
+export const usccSchema = z.string().trim().toUpperCase().refine(isValidUscc, { message: 'not a valid unified social credit code (GB 32100 check character)' });
 
 export const enterpriseSchema = z.object({
   id: idSchema,

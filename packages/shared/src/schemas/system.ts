@@ -32,12 +32,8 @@ export const calendarDaySchema = z.object({
   name: z.string(),
   provisional: z.boolean(),
 });
-export const calendarDayUpsertSchema = z
-  .object({ kind: z.enum(calendarDayKinds), name: requiredText(40), provisional: z.boolean().default(false) })
-  .strict();
-export const workingDaysQuery = z
-  .object({ from: isoDate, days: z.coerce.number().int().min(0).max(3650) })
-  .strict();
+export const calendarDayUpsertSchema = z.object({ kind: z.enum(calendarDayKinds), name: requiredText(40), provisional: z.boolean().default(false) }).strict();
+export const workingDaysQuery = z.object({ from: isoDate, days: z.coerce.number().int().min(0).max(3650) }).strict();
 
 export const auditResults = ['success', 'failure'] as const;
 export const auditEntrySchema = z.object({
@@ -96,16 +92,28 @@ export const channelSchema = z.object({
   enabled: z.boolean(),
   createdAt: z.string(),
 });
+const channelFields = {
+  kind: z.enum(channelKinds),
+  name: requiredText(100),
+  target: z.string().trim().min(3).max(500),
+  secret: z.string().max(200).nullable().optional(),
+  enabled: z.boolean().default(true),
+};
+
+/** Robots need an http(s) webhook URL, mail an address: checked against the kind. */
+export function channelTargetProblem(kind: string, target: string): string | null {
+  if (kind === 'email') return z.email().safeParse(target).success ? null : 'not an email address';
+  return /^https?:\/\/[^\s/]+\/\S*$/.test(target) ? null : 'not an http(s) webhook URL';
+}
+
 export const channelCreateSchema = z
-  .object({
-    kind: z.enum(channelKinds),
-    name: requiredText(100),
-    target: z.string().trim().min(3).max(500),
-    secret: z.string().max(200).nullable().optional(),
-    enabled: z.boolean().default(true),
-  })
-  .strict();
-export const channelUpdateSchema = channelCreateSchema.omit({ kind: true }).partial().strict();
+  .object(channelFields)
+  .strict()
+  .superRefine((v, ctx) => {
+    const problem = channelTargetProblem(v.kind, v.target);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
+  });
+export const channelUpdateSchema = z.object(channelFields).omit({ kind: true }).partial().strict();
 export const deliverySchema = z.object({
   id: idSchema,
   channelId: idSchema,

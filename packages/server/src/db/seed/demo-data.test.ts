@@ -136,15 +136,7 @@ describe('buildDemoZone', () => {
     });
 
     it('uses the dictionary codes and has every status', () => {
-      const industries = [
-        'petrochemical',
-        'fineChemical',
-        'newMaterials',
-        'logistics',
-        'energy',
-        'equipment',
-        'services',
-      ];
+      const industries = ['petrochemical', 'fineChemical', 'newMaterials', 'logistics', 'energy', 'equipment', 'services'];
       const tags = ['aboveScale', 'highTech', 'specialised', 'littleGiant', 'chainLeader'];
       for (const e of zone.enterprises) {
         expect(industries).toContain(e.industry);

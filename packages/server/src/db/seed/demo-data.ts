@@ -212,10 +212,7 @@ function buildUnits(): DemoUnit[] {
   });
 }
 
-const POSITIONS = (
-  '党工委书记 管委会主任 管委会副主任 局长 副局长 主任 部长 科长 科员 镇长 ' +
-  '企业联络员 系统管理员 安全保密员 安全审计员'
-).split(' ');
+const POSITIONS = ('党工委书记 管委会主任 管委会副主任 局长 副局长 主任 部长 科长 科员 镇长 ' + '企业联络员 系统管理员 安全保密员 安全审计员').split(' ');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geography. The boundary is a simplified outline of the Gulei peninsula, narrowing towards its southern tip.
@@ -245,10 +242,7 @@ const ROAD_LINES = [
   '石化二路 primary 4 117.588,23.758 117.615,23.756 117.649,23.755',
   '沿海大通道 trunk 4 117.584,23.790 117.582,23.770 117.586,23.750 117.598,23.733',
 ];
-const CHANNEL_LINES = [
-  '古雷排洪渠 117.596,23.810 117.600,23.790 117.595,23.770 117.590,23.752',
-  '西林排洪渠 117.628,23.806 117.636,23.792 117.646,23.776',
-];
+const CHANNEL_LINES = ['古雷排洪渠 117.596,23.810 117.600,23.790 117.595,23.770 117.590,23.752', '西林排洪渠 117.628,23.806 117.636,23.792 117.646,23.776'];
 
 /** Closed counter-clockwise ring of an axis-aligned rectangle. */
 function rectRing(x0: number, y0: number, x1: number, y1: number): number[][] {
@@ -262,9 +256,7 @@ const LAND_USE_ZH: Record<string, string> = { industrial: '工业', storage: '�
 function buildGeo(rng: Rng): DemoGeoFeature[] {
   const ring = [...BOUNDARY, at(BOUNDARY, 0)].map(([lng, lat]) => [round6(lng), round6(lat)]);
   const outline = { type: 'Polygon' as const, coordinates: [ring] };
-  const features: DemoGeoFeature[] = [
-    { kind: 'boundary', name: '古雷港经济开发区规划范围', geometry: outline, properties: { code: 'GL' } },
-  ];
+  const features: DemoGeoFeature[] = [{ kind: 'boundary', name: '古雷港经济开发区规划范围', geometry: outline, properties: { code: 'GL' } }];
   // Plots: candidate cells on a grid; keep those whose four corners lie inside (the outline is convex), then draw 25.
   const cells: { lng: number; lat: number; w: number; h: number }[] = [];
   for (let lat = 23.733; lat < 23.81; lat += 0.008) {
@@ -325,8 +317,7 @@ function makePerson(rng: Rng): Person {
 }
 
 // Common voice-mobile prefixes; 140–144 and similar IoT/data ranges would look odd on a cadre's contact card.
-const MOBILE_PREFIXES =
-  '130 131 132 133 135 136 137 138 139 150 151 152 155 158 159 166 177 180 183 186 187 189 199'.split(' ');
+const MOBILE_PREFIXES = '130 131 132 133 135 136 137 138 139 150 151 152 155 158 159 166 177 180 183 186 187 189 199'.split(' ');
 
 /** Mainland mobile numbers, unique across the whole demo so that lookups by phone stay unambiguous. */
 function phoneMaker(rng: Rng): () => string {

@@ -96,15 +96,15 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
     );
     await tx.insert(userRoles).values(zone.users.flatMap((u, i) => u.roles.map((code) => ({ userId: userIds[i]!, roleId: roleId.get(code)! }))));
     await tx.insert(geoFeatures).values(zone.geo.map((g) => ({ kind: g.kind, name: g.name, geometry: g.geometry, properties: g.properties })));
-    await tx
-      .insert(dictTypes)
-      .values({ code: 'position', name: '职务', nameEn: 'Position' })
-      .onConflictDoNothing();
+    await tx.insert(dictTypes).values({ code: 'position', name: '职务', nameEn: 'Position' }).onConflictDoNothing();
     await tx
       .insert(dictItems)
       .values(zone.positions.map((p, i) => ({ typeCode: 'position', code: `p${String(i + 1).padStart(2, '0')}`, label: p, sort: i })))
       .onConflictDoNothing();
-    await tx.insert(settings).values({ key: DEMO_MARK, value: { zone: zone.zoneName } }).onConflictDoNothing();
+    await tx
+      .insert(settings)
+      .values({ key: DEMO_MARK, value: { zone: zone.zoneName } })
+      .onConflictDoNothing();
   });
   return { logins: zone.users.slice(0, 8).map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })) };
 }

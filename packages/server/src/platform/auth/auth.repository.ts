@@ -54,12 +54,18 @@ export const authRepository = {
   },
 
   async findUserByUsername(db: DbOrTx, username: string) {
-    const [row] = await db.select().from(users).where(and(eq(users.username, username), isNull(users.deletedAt)));
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.username, username), isNull(users.deletedAt)));
     return row;
   },
 
   async findUserById(db: DbOrTx, id: string) {
-    const [row] = await db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt)));
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.deletedAt)));
     return row;
   },
 

@@ -48,9 +48,12 @@ export class Scheduler {
       for (const job of this.jobs) {
         const now = this.clock.now();
         const slot = String(Math.floor(now.getTime() / job.everyMs));
-        const claim = await queryRows(this.db, sql`
+        const claim = await queryRows(
+          this.db,
+          sql`
           insert into job_runs (job, slot, instance) values (${job.name}, ${slot}, ${this.instance})
-          on conflict do nothing returning job`);
+          on conflict do nothing returning job`,
+        );
         if (!claim.length) continue;
         ran.push(job.name);
         let error: string | null = null;

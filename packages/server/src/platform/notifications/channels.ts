@@ -57,7 +57,14 @@ export function createChannelSender(smtpUrl: string | undefined, from: string, n
         }
         case 'email':
           if (!transport) throw new Error('SMTP is not configured (SMTP_URL)');
-          await transport.sendMail({ from, to: channel.target, subject: msg.title, text: `${msg.body}${msg.link ? `\n\n${msg.link}` : ''}` });
+          await transport.sendMail({
+            from,
+            to: channel.target,
+            subject: msg.title,
+            text: `${msg.body}${msg.link ? `\n\n${msg.link}` : ''}`,
+            connectionTimeout: 10_000,
+            socketTimeout: 10_000,
+          } as never);
           return;
         default:
           throw new Error(`unknown channel kind ${channel.kind}`);

@@ -17,13 +17,17 @@ export const notificationRepository = {
   },
   /** Leases due deliveries to this instance for `leaseMs`; other instances skip rows locked or leased. */
   async leaseDue(db: DbOrTx, now: Date, limit: number, leaseMs: number) {
-    const res = await queryRows<{ id: string }>(db, sql`
+    const res = await queryRows<{ id: string }>(
+      db,
+      sql`
       update notification_deliveries set next_attempt_at = ${new Date(now.getTime() + leaseMs)}
       where id in (
         select id from notification_deliveries
         where status = 'pending' and next_attempt_at <= ${now}
+          and channel_id in (select id from notification_channels where enabled)
         order by next_attempt_at limit ${limit} for update skip locked)
-      returning id`);
+      returning id`,
+    );
     const ids = res.map((r) => r.id);
     if (!ids.length) return [];
     return db
@@ -47,7 +51,10 @@ export const notificationRepository = {
     return { rows: rows.map((r) => r.row), total: rows[0]?.total ?? 0 };
   },
   async countUnread(db: DbOrTx, userId: string): Promise<number> {
-    const [r] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    const [r] = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
     return r?.n ?? 0;
   },
   markRead(db: DbOrTx, userId: string, id: string | null, now: Date) {

@@ -51,15 +51,24 @@ export class NotificationService {
   }
 
   /** Sends what is due; returns how many were sent. Safe with several instances (leases with skip locked). */
-  async deliverDue(limit = 50): Promise<number> {
+  async deliverDue(limit = 10): Promise<number> {
     const now = this.clock.now();
-    const leased = await this.db.transaction((tx) => notificationRepository.leaseDue(tx, now, limit, 120_000));
+    // The lease outlasts the worst case of the batch (each send times out after 10 s), so no other instance
+    // picks up a row while this one may still be sending it.
+    const leaseMs = 60_000 + limit * 15_000;
+    const leased = await this.db.transaction((tx) => notificationRepository.leaseDue(tx, now, limit, leaseMs));
     let sent = 0;
     for (const { delivery, channel } of leased) {
       const attempts = delivery.attempts + 1;
       try {
         await this.sender.send(channel, delivery);
-        await notificationRepository.updateDelivery(this.db, delivery.id, { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null, nextAttemptAt: null });
+        await notificationRepository.updateDelivery(this.db, delivery.id, {
+          status: 'sent',
+          attempts,
+          sentAt: this.clock.now(),
+          lastError: null,
+          nextAttemptAt: null,
+        });
         sent++;
       } catch (err) {
         const message = (err as Error).message.slice(0, 500);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, shanghaiDayEndIso, shanghaiDayStartIso, shanghaiToday } from './format.ts';
+
+describe('format', () => {
+  it('shows instants in Asia/Shanghai', () => {
+    expect(formatDateTime('2026-03-01T16:30:05Z')).toBe('2026-03-02 00:30:05');
+    expect(formatDateTime('2026-03-01T16:30:05Z', false)).toBe('2026-03-02 00:30');
+    expect(formatDate('2026-03-01T16:30:05Z')).toBe('2026-03-02');
+  });
+
+  it('shows an em dash for empty or unreadable values', () => {
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime(undefined)).toBe('—');
+    expect(formatDateTime('not a date')).toBe('—');
+    expect(formatDate('')).toBe('—');
+  });
+
+  it('converts Shanghai calendar days to UTC bounds', () => {
+    expect(shanghaiDayStartIso('2026-01-10')).toBe('2026-01-09T16:00:00.000Z');
+    expect(shanghaiDayEndIso('2026-01-10')).toBe('2026-01-10T15:59:59.999Z');
+  });
+
+  it('knows the Shanghai date of an instant near midnight', () => {
+    expect(shanghaiToday(new Date('2026-05-31T16:00:00Z'))).toBe('2026-06-01');
+  });
+});

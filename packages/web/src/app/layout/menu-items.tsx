@@ -1,0 +1,47 @@
+// Side-menu entries: the user's menus (me.menus) in catalogue order, each with its icon.
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  HistoryOutlined,
+  KeyOutlined,
+  LockOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { menuCatalogue, type MenuKey } from '@zoneops/shared';
+
+export const menuIcons: Record<MenuKey, ReactNode> = {
+  workbench: <DashboardOutlined />,
+  units: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  roles: <SafetyCertificateOutlined />,
+  enterprises: <BankOutlined />,
+  dictionaries: <BookOutlined />,
+  calendar: <CalendarOutlined />,
+  channels: <NotificationOutlined />,
+  security: <LockOutlined />,
+  apiTokens: <KeyOutlined />,
+  audit: <AuditOutlined />,
+  loginLog: <HistoryOutlined />,
+};
+
+export type MenuEntry = (typeof menuCatalogue)[number];
+
+export function visibleMenus(menus: readonly string[]): MenuEntry[] {
+  const granted = new Set(menus);
+  return menuCatalogue.filter((m) => granted.has(m.key));
+}
+
+/** The menu entry a location belongs to (longest matching path). */
+export function menuForPath(pathname: string): MenuEntry | undefined {
+  if (pathname === '/') return menuCatalogue.find((m) => m.path === '/');
+  return [...menuCatalogue]
+    .filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

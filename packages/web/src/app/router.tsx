@@ -1,0 +1,89 @@
+// Routes: /login and the account steps outside the layout; every menu page inside it, lazily loaded.
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { menuCatalogue, type MenuKey } from '@zoneops/shared';
+import { AuthProvider, useAuth } from './auth.tsx';
+import { Permitted, RequireFullSession, RequireSession } from './guards.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { Forbidden, NotFound, PageLoading, RouteError } from './results.tsx';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+const pages: Record<MenuKey, Page> = {
+  workbench: lazy(() => import('../modules/workbench/WorkbenchPage.tsx')),
+  units: lazy(() => import('../modules/units/UnitsPage.tsx')),
+  users: lazy(() => import('../modules/users/UsersPage.tsx')),
+  roles: lazy(() => import('../modules/roles/RolesPage.tsx')),
+  enterprises: lazy(() => import('../modules/enterprises/EnterprisesPage.tsx')),
+  dictionaries: lazy(() => import('../modules/dictionaries/DictionariesPage.tsx')),
+  calendar: lazy(() => import('../modules/calendar/CalendarPage.tsx')),
+  channels: lazy(() => import('../modules/channels/ChannelsPage.tsx')),
+  security: lazy(() => import('../modules/security/SecuritySettingsPage.tsx')),
+  apiTokens: lazy(() => import('../modules/api-tokens/ApiTokensPage.tsx')),
+  audit: lazy(() => import('../modules/audit/AuditPage.tsx')),
+  loginLog: lazy(() => import('../modules/login-log/LoginLogPage.tsx')),
+};
+
+const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
+const PasswordPage = lazy(() => import('../modules/auth/PasswordChangePage.tsx'));
+const TotpPage = lazy(() => import('../modules/auth/TotpSetupPage.tsx'));
+const NotificationsPage = lazy(() => import('../modules/notifications/NotificationsPage.tsx'));
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </AuthProvider>
+  );
+}
+
+/** "/" is the workbench; users without it land on their first menu page. */
+function IndexPage() {
+  const { me, can } = useAuth();
+  const Workbench = pages.workbench;
+  if (can('workbench.view')) return <Workbench />;
+  const first = menuCatalogue.find((m) => m.path !== '/' && me?.menus.includes(m.key));
+  return first ? <Navigate to={first.path} replace /> : <Forbidden />;
+}
+
+function guarded(key: MenuKey, permission: string) {
+  const Page = pages[key];
+  return (
+    <Permitted permission={permission}>
+      <Page />
+    </Permitted>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/account/password', element: <PasswordPage /> },
+          { path: '/account/totp', element: <TotpPage /> },
+        ],
+      },
+      {
+        path: '/',
+        element: (
+          <RequireFullSession>
+            <AppLayout />
+          </RequireFullSession>
+        ),
+        children: [
+          { index: true, element: <IndexPage /> },
+          ...menuCatalogue.filter((m) => m.path !== '/').map((m) => ({ path: m.path.slice(1), element: guarded(m.key, m.permission) })),
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

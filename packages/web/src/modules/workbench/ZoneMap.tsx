@@ -1,0 +1,102 @@
+// The zone's own vector base layer (boundary, plots, roads, rivers, enterprises): no tile server needed,
+// so the map works on the government extranet without internet (DOMAIN §13).
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { Card, Empty, Space, Spin, Typography } from 'antd';
+import type { GeoLayers } from '../../app/contract.ts';
+import { useApiGet } from '../../app/use-api.ts';
+import { enterpriseMarkerStyle, featureStyle, geoKinds, kindOf, landUseColour, landUsesPresent } from './zone-map-style.ts';
+
+// Gulei peninsula, used only when the layers have no extent.
+const FALLBACK_CENTRE: L.LatLngTuple = [23.76, 117.6];
+
+function Swatch({ colour, line = false }: { colour: string; line?: boolean }) {
+  return (
+    <span
+      style={{
+        display: 'inline-block',
+        width: 14,
+        height: line ? 3 : 10,
+        background: colour,
+        border: line ? undefined : '1px solid #8c8c8c',
+        verticalAlign: 'middle',
+        marginInlineEnd: 4,
+      }}
+    />
+  );
+}
+
+export default function ZoneMap() {
+  const { t, i18n } = useTranslation();
+  const { data, loading } = useApiGet<GeoLayers>('/api/geo/layers');
+  const ref = useRef<HTMLDivElement>(null);
+  const features = useMemo(() => data?.features ?? [], [data]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || features.length === 0) return;
+    const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25 });
+    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const layers = geoKinds.map((kind) =>
+      L.geoJSON(
+        {
+          type: 'FeatureCollection',
+          features: features.filter((f) => kindOf(f.properties) === kind),
+        } as GeoJSON.FeatureCollection,
+        {
+          style: (f) => featureStyle(f?.properties as Record<string, unknown>),
+          pointToLayer: (_f, latlng) => L.circleMarker(latlng, enterpriseMarkerStyle),
+          onEachFeature: (f, layer) => {
+            const props = (f.properties ?? {}) as Record<string, unknown>;
+            const name = typeof props.name === 'string' ? props.name : null;
+            const text = kind === 'plot' ? [name, landUseName(props.landUse)].filter(Boolean).join(' · ') : name;
+            if (text) layer.bindTooltip(text, { direction: 'top', sticky: kind !== 'enterprise' });
+          },
+        },
+      ).addTo(map),
+    );
+    const bounds = L.featureGroup(layers).getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+    else map.setView(FALLBACK_CENTRE, 12);
+    L.control.scale({ imperial: false }).addTo(map);
+    return () => {
+      map.remove();
+    };
+    // the language changes tooltip texts, so the layers are rebuilt with it
+  }, [features, t, i18n.language]);
+
+  const landUses = useMemo(() => landUsesPresent(features), [features]);
+
+  return (
+    <Card title={t('workbench.map')} size="small">
+      <Spin spinning={loading}>
+        {features.length === 0 && !loading ? (
+          <Empty description={t('workbench.mapEmpty')} />
+        ) : (
+          <div ref={ref} style={{ height: 420, background: '#eef3f7', borderRadius: 4 }} data-testid="zone-map" />
+        )}
+      </Spin>
+      <Space wrap size={[12, 4]} style={{ marginTop: 8, fontSize: 12 }}>
+        <Typography.Text style={{ fontSize: 12 }}>
+          <Swatch colour="#c0392b" line /> {t('geo.boundary')}
+        </Typography.Text>
+        <Typography.Text style={{ fontSize: 12 }}>
+          <Swatch colour="#9a9a9a" line /> {t('geo.road')}
+        </Typography.Text>
+        <Typography.Text style={{ fontSize: 12 }}>
+          <Swatch colour="#4a90d9" line /> {t('geo.river')}
+        </Typography.Text>
+        <Typography.Text style={{ fontSize: 12 }}>
+          <Swatch colour={enterpriseMarkerStyle.fillColor ?? '#1b4d89'} /> {t('geo.enterprise')}
+        </Typography.Text>
+        {landUses.map((u) => (
+          <Typography.Text key={u} style={{ fontSize: 12 }}>
+            <Swatch colour={landUseColour(u)} /> {t(`geo.landUse.${u}`, { defaultValue: u })}
+          </Typography.Text>
+        ))}
+      </Space>
+    </Card>
+  );
+}
