@@ -94,7 +94,9 @@ describe.skipIf(!haveChromium())('foundation in Chromium', () => {
     await expect.poll(async () => page.getByTestId('audit-verify-result').getAttribute('data-ok')).toBe('true');
     await page.screenshot({ path: `${SCREENSHOTS}audit.png` });
 
-    const rows = (await env.database.db.execute(sql`select seq from audit_log where action = 'user.create' order by seq desc limit 1`)) as unknown as { rows: { seq: number }[] };
+    const rows = (await env.database.db.execute(sql`select seq from audit_log where action = 'user.create' order by seq desc limit 1`)) as unknown as {
+      rows: { seq: number }[];
+    };
     const seq = Number(rows.rows[0]!.seq);
     await env.database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     await env.database.db.execute(sql`update audit_log set entity_id = 'tampered' where seq = ${seq}`);

@@ -16,11 +16,15 @@ export function authRoutes(app: FastifyInstance, service: AuthService, config: C
     setCookie(reply, cookie);
     return me;
   });
-  r.post('/api/auth/logout', { config: { allowStates: ['passwordChange', 'totpEnrolment'] }, schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
-    await service.logout(req.ctx, actorOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/auth/logout',
+    { config: { allowStates: ['passwordChange', 'totpEnrolment'] }, schema: { tags, response: { 200: okResponse } } },
+    async (req, reply) => {
+      await service.logout(req.ctx, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
   r.get('/api/auth/me', { config: { allowStates: ['passwordChange', 'totpEnrolment'] }, schema: { tags, response: { 200: meSchema } } }, (req) =>
     service.me(actorOf(req)),
   );
@@ -32,10 +36,8 @@ export function authRoutes(app: FastifyInstance, service: AuthService, config: C
   r.post('/api/auth/totp/setup', { config: { allowStates: ['totpEnrolment'] }, schema: { tags, response: { 200: totpSetupSchema } } }, (req) =>
     service.setupTotp(req.ctx, actorOf(req)),
   );
-  r.post(
-    '/api/auth/totp/enable',
-    { config: { allowStates: ['totpEnrolment'] }, schema: { tags, body: totpCodeSchema, response: { 200: meSchema } } },
-    (req) => service.enableTotp(req.ctx, actorOf(req), req.body.code),
+  r.post('/api/auth/totp/enable', { config: { allowStates: ['totpEnrolment'] }, schema: { tags, body: totpCodeSchema, response: { 200: meSchema } } }, (req) =>
+    service.enableTotp(req.ctx, actorOf(req), req.body.code),
   );
   r.post('/api/auth/totp/disable', { schema: { tags, body: totpCodeSchema, response: { 200: meSchema } } }, (req) =>
     service.disableTotp(req.ctx, actorOf(req), req.body.code),

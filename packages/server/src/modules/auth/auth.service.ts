@@ -24,7 +24,15 @@ export function createAuthService(deps: Deps) {
 
   async function fail(ctx: RequestContext, username: string, userId: string | null, err: AppError): Promise<never> {
     await authRepository.insertLogin(db, { at: clock.now(), username, userId, success: false, reason: err.code, ip: ctx.ip, userAgent: ctx.userAgent });
-    await audit.record(null, ctx, { action: 'auth.login', entityType: 'user', entityId: userId ?? undefined, username, userId: userId ?? undefined, result: 'failure', resultCode: err.code });
+    await audit.record(null, ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: userId ?? undefined,
+      username,
+      userId: userId ?? undefined,
+      result: 'failure',
+      resultCode: err.code,
+    });
     throw err;
   }
 
@@ -73,14 +81,24 @@ export function createAuthService(deps: Deps) {
       }
       if (user.status !== 'active') return fail(ctx, username, user.id, new AppError('ACCOUNT_DISABLED', 'this account is disabled'));
       if (user.lockedUntil && user.lockedUntil > now) {
-        return fail(ctx, username, user.id, new AppError('ACCOUNT_LOCKED', 'account locked after repeated failures', { lockedUntil: user.lockedUntil.toISOString() }));
+        return fail(
+          ctx,
+          username,
+          user.id,
+          new AppError('ACCOUNT_LOCKED', 'account locked after repeated failures', { lockedUntil: user.lockedUntil.toISOString() }),
+        );
       }
       if (user.lockedUntil) await authRepository.updateUser(db, user.id, { failedAttempts: 0, lockedUntil: null });
 
       const wrong = async (err: AppError) => {
         const r = await authRepository.recordFailure(db, user.id, policy.maxFailures, new Date(now.getTime() + policy.lockoutMinutes * 60_000));
         if (r.lockedUntil && r.lockedUntil > now) {
-          return fail(ctx, username, user.id, new AppError('ACCOUNT_LOCKED', 'account locked after repeated failures', { lockedUntil: r.lockedUntil.toISOString() }));
+          return fail(
+            ctx,
+            username,
+            user.id,
+            new AppError('ACCOUNT_LOCKED', 'account locked after repeated failures', { lockedUntil: r.lockedUntil.toISOString() }),
+          );
         }
         return fail(ctx, username, user.id, new AppError(err.code, err.message, { remainingAttempts: Math.max(0, policy.maxFailures - r.failedAttempts) }));
       };
@@ -100,8 +118,25 @@ export function createAuthService(deps: Deps) {
       const sessionId = sha256(cookie);
       await db.transaction(async (tx) => {
         await authRepository.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
-        await authRepository.insertSession(tx, { id: sessionId, userId: user.id, state, csrfToken, ip: ctx.ip, userAgent: ctx.userAgent, createdAt: now, lastSeenAt: now });
-        await authRepository.insertLogin(tx, { at: now, username, userId: user.id, success: true, reason: state === 'full' ? null : state, ip: ctx.ip, userAgent: ctx.userAgent });
+        await authRepository.insertSession(tx, {
+          id: sessionId,
+          userId: user.id,
+          state,
+          csrfToken,
+          ip: ctx.ip,
+          userAgent: ctx.userAgent,
+          createdAt: now,
+          lastSeenAt: now,
+        });
+        await authRepository.insertLogin(tx, {
+          at: now,
+          username,
+          userId: user.id,
+          success: true,
+          reason: state === 'full' ? null : state,
+          ip: ctx.ip,
+          userAgent: ctx.userAgent,
+        });
         ctx.actor = { ...toPrincipal(row, 'session'), sessionId, csrfToken, sessionState: state };
         await audit.record(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, diff: { sessionState: state } });
       });

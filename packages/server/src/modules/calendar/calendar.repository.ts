@@ -6,7 +6,11 @@ export type CalendarDayRow = typeof calendarDays.$inferSelect;
 
 export const calendarRepository = {
   findBetween: (db: DbOrTx, from: string, to: string) =>
-    db.select().from(calendarDays).where(and(gte(calendarDays.date, from), lte(calendarDays.date, to))).orderBy(asc(calendarDays.date)),
+    db
+      .select()
+      .from(calendarDays)
+      .where(and(gte(calendarDays.date, from), lte(calendarDays.date, to)))
+      .orderBy(asc(calendarDays.date)),
   async findByDate(db: DbOrTx, date: string) {
     const [row] = await db.select().from(calendarDays).where(eq(calendarDays.date, date));
     return row;
@@ -15,7 +19,10 @@ export const calendarRepository = {
     const [row] = await db
       .insert(calendarDays)
       .values(values)
-      .onConflictDoUpdate({ target: calendarDays.date, set: { kind: values.kind, name: values.name, provisional: values.provisional, updatedAt: values.updatedAt } })
+      .onConflictDoUpdate({
+        target: calendarDays.date,
+        set: { kind: values.kind, name: values.name, provisional: values.provisional, updatedAt: values.updatedAt },
+      })
       .returning();
     return row!;
   },

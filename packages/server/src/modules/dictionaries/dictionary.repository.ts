@@ -10,13 +10,20 @@ export const dictionaryRepository = {
     const [row] = await db.select().from(dictTypes).where(eq(dictTypes.code, code));
     return row;
   },
-  findItems: (db: DbOrTx, typeCode: string) => db.select().from(dictItems).where(eq(dictItems.typeCode, typeCode)).orderBy(asc(dictItems.sort), asc(dictItems.code)),
+  findItems: (db: DbOrTx, typeCode: string) =>
+    db.select().from(dictItems).where(eq(dictItems.typeCode, typeCode)).orderBy(asc(dictItems.sort), asc(dictItems.code)),
   async findItem(db: DbOrTx, typeCode: string, id: string) {
-    const [row] = await db.select().from(dictItems).where(and(eq(dictItems.typeCode, typeCode), eq(dictItems.id, id)));
+    const [row] = await db
+      .select()
+      .from(dictItems)
+      .where(and(eq(dictItems.typeCode, typeCode), eq(dictItems.id, id)));
     return row;
   },
   async findItemByCode(db: DbOrTx, typeCode: string, code: string) {
-    const [row] = await db.select().from(dictItems).where(and(eq(dictItems.typeCode, typeCode), eq(dictItems.code, code)));
+    const [row] = await db
+      .select()
+      .from(dictItems)
+      .where(and(eq(dictItems.typeCode, typeCode), eq(dictItems.code, code)));
     return row;
   },
   async insertItem(db: DbOrTx, values: typeof dictItems.$inferInsert) {

@@ -30,7 +30,14 @@ function where(f: EnterpriseFilter, visible: SQL | undefined) {
 }
 
 export const enterpriseRepository = {
-  async findPage(db: DbOrTx, f: EnterpriseFilter, visible: SQL | undefined, sort: { field: EnterpriseSortField; desc: boolean }, limit: number, offset: number) {
+  async findPage(
+    db: DbOrTx,
+    f: EnterpriseFilter,
+    visible: SQL | undefined,
+    sort: { field: EnterpriseSortField; desc: boolean },
+    limit: number,
+    offset: number,
+  ) {
     const col = sortColumns[sort.field];
     const rows = await db
       .select({ row: enterprises, total: sql<number>`count(*) over()`.mapWith(Number) })
@@ -42,11 +49,17 @@ export const enterpriseRepository = {
     return { rows: rows.map((r) => r.row), total: rows[0]?.total ?? 0 };
   },
   async findById(db: DbOrTx, id: string, visible?: SQL): Promise<EnterpriseRow | undefined> {
-    const [row] = await db.select().from(enterprises).where(and(eq(enterprises.id, id), where({}, visible)));
+    const [row] = await db
+      .select()
+      .from(enterprises)
+      .where(and(eq(enterprises.id, id), where({}, visible)));
     return row;
   },
   async findByUscc(db: DbOrTx, uscc: string): Promise<EnterpriseRow | undefined> {
-    const [row] = await db.select().from(enterprises).where(and(eq(enterprises.uscc, uscc), isNull(enterprises.deletedAt)));
+    const [row] = await db
+      .select()
+      .from(enterprises)
+      .where(and(eq(enterprises.uscc, uscc), isNull(enterprises.deletedAt)));
     return row;
   },
   async insert(db: DbOrTx, values: typeof enterprises.$inferInsert): Promise<EnterpriseRow> {
@@ -58,8 +71,11 @@ export const enterpriseRepository = {
     return row!;
   },
   async countBy(db: DbOrTx, key: 'industry' | 'status' | 'tag', visible: SQL | undefined): Promise<{ key: string; count: number }[]> {
-    const expr = key === 'industry' ? sql`coalesce(${enterprises.industry}, '')` : key === 'status' ? sql`${enterprises.status}` : sql`unnest(${enterprises.tags})`;
-    const res = (await db.execute(sql`select k as key, count(*)::int as count from (select ${expr} as k from enterprises where ${where({}, visible)}) s group by k order by count desc`)) as unknown as {
+    const expr =
+      key === 'industry' ? sql`coalesce(${enterprises.industry}, '')` : key === 'status' ? sql`${enterprises.status}` : sql`unnest(${enterprises.tags})`;
+    const res = (await db.execute(
+      sql`select k as key, count(*)::int as count from (select ${expr} as k from enterprises where ${where({}, visible)}) s group by k order by count desc`,
+    )) as unknown as {
       rows: { key: string; count: number }[];
     };
     return res.rows;

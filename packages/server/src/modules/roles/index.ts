@@ -22,8 +22,10 @@ export function registerRoles(app: FastifyInstance, deps: Deps): void {
   r.post('/api/roles', { config: { auth: 'roles.write' }, schema: { tags, body: roleCreateSchema, response: { 200: roleSchema } } }, (req) =>
     service.create(req.ctx, req.body),
   );
-  r.patch('/api/roles/:id', { config: { auth: 'roles.write' }, schema: { tags, params: idParams, body: roleUpdateSchema, response: { 200: roleSchema } } }, (req) =>
-    service.update(req.ctx, req.params.id, req.body),
+  r.patch(
+    '/api/roles/:id',
+    { config: { auth: 'roles.write' }, schema: { tags, params: idParams, body: roleUpdateSchema, response: { 200: roleSchema } } },
+    (req) => service.update(req.ctx, req.params.id, req.body),
   );
   r.delete('/api/roles/:id', { config: { auth: 'roles.write' }, schema: { tags, params: idParams, response: { 200: okResponse } } }, async (req) => {
     await service.remove(req.ctx, req.params.id);

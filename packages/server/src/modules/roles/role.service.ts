@@ -26,7 +26,8 @@ export function createRoleService({ db, audit, clock }: Deps) {
 
     async create(ctx: RequestContext, input: z.infer<typeof roleCreateSchema>): Promise<Role> {
       checkPermissions(input.permissions);
-      if (await roleRepository.findByCode(db, input.code)) throw new AppError('CONFLICT', 'a role with this code exists', [{ path: 'body.code', message: 'taken' }]);
+      if (await roleRepository.findByCode(db, input.code))
+        throw new AppError('CONFLICT', 'a role with this code exists', [{ path: 'body.code', message: 'taken' }]);
       return db.transaction(async (tx) => {
         const row = await roleRepository.insert(tx, { ...input, permissions: [...new Set(input.permissions)], createdBy: ctx.actor?.userId });
         await audit.record(tx, ctx, { action: 'role.create', entityType: 'role', entityId: row.id, diff: diffOf(null, row) });

@@ -4,7 +4,11 @@ import { apiTokens, users } from '../../db/schema.ts';
 
 export const apiTokenRepository = {
   findAll: (db: DbOrTx) =>
-    db.select({ token: apiTokens, username: users.username }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).orderBy(desc(apiTokens.createdAt)),
+    db
+      .select({ token: apiTokens, username: users.username })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .orderBy(desc(apiTokens.createdAt)),
   async findById(db: DbOrTx, id: string) {
     const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
     return row;

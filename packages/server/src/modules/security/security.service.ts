@@ -31,7 +31,12 @@ export function createSecurityService({ db, audit, clock }: Deps) {
       const before = await settingsRepository.findPasswordPolicy(db);
       await db.transaction(async (tx) => {
         await settingsRepository.savePasswordPolicy(tx, policy);
-        await audit.record(tx, ctx, { action: 'security.policy.update', entityType: 'settings', entityId: 'security.policy', diff: diffOf({ ...before }, { ...policy }) });
+        await audit.record(tx, ctx, {
+          action: 'security.policy.update',
+          entityType: 'settings',
+          entityId: 'security.policy',
+          diff: diffOf({ ...before }, { ...policy }),
+        });
       });
       return policy;
     },

@@ -13,8 +13,10 @@ export function registerUnits(app: FastifyInstance, deps: Deps): void {
   r.post('/api/units', { config: { auth: 'units.write' }, schema: { tags, body: unitCreateSchema, response: { 200: unitSchema } } }, (req) =>
     service.create(req.ctx, req.body),
   );
-  r.patch('/api/units/:id', { config: { auth: 'units.write' }, schema: { tags, params: idParams, body: unitUpdateSchema, response: { 200: unitSchema } } }, (req) =>
-    service.update(req.ctx, req.params.id, req.body),
+  r.patch(
+    '/api/units/:id',
+    { config: { auth: 'units.write' }, schema: { tags, params: idParams, body: unitUpdateSchema, response: { 200: unitSchema } } },
+    (req) => service.update(req.ctx, req.params.id, req.body),
   );
   r.delete('/api/units/:id', { config: { auth: 'units.write' }, schema: { tags, params: idParams, response: { 200: okResponse } } }, async (req) => {
     await service.remove(req.ctx, req.params.id);

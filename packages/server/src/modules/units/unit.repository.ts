@@ -8,14 +8,13 @@ const userCount = sql<number>`(select count(*) from users u where u.unit_id = ${
 
 export const unitRepository = {
   findAll(db: DbOrTx) {
-    return db
-      .select({ unit: units, userCount })
-      .from(units)
-      .where(isNull(units.deletedAt))
-      .orderBy(asc(units.path), asc(units.sort));
+    return db.select({ unit: units, userCount }).from(units).where(isNull(units.deletedAt)).orderBy(asc(units.path), asc(units.sort));
   },
   async findById(db: DbOrTx, id: string): Promise<UnitRow | undefined> {
-    const [row] = await db.select().from(units).where(and(eq(units.id, id), isNull(units.deletedAt)));
+    const [row] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.id, id), isNull(units.deletedAt)));
     return row;
   },
   async insert(db: DbOrTx, values: typeof units.$inferInsert): Promise<UnitRow> {
@@ -34,11 +33,17 @@ export const unitRepository = {
       .where(like(units.path, `${oldPrefix}%`));
   },
   async countActiveChildren(db: DbOrTx, id: string): Promise<number> {
-    const [r] = await db.select({ n: count() }).from(units).where(and(eq(units.parentId, id), isNull(units.deletedAt)));
+    const [r] = await db
+      .select({ n: count() })
+      .from(units)
+      .where(and(eq(units.parentId, id), isNull(units.deletedAt)));
     return r?.n ?? 0;
   },
   async countUsers(db: DbOrTx, id: string): Promise<number> {
-    const [r] = await db.select({ n: count() }).from(users).where(and(eq(users.unitId, id), isNull(users.deletedAt)));
+    const [r] = await db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.unitId, id), isNull(users.deletedAt)));
     return r?.n ?? 0;
   },
 };

@@ -47,13 +47,13 @@ export function createUnitService({ db, audit, clock }: Deps) {
     async update(ctx: RequestContext, id: string, input: z.infer<typeof unitUpdateSchema>): Promise<Unit> {
       const before = await unitRepository.findById(db, id);
       if (!before) throw notFound('unit');
+      const moving = input.parentId !== undefined && input.parentId !== before.parentId;
+      // Read before the transaction: on PGlite (one connection) a read through db inside it would wait for ever.
+      const newParentPath = moving ? await parentPath(input.parentId) : null;
+      // Moving a unit under itself or one of its descendants would cut the subtree off the tree.
+      if (newParentPath?.startsWith(before.path)) throw new AppError('UNIT_CYCLE', 'a unit cannot be moved under itself or its own subunit');
       return db.transaction(async (tx) => {
-        if (input.parentId !== undefined && input.parentId !== before.parentId) {
-          const newParentPath = await parentPath(input.parentId);
-          // Moving a unit under itself or one of its descendants would cut the subtree off the tree.
-          if (newParentPath.startsWith(before.path)) throw new AppError('UNIT_CYCLE', 'a unit cannot be moved under itself or its own subunit');
-          await unitRepository.movePaths(tx, before.path, `${newParentPath}${id}/`);
-        }
+        if (newParentPath !== null) await unitRepository.movePaths(tx, before.path, `${newParentPath}${id}/`);
         const row = await unitRepository.update(tx, id, { ...input, updatedAt: clock.now() });
         await audit.record(tx, ctx, { action: 'unit.update', entityType: 'unit', entityId: id, diff: diffOf(before, row) });
         return toUnit(row, await unitRepository.countUsers(tx, id));

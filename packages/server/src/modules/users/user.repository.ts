@@ -19,7 +19,9 @@ const sortColumns = {
 } as const;
 export type UserSortField = keyof typeof sortColumns;
 
-const roleList = sql<{ id: string; code: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name) order by r.code)
+const roleList = sql<
+  { id: string; code: string; name: string }[]
+>`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name) order by r.code)
   from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${users.id}), '[]'::json)`;
 
 const listColumns = {
@@ -95,7 +97,10 @@ export const userRepository = {
     return row as UserListRow | undefined;
   },
   async findById(db: DbOrTx, id: string) {
-    const [row] = await db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt)));
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.deletedAt)));
     return row;
   },
   async usernameExists(db: DbOrTx, username: string): Promise<boolean> {

@@ -106,7 +106,12 @@ export function createUserService({ db, audit, clock }: Deps) {
         await userRepository.replaceRoles(tx, id, roleIds);
         // Sessions carry no cached rights, but a role change should take effect with a fresh sign-in anyway.
         await authRepository.deleteSessionsOfUser(tx, id);
-        await audit.record(tx, ctx, { action: 'user.roles', entityType: 'user', entityId: id, diff: { changed: { roleIds: { from: before, to: [...roleIds].sort() } } } });
+        await audit.record(tx, ctx, {
+          action: 'user.roles',
+          entityType: 'user',
+          entityId: id,
+          diff: { changed: { roleIds: { from: before, to: [...roleIds].sort() } } },
+        });
       });
       return this.get(p, id);
     },

@@ -64,15 +64,15 @@ function scrub(v: Record<string, unknown> | null | undefined): Record<string, un
   return out;
 }
 
-/** The before/after difference of a write: changed fields only, secrets redacted. */
+/** The before/after difference of a write: changed fields only, secrets redacted (but a changed secret is shown as changed). */
 export function diffOf(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined) {
   const b = scrub(before);
   const a = scrub(after);
-  if (!b || !a) return { before: b ?? null, after: a ?? null };
+  if (!before || !after || !b || !a) return { before: b ?? null, after: a ?? null };
   const changed: Record<string, { from: unknown; to: unknown }> = {};
-  for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (k === 'updatedAt') continue;
-    if (canonicalJson(b[k]) !== canonicalJson(a[k])) changed[k] = { from: b[k] ?? null, to: a[k] ?? null };
+    if (canonicalJson(before[k]) !== canonicalJson(after[k])) changed[k] = { from: b[k] ?? null, to: a[k] ?? null };
   }
   return { changed };
 }

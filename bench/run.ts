@@ -1,0 +1,13 @@
+// `npm run bench -- <name>`: runs one benchmark. Each prints a table and one JSON line; none fails CI.
+const benches: Record<string, () => Promise<unknown>> = {
+  'users-list': () => import('./users-list.ts'),
+  startup: () => import('./startup.ts'),
+};
+const benchName = process.argv[2];
+if (!benchName || !benches[benchName]) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+await benches[benchName]();
+
+export {};
