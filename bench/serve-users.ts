@@ -85,3 +85,6 @@ if (mode === 'bare') {
   const addr = app.server.address();
   console.log(JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0, cookie, unitId: unitRows[2]!.id }));
 }
+
+// Exit on a signal so that --cpu-prof can write its profile.
+process.on('SIGTERM', () => process.exit(0));

@@ -1,5 +1,6 @@
 // One database API over two engines: PGlite (embedded, the default) and PostgreSQL (DATABASE_URL).
 // Both speak the same SQL and run the same migrations.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,4 +84,14 @@ export async function ping(db: Db): Promise<void> {
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/**
+ * Runs a built query as a named prepared statement (name = digest of its SQL text). PostgreSQL then plans each
+ * query shape once per connection instead of on every request, which is most of the cost of the hot reads
+ * (session look-up, list pages). Parameters still vary per call.
+ */
+export function prepared<R>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
+  const name = `zo_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 24)}`;
+  return query.prepare(name).execute();
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/database.ts';
+import { prepared, type DbOrTx } from '../../platform/database.ts';
 import { likePattern } from '../../platform/lists.ts';
 import { roles, units, userRoles, users } from '../../db/schema.ts';
 
@@ -78,14 +78,16 @@ export const userRepository = {
   scopeColumns: { unitId: users.unitId, createdBy: users.createdBy, selfId: users.id },
   async findPage(db: DbOrTx, f: UserFilter, visible: SQL | undefined, sort: { field: UserSortField; desc: boolean }, limit: number, offset: number) {
     const col = sortColumns[sort.field];
-    const rows = await db
-      .select({ ...listColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
-      .from(users)
-      .innerJoin(units, eq(units.id, users.unitId))
-      .where(where(f, visible))
-      .orderBy(sort.desc ? sql`${col} desc nulls last` : asc(col), asc(users.id))
-      .limit(limit)
-      .offset(offset);
+    const rows = await prepared(
+      db
+        .select({ ...listColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
+        .from(users)
+        .innerJoin(units, eq(units.id, users.unitId))
+        .where(where(f, visible))
+        .orderBy(sort.desc ? sql`${col} desc nulls last` : asc(col), asc(users.id))
+        .limit(limit)
+        .offset(offset),
+    );
     return { rows: rows as (UserListRow & { total: number })[], total: rows[0]?.total ?? 0 };
   },
   async findListRowById(db: DbOrTx, id: string, visible: SQL | undefined): Promise<UserListRow | undefined> {

@@ -1,7 +1,7 @@
 // All SQL of sign-in and sessions.
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../database.ts';
-import { apiTokens, loginLog, passwordHistory, sessions, users } from '../../db/schema.ts';
+import type { DbOrTx } from '../database.ts';
+import { apiTokens, loginLog, passwordHistory, sessions, units, users } from '../../db/schema.ts';
 import type { RoleGrant } from '../access/principal.ts';
 
 export interface PrincipalRow {
@@ -23,34 +23,66 @@ export interface PrincipalRow {
   policy?: unknown;
 }
 
-// One round trip per authenticated request: session, user, unit, roles and the security policy together.
-const principalSelect = sql`
-  u.id as "userId", u.username, u.display_name as "displayName", u.unit_id as "unitId", un.name as "unitName",
-  un.path as "unitPath", u.enterprise_id as "enterpriseId", u.status, u.totp_enabled as "totpEnabled",
-  coalesce((select json_agg(json_build_object('code', r.code, 'permissions', r.permissions, 'scope', r.data_scope,
-      'units', r.scope_unit_ids, 'totp', r.require_totp))
-    from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = u.id), '[]'::json) as grants`;
+// One round trip per authenticated request: session, user, unit, roles and the security policy together,
+// as a prepared statement (planned once per connection).
+const grants = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('code', r.code, 'permissions', r.permissions, 'scope', r.data_scope,
+    'units', r.scope_unit_ids, 'totp', r.require_totp))
+  from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${users.id}), '[]'::json)`;
+const principalColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  unitId: users.unitId,
+  unitName: units.name,
+  unitPath: units.path,
+  enterpriseId: users.enterpriseId,
+  status: users.status,
+  totpEnabled: users.totpEnabled,
+  grants,
+};
+
+// Built once per database handle: building a Drizzle query costs more CPU than running it, and these two run
+// on every authenticated request. Named, so PostgreSQL also plans them once per connection.
+function buildStatements(db: DbOrTx) {
+  return {
+    bySession: db
+      .select({
+        ...principalColumns,
+        sessionId: sessions.id,
+        state: sessions.state,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        policy: sql<unknown>`(select value from settings where key = 'security.policy')`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(sessions.id, sql.placeholder('sessionId')), isNull(users.deletedAt)))
+      .prepare('zo_principal_by_session'),
+    byUserId: db
+      .select(principalColumns)
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(users.id, sql.placeholder('userId')), isNull(users.deletedAt)))
+      .prepare('zo_principal_by_user'),
+  };
+}
+const statements = new WeakMap<DbOrTx, ReturnType<typeof buildStatements>>();
+function statementsOf(db: DbOrTx) {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = buildStatements(db)));
+  return s;
+}
 
 export const authRepository = {
   async findPrincipalBySession(db: DbOrTx, sessionId: string): Promise<PrincipalRow | undefined> {
-    const rows = await queryRows<PrincipalRow>(
-      db,
-      sql`select s.id as "sessionId", s.state, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
-            (select value from settings where key = 'security.policy') as policy, ${principalSelect}
-          from sessions s join users u on u.id = s.user_id join units un on un.id = u.unit_id
-          where s.id = ${sessionId} and u.deleted_at is null`,
-    );
-    const row = rows[0];
-    if (row && !(row.lastSeenAt instanceof Date)) row.lastSeenAt = new Date(row.lastSeenAt as unknown as string);
+    const [row] = await statementsOf(db).bySession.execute({ sessionId });
     return row;
   },
 
   async findPrincipalByUserId(db: DbOrTx, userId: string): Promise<PrincipalRow | undefined> {
-    const rows = await queryRows<PrincipalRow>(
-      db,
-      sql`select ${principalSelect} from users u join units un on un.id = u.unit_id where u.id = ${userId} and u.deleted_at is null`,
-    );
-    return rows[0];
+    const [row] = await statementsOf(db).byUserId.execute({ userId });
+    return row;
   },
 
   async findUserByUsername(db: DbOrTx, username: string) {
