@@ -14,10 +14,24 @@ import { hashPassword } from '../packages/server/src/platform/auth/password.ts';
 import { seedBase } from '../packages/server/src/db/seed/index.ts';
 import { roles, units, userRoles, users } from '../packages/server/src/db/schema.ts';
 
-const mode = process.argv[2] as 'bare' | 'pglite' | 'postgres';
+const mode = process.argv[2] as 'bare' | 'pg2' | 'pglite' | 'postgres';
 const PASSWORD = 'Bench#2026pw';
 
-if (mode === 'bare') {
+if (mode === 'pg2') {
+  // Second ceiling: the same two database round trips a ZoneOps list request makes (session, page), each a
+  // trivial prepared statement, with no other work.
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
+  const app = Fastify({ logger: false });
+  app.get('/api/users', async () => {
+    await pool.query({ name: 'c1', text: 'select $1::text as session', values: ['x'] });
+    const r = await pool.query({ name: 'c2', text: 'select g as id from generate_series(1, $1::int) g', values: [20] });
+    return { items: r.rows, total: 20, page: 1, pageSize: 20 };
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  console.log(JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0 }));
+} else if (mode === 'bare') {
   const app = Fastify({ logger: false });
   const page = {
     items: Array.from({ length: 20 }, (_, i) => ({

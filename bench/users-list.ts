@@ -43,6 +43,11 @@ await admin.query(`create database ${dbName}`);
 try {
   const url = new URL(base);
   url.pathname = `/${dbName}`;
+  {
+    const { child, info } = await serve('pg2', { BENCH_DATABASE_URL: url.toString() });
+    results.push(await load('Fastify + 2 trivial prepared pg queries (round-trip ceiling)', info.port, '/api/users'));
+    child.kill();
+  }
   for (const mode of ['postgres', 'pglite']) {
     const { child, info } = await serve(mode, { BENCH_DATABASE_URL: url.toString() });
     const path = `/api/users?page=1&pageSize=20&sort=-createdAt&unitId=${info.unitId}&includeSubunits=false`;

@@ -11,6 +11,8 @@ await database.close();
 if (result.ok) {
   console.log(`audit chain intact: ${result.checked} records verified`);
 } else {
-  console.error(`audit chain BROKEN at seq ${result.firstBrokenSeq}: ${result.reason} (${result.checked} records verified before it)`);
+  const why =
+    result.reason === 'altered' ? 'record content does not match its hash (altered)' : 'link to the previous record does not match (removed or inserted)';
+  console.error(`audit chain BROKEN at seq ${result.firstBrokenSeq}: ${why} (${result.checked} records verified before it)`);
   process.exit(1);
 }

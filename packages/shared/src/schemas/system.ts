@@ -67,7 +67,7 @@ export const auditVerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
-  reason: z.string().nullable(),
+  reason: z.enum(['altered', 'unlinked']).nullable(),
 });
 
 export const notificationSchema = z.object({

@@ -2061,7 +2061,8 @@ export interface paths {
                             ok: boolean;
                             checked: number;
                             firstBrokenSeq: number | null;
-                            reason: string | null;
+                            /** @enum {string|null} */
+                            reason: "altered" | "unlinked" | null;
                         };
                     };
                 };

@@ -53,6 +53,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 export function initI18n(): typeof i18n {
   const lang = storedLanguage();
   void i18n.use(initReactI18next).init({
+    showSupportNotice: false,
     resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
     lng: lang,
     fallbackLng: 'zh-CN',

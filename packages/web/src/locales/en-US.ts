@@ -429,6 +429,7 @@ export const enUS: LocaleMessages = {
     verify: 'Verify hash chain',
     verifyOk: 'Hash chain intact: {{checked}} records checked',
     verifyBroken: 'Hash chain broken at seq {{seq}} ({{reason}}); {{checked}} records checked',
+    brokenReason: { altered: 'the record was altered', unlinked: 'a record was removed or inserted' },
     timeRange: 'Time range',
     hash: 'Hash',
   },

@@ -413,6 +413,7 @@ export const zhCN = {
     verify: '校验哈希链',
     verifyOk: '哈希链完整，已校验 {{checked}} 条记录',
     verifyBroken: '哈希链在序号 {{seq}} 处断裂（{{reason}}），已校验 {{checked}} 条',
+    brokenReason: { altered: '记录内容被篡改', unlinked: '记录被删除或插入' },
     timeRange: '时间范围',
     hash: '哈希',
   },

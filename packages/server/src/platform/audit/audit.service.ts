@@ -19,11 +19,12 @@ export interface AuditInput {
   userId?: string;
 }
 
+/** Why a chain breaks: 'altered' = a record's content no longer matches its hash; 'unlinked' = a record was removed or inserted. */
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq: number | null;
-  reason: string | null;
+  reason: 'altered' | 'unlinked' | null;
 }
 
 export class AuditService {
@@ -69,8 +70,8 @@ export class AuditService {
     for (;;) {
       const batch = await auditRepository.findBatchAfter(this.db, after, 2000);
       for (const row of batch) {
-        if (row.prevHash !== prev) return broken(checked, row.seq, 'link to the previous record does not match (a record was removed or inserted)');
-        if (recordHash(row.prevHash, fieldsOf(row)) !== row.hash) return broken(checked, row.seq, 'record content does not match its hash (altered)');
+        if (row.prevHash !== prev) return broken(checked, row.seq, 'unlinked');
+        if (recordHash(row.prevHash, fieldsOf(row)) !== row.hash) return broken(checked, row.seq, 'altered');
         prev = row.hash;
         after = row.seq;
         checked++;
@@ -118,6 +119,6 @@ function fieldsOf(row: AuditRow): ChainedFields {
   };
 }
 
-function broken(checked: number, seq: number, reason: string): VerifyResult {
+function broken(checked: number, seq: number, reason: 'altered' | 'unlinked'): VerifyResult {
   return { ok: false, checked, firstBrokenSeq: seq, reason };
 }

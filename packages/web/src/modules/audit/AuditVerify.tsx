@@ -41,7 +41,7 @@ export function AuditVerify() {
             ? t('audit.verifyOk', { checked: result.checked })
             : t('audit.verifyBroken', {
                 seq: result.firstBrokenSeq ?? '?',
-                reason: result.reason ?? '—',
+                reason: result.reason ? t(`audit.brokenReason.${result.reason}`) : '—',
                 checked: result.checked,
               })}
         </Tag>
