@@ -100,5 +100,20 @@ if (mode === 'pg2') {
   console.log(JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0, cookie, unitId: unitRows[2]!.id }));
 }
 
-// Exit on a signal so that --cpu-prof can write its profile.
-process.on('SIGTERM', () => process.exit(0));
+// BENCH_PROFILE=<file>: CPU profile of the serving phase only (after the set-up), written on SIGTERM.
+if (process.env.BENCH_PROFILE) {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  process.on('SIGTERM', () => {
+    void session.post('Profiler.stop').then(({ profile }) => {
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+      process.exit(0);
+    });
+  });
+} else {
+  process.on('SIGTERM', () => process.exit(0));
+}
