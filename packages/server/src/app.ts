@@ -73,6 +73,10 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const notifications = new NotificationService(db, clock, opts.sender ?? createChannelSender(config.smtpUrl, config.smtpFrom), app.log);
   const deps: Deps = { db, dbKind: database.kind, config, clock, audit, notifications, workbench: new WorkbenchRegistry(), log: app.log };
 
+  registerErrorHandling(app);
+  // JSON only (and multipart where a module declares it): a text body is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -89,7 +93,6 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  registerErrorHandling(app);
   registerAuth(app, db, clock);
 
   app.addHook('onSend', async (request, reply, payload) => {

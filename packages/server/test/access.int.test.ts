@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { registerVisibility } from '../src/platform/access/scope.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeUscc } from '@zoneops/shared';
 import { buildUnit, buildUser, createEnv, engines, login, NEW_PASSWORD, PASSWORD, type Client, type TestEnv } from './harness.ts';
@@ -63,6 +64,22 @@ describe.each(engines())('API tokens, enterprise users and enforced TOTP on %s',
     const all = await login(app, 'integration');
     const otherId = (await all.get('/api/enterprises?q=别家企业')).json().items[0].id;
     expect((await c.get(`/api/enterprises/${otherId}`)).statusCode).toBe(404);
+  });
+
+  it('counts working days over the seeded holiday calendar', async () => {
+    const c = await login(app, 'integration');
+    expect((await c.get('/api/calendar/working-days?from=2026-09-30&days=1')).json()).toEqual({ date: '2026-10-08' });
+    expect((await c.get('/api/calendar/working-days?from=2026-09-30&days=3')).json()).toEqual({ date: '2026-10-10' });
+    expect((await c.get('/api/calendar/working-days?from=2026-02-30&days=3')).statusCode).toBe(400);
+  });
+
+  it('widens what a principal sees through a registered visibility provider', async () => {
+    await buildUser(env.database.db, { username: 'paired', unitId: (await buildUnit(env.database.db, { name: '外单位' })).id, roles: ['staff'] });
+    await buildUser(env.database.db, { username: 'cadre', unitId, roles: ['liaisonCadre', 'staff'] });
+    const c = await login(app, 'cadre');
+    expect((await c.get('/api/users?q=paired')).json().total).toBe(0);
+    registerVisibility('user', (p) => (p.username === 'cadre' ? sql`${users.username} = 'paired'` : undefined));
+    expect((await c.get('/api/users?q=paired')).json().total).toBe(1);
   });
 
   it('sends a user whose role requires TOTP to enrolment before anything else', async () => {

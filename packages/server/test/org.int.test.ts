@@ -83,8 +83,26 @@ describe.each(engines())('organisation, scopes and bad input on %s', (engine) =>
     });
     expect(malformed.json().code).toBe('MALFORMED_REQUEST');
     expect(malformed.body).not.toMatch(/at .*\.ts/);
+    const text = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      cookies: { zo_sid: admin.cookie },
+      headers: { 'x-csrf-token': admin.csrf, 'content-type': 'text/plain' },
+      payload: 'name=x',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const units = (await admin.get('/api/units')).json() as { name: string }[];
     expect(units.map((u) => u.name)).not.toContain('x');
+  });
+
+  it('serves the API description without signing in, and answers unknown routes in the error format', async () => {
+    const spec = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(spec.statusCode).toBe(200);
+    expect(spec.json().paths['/api/users']).toBeDefined();
+    const missing = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(missing.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(missing.json().requestId).toBeTruthy();
   });
 
   it('refuses cycles in the unit tree and deleting a unit that has users', async () => {

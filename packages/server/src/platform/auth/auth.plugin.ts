@@ -51,7 +51,8 @@ export function registerAuth(app: FastifyInstance, db: Db, clock: Clock): void {
       requestId: request.id,
       audited: false,
     };
-    if (!request.url.startsWith('/api/')) return;
+    // The API description is public (the project is open source); everything else under /api needs a principal.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const config = request.routeOptions.config;
     const auth = config.auth ?? 'session';
     if (auth === 'public' || request.is404) return;
