@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import { permissionCatalogue } from '@zoneops/shared';
 import { api } from '../../app/api.ts';
 import type { ApiTokenCreated } from '../../app/contract.ts';
 import { shanghaiDayEndIso } from '../../app/format.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 import { UserPicker } from './UserPicker.tsx';
 
 interface Values {
@@ -18,14 +17,9 @@ interface Values {
 
 export function ApiTokenCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: ApiTokenCreated) => void }) {
   const { t } = useTranslation();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
+  const { form, modalProps } = useModalForm<Values>({
+    open,
+    onSubmit: async (v, form) => {
       const created = await api.post<ApiTokenCreated>('/api/api-tokens', {
         name: v.name.trim(),
         userId: v.userId,
@@ -34,23 +28,11 @@ export function ApiTokenCreateModal({ open, onClose, onCreated }: { open: boolea
       });
       form.resetFields();
       onCreated(created);
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal
-      open={open}
-      title={t('apiTokens.create')}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
-      width={620}
-    >
+    <Modal {...modalProps} title={t('apiTokens.create')} onCancel={onClose} width={620}>
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t('apiTokens.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input data-testid="api-token-name" />

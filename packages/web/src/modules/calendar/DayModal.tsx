@@ -1,10 +1,10 @@
 // Set one day: holiday, make-up working day, or back to the default (Mon–Fri work, weekends rest).
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Form, Input, Modal, Radio } from 'antd';
 import { api } from '../../app/api.ts';
 import type { CalendarDay } from '../../app/contract.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 
 type Choice = 'holiday' | 'workday' | 'clear';
 
@@ -16,27 +16,16 @@ interface Values {
 
 export function DayModal({ date, day, onClose, onSaved }: { date: string | null; day: CalendarDay | undefined; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const kind = Form.useWatch('kind', form);
-
-  useEffect(() => {
-    if (date) {
-      form.resetFields();
-      form.setFieldsValue({
-        kind: day?.kind ?? 'holiday',
-        name: day?.name ?? '',
-        provisional: day?.provisional ?? false,
-      });
-    }
-  }, [date, day, form]);
-
-  const submit = async () => {
-    if (!date) return;
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
+  // a new object for each picked date, so that picking another date resets the form too
+  const initial = useMemo<Values | undefined>(
+    () => (date ? { kind: day?.kind ?? 'holiday', name: day?.name ?? '', provisional: day?.provisional ?? false } : undefined),
+    [date, day],
+  );
+  const { form, modalProps } = useModalForm<Values>({
+    open: !!date,
+    initial,
+    onSubmit: async (values) => {
+      if (!date) return;
       if (values.kind === 'clear') {
         if (day) await api.delete(`/api/calendar/${date}`);
       } else {
@@ -47,22 +36,12 @@ export function DayModal({ date, day, onClose, onSaved }: { date: string | null;
         });
       }
       onSaved();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const kind = Form.useWatch('kind', form);
 
   return (
-    <Modal
-      open={!!date}
-      title={t('calendar.setDay', { date: date ?? '' })}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={t('calendar.setDay', { date: date ?? '' })} onCancel={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item name="kind" label={t('calendar.kind')}>
           <Radio.Group

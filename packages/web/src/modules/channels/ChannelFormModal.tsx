@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { channelKinds } from '@zoneops/shared';
 import { api } from '../../app/api.ts';
 import type { Channel } from '../../app/contract.ts';
 import { changedFields } from '../../app/form-errors.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 
 interface Values {
   kind?: Channel['kind'];
@@ -24,23 +24,12 @@ function initialOf(c: Channel | null): Values {
 export function ChannelFormModal(props: { open: boolean; channel: Channel | null; onClose: () => void; onSaved: () => void }) {
   const { open, channel } = props;
   const { t } = useTranslation();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const initial = useMemo(() => initialOf(channel), [channel]);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, form, initial]);
-
-  const submit = async () => {
-    const { secret, ...rest } = await form.validateFields();
-    const values = { ...rest, name: rest.name.trim(), target: rest.target.trim() };
-    setBusy(true);
-    try {
+  const { form, modalProps } = useModalForm<Values>({
+    open,
+    initial,
+    onSubmit: async ({ secret, ...rest }) => {
+      const values = { ...rest, name: rest.name.trim(), target: rest.target.trim() };
       if (channel) {
         const body: Record<string, unknown> = changedFields(values, initial);
         if (secret) body.secret = secret;
@@ -49,22 +38,11 @@ export function ChannelFormModal(props: { open: boolean; channel: Channel | null
         await api.post<Channel>('/api/notification-channels', { ...values, secret: secret || null });
       }
       props.onSaved();
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal
-      open={open}
-      title={channel ? t('channels.edit') : t('channels.create')}
-      onCancel={props.onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={channel ? t('channels.edit') : t('channels.create')} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={initial}>
         {!channel && (
           <Form.Item name="kind" label={t('channels.kind')} rules={[{ required: true }]}>

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Input, InputNumber, Modal, Switch } from 'antd';
 import { api } from '../../app/api.ts';
 import type { DictItem } from '../../app/contract.ts';
 import { blankToNull, changedFields } from '../../app/form-errors.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 
 interface Values {
   code?: string;
@@ -24,41 +24,20 @@ function initialOf(item: DictItem | null): Values {
 export function DictItemModal(props: { open: boolean; type: string; item: DictItem | null; onClose: () => void; onSaved: (item: DictItem) => void }) {
   const { open, type, item } = props;
   const { t } = useTranslation();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const initial = useMemo(() => initialOf(item), [item]);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, form, initial]);
-
-  const submit = async () => {
-    const values = blankToNull(await form.validateFields());
-    const base = `/api/dictionaries/${encodeURIComponent(type)}/items`;
-    setBusy(true);
-    try {
+  const { form, modalProps } = useModalForm<Values>({
+    open,
+    initial,
+    onSubmit: async (raw) => {
+      const values = blankToNull(raw);
+      const base = `/api/dictionaries/${encodeURIComponent(type)}/items`;
       const saved = item ? await api.patch<DictItem>(`${base}/${item.id}`, changedFields(values, initial)) : await api.post<DictItem>(base, values);
       props.onSaved(saved);
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal
-      open={open}
-      title={item ? t('dictionaries.editItem') : t('dictionaries.addItem')}
-      onCancel={props.onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={item ? t('dictionaries.editItem') : t('dictionaries.addItem')} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={initial}>
         {!item && (
           <Form.Item

@@ -1,5 +1,5 @@
 // Create or edit an enterprise. The credit code is checked on the client too (GB 32100 check character).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { enterpriseStatuses, enterpriseTags, isValidUscc, type Enterprise, type Unit } from '@zoneops/shared';
@@ -7,7 +7,7 @@ import { api } from '../../app/api.ts';
 import { UnitTreeSelect } from '../../app/components/UnitTreeSelect.tsx';
 import { blankToNull, changedFields } from '../../app/form-errors.ts';
 import { useDictionary } from '../../app/reference-data.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const isStreet = (u: Unit) => u.kind === 'street' || u.kind === 'town';
@@ -56,34 +56,19 @@ export function EnterpriseFormModal(props: {
 }) {
   const { open, enterprise } = props;
   const { t } = useTranslation();
-  const report = useReportError();
   const industries = useDictionary('industry');
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const initial = useMemo(() => initialOf(enterprise), [enterprise]);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, form, initial]);
-
-  const submit = async () => {
-    const raw = await form.validateFields();
-    const values = blankToNull({ ...raw, uscc: raw.uscc.trim().toUpperCase() });
-    setBusy(true);
-    try {
+  const { form, modalProps } = useModalForm<Values>({
+    open,
+    initial,
+    onSubmit: async (raw) => {
+      const values = blankToNull({ ...raw, uscc: raw.uscc.trim().toUpperCase() });
       const saved = enterprise
         ? await api.patch<Enterprise>(`/api/enterprises/${enterprise.id}`, changedFields(values, initial))
         : await api.post<Enterprise>('/api/enterprises', values);
       props.onSaved(saved);
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   // Masked values (shown to users without field.* permissions) pass as long as they are left unchanged.
   const usccRule = {
@@ -100,15 +85,7 @@ export function EnterpriseFormModal(props: {
   };
 
   return (
-    <Modal
-      open={open}
-      width={760}
-      title={enterprise ? t('enterprises.edit') : t('enterprises.create')}
-      onCancel={props.onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} width={760} title={enterprise ? t('enterprises.edit') : t('enterprises.create')} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={initial}>
         <Row gutter={16}>
           <Col span={24}>

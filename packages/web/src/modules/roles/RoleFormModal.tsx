@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { adminClassesOf, dataScopes, type Role } from '@zoneops/shared';
 import { api } from '../../app/api.ts';
 import { UnitTreeSelect } from '../../app/components/UnitTreeSelect.tsx';
 import { blankToNull, changedFields } from '../../app/form-errors.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 import { PermissionChecklist } from './PermissionChecklist.tsx';
 
 interface Values {
@@ -36,45 +36,22 @@ function initialOf(role: Role | null): Values {
 export function RoleFormModal(props: { open: boolean; role: Role | null; onClose: () => void; onSaved: (r: Role) => void }) {
   const { open, role } = props;
   const { t } = useTranslation();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const initial = useMemo(() => initialOf(role), [role]);
+  const { form, modalProps } = useModalForm<Values>({
+    open,
+    initial,
+    onSubmit: async (raw) => {
+      const values = blankToNull({ ...raw, scopeUnitIds: raw.dataScope === 'units' ? (raw.scopeUnitIds ?? []) : [] });
+      const saved = role ? await api.patch<Role>(`/api/roles/${role.id}`, changedFields(values, initial)) : await api.post<Role>('/api/roles', values);
+      props.onSaved(saved);
+    },
+  });
   const permissions = Form.useWatch('permissions', form) ?? initial.permissions;
   const dataScope = Form.useWatch('dataScope', form) ?? initial.dataScope;
   const classes = adminClassesOf(permissions);
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, form, initial]);
-
-  const submit = async () => {
-    const raw = await form.validateFields();
-    const values = blankToNull({ ...raw, scopeUnitIds: raw.dataScope === 'units' ? (raw.scopeUnitIds ?? []) : [] });
-    setBusy(true);
-    try {
-      const saved = role ? await api.patch<Role>(`/api/roles/${role.id}`, changedFields(values, initial)) : await api.post<Role>('/api/roles', values);
-      props.onSaved(saved);
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open={open}
-      width={760}
-      title={role ? `${t('roles.edit')} · ${role.name}` : t('roles.create')}
-      onCancel={props.onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} width={760} title={role ? `${t('roles.edit')} · ${role.name}` : t('roles.create')} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={initial}>
         {!role && (
           <Form.Item

@@ -1,5 +1,5 @@
 // Create or edit a user. Creation answers the one-time initial password.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { userStatuses, type User } from '@zoneops/shared';
@@ -8,7 +8,7 @@ import { UnitTreeSelect } from '../../app/components/UnitTreeSelect.tsx';
 import type { UserCreated } from '../../app/contract.ts';
 import { blankToNull, changedFields } from '../../app/form-errors.ts';
 import { useDictionary } from '../../app/reference-data.ts';
-import { useReportError } from '../../app/use-report-error.ts';
+import { useModalForm } from '../../app/use-modal-form.ts';
 
 const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -44,31 +44,17 @@ export function UserFormModal(props: {
 }) {
   const { open, user } = props;
   const { t } = useTranslation();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const positions = useDictionary('position');
   const initial = useMemo(() => initialOf(user), [user]);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, form, initial]);
-
-  const submit = async () => {
-    const values = blankToNull(await form.validateFields());
-    setBusy(true);
-    try {
+  const { form, modalProps } = useModalForm<Values>({
+    open,
+    initial,
+    onSubmit: async (raw) => {
+      const values = blankToNull(raw);
       if (user) props.onSaved(await api.patch<User>(`/api/users/${user.id}`, changedFields(values, initial)));
       else props.onCreated(await api.post<UserCreated>('/api/users', values));
-    } catch (err) {
-      report(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   // A masked phone (138****0000) is accepted as long as it is left unchanged; it is then not sent.
   const phoneRule = {
@@ -80,13 +66,10 @@ export function UserFormModal(props: {
 
   return (
     <Modal
-      open={open}
+      {...modalProps}
       title={user ? t('users.edit') : t('users.create')}
       onCancel={props.onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'user-form-submit' } as ButtonProps}
-      destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={initial}>
         {!user && (
