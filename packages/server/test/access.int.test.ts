@@ -78,8 +78,13 @@ describe.each(engines())('API tokens, enterprise users and enforced TOTP on %s',
     await buildUser(env.database.db, { username: 'cadre', unitId, roles: ['liaisonCadre', 'staff'] });
     const c = await login(app, 'cadre');
     expect((await c.get('/api/users?q=paired')).json().total).toBe(0);
-    registerVisibility('user', (p) => (p.username === 'cadre' ? sql`${users.username} = 'paired'` : undefined));
-    expect((await c.get('/api/users?q=paired')).json().total).toBe(1);
+    const unregister = registerVisibility('user', (p) => (p.username === 'cadre' ? sql`${users.username} = 'paired'` : undefined));
+    try {
+      expect((await c.get('/api/users?q=paired')).json().total).toBe(1);
+    } finally {
+      unregister();
+    }
+    expect((await c.get('/api/users?q=paired')).json().total).toBe(0);
   });
 
   it('sends a user whose role requires TOTP to enrolment before anything else', async () => {

@@ -13,9 +13,14 @@ export interface ScopedColumns {
 export type VisibilityProvider = (p: Principal) => SQL | undefined;
 const providers = new Map<string, VisibilityProvider[]>();
 
-/** Modules call this at registration to widen what a principal sees of an entity type. */
-export function registerVisibility(entityType: string, provider: VisibilityProvider): void {
+/** Modules call this at registration to widen what a principal sees of an entity type. Returns its removal. */
+export function registerVisibility(entityType: string, provider: VisibilityProvider): () => void {
   providers.set(entityType, [...(providers.get(entityType) ?? []), provider]);
+  return () =>
+    providers.set(
+      entityType,
+      (providers.get(entityType) ?? []).filter((x) => x !== provider),
+    );
 }
 
 /** The WHERE condition limiting an entity's rows to what the principal may see; undefined = everything. */
