@@ -1,0 +1,1 @@
+CREATE INDEX "users_unit_created_idx" ON "users" USING btree ("unit_id","created_at" DESC NULLS LAST,"id");
