@@ -88,10 +88,23 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 /**
  * Runs a built query as a named prepared statement (name = digest of its SQL text). PostgreSQL then plans each
- * query shape once per connection instead of on every request, which is most of the cost of the hot reads
- * (session look-up, list pages). Parameters still vary per call.
+ * query shape once per connection instead of on every request. Parameters still vary per call.
+ *
+ * Building a Drizzle query costs more CPU than running it, so the query is built once: the statement name is set
+ * on the prepared query afterwards (node-postgres keeps it in its query configs). Should a Drizzle version store
+ * it elsewhere, the query simply runs unnamed: same results, planned each time.
  */
-export function prepared<R>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
-  const name = `zo_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 24)}`;
-  return query.prepare(name).execute();
+export function prepared<R>(query: { prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
+  const pq = query.prepare('') as unknown as {
+    execute(): Promise<R>;
+    queryString?: string;
+    rawQueryConfig?: { name?: string };
+    queryConfig?: { name?: string };
+  };
+  if (pq.queryString && pq.rawQueryConfig && pq.queryConfig) {
+    const name = `zo_${createHash('sha1').update(pq.queryString).digest('hex').slice(0, 24)}`;
+    pq.rawQueryConfig.name = name;
+    pq.queryConfig.name = name;
+  }
+  return pq.execute();
 }
