@@ -18,6 +18,7 @@ import { AppError, registerErrorHandling, sendError } from './platform/errors.ts
 import { AuditService } from './platform/audit/audit.service.ts';
 import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { authRepository } from './platform/auth/auth.repository.ts';
+import { createSecretBox, loadSecretKey } from './platform/auth/secret-box.ts';
 import { Scheduler } from './platform/jobs/scheduler.ts';
 import { createChannelSender, type ChannelSender } from './platform/notifications/channels.ts';
 import { NotificationService } from './platform/notifications/notification.service.ts';
@@ -71,7 +72,8 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const db = database.db;
   const audit = new AuditService(db, clock, config.dataDir);
   const notifications = new NotificationService(db, clock, opts.sender ?? createChannelSender(config.smtpUrl, config.smtpFrom), app.log);
-  const deps: Deps = { db, dbKind: database.kind, config, clock, audit, notifications, workbench: new WorkbenchRegistry(), log: app.log };
+  const secrets = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const deps: Deps = { db, dbKind: database.kind, config, clock, audit, notifications, workbench: new WorkbenchRegistry(), secrets, log: app.log };
 
   registerErrorHandling(app);
   // JSON only (and multipart where a module declares it): a text body is a 415, not a string to validate.

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser, clientFor, createEnv, engines, login, NEW_PASSWORD, PASSWORD, type TestEnv } from './harness.ts';
 import type { App } from '../src/app.ts';
 import { currentTotp } from '../src/platform/auth/totp.ts';
+import { users } from '../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
 
 describe.each(engines())('sign-in and sessions on %s', (engine) => {
   let env: TestEnv;
@@ -62,6 +64,9 @@ describe.each(engines())('sign-in and sessions on %s', (engine) => {
     await buildUser(env.database.db, { username: 'totpuser', unitId, roles: ['staff'] });
     const c = await login(app, 'totpuser');
     const { secret } = (await c.send('POST', '/api/auth/totp/setup')).json();
+    const [stored] = await env.database.db.select({ seed: users.totpSecret }).from(users).where(eq(users.username, 'totpuser'));
+    expect(stored!.seed).toMatch(/^v1:/);
+    expect(stored!.seed).not.toContain(secret);
     expect((await c.send('POST', '/api/auth/totp/enable', { code: '000000' })).json().code).toBe('TOTP_INVALID');
     expect((await c.send('POST', '/api/auth/totp/enable', { code: currentTotp(env.clock, secret) })).json().totpEnabled).toBe(true);
     const without = await post({ username: 'totpuser', password: PASSWORD });

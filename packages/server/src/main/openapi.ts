@@ -11,7 +11,8 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const specFile = `${root}openapi.json`;
 const typesFile = `${root}packages/web/src/api/openapi.d.ts`;
 
-const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-zoneops', WEB_DIST: '/nonexistent-zoneops' });
+// No data folder and no web bundle are needed to describe the routes.
+const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-zoneops', WEB_DIST: '/nonexistent-zoneops', SECRET_KEY: '0'.repeat(64) });
 const database = await openDatabase({ url: 'memory://', dataDir: config.dataDir });
 const { app } = await buildApp(config, database, { logger: false });
 await app.ready();

@@ -26,6 +26,7 @@ const envSchema = z.object({
   INSTANCE_ID: z.string().optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
+  SECRET_KEY: z.string().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('ZoneOps <noreply@zoneops.local>'),
   MQTT_PORT: port.default(1883),
@@ -50,6 +51,8 @@ export interface Config {
   instanceId: string;
   loginRateLimit: number;
   auditRetentionDays: number;
+  /** 32-byte key (hex or base64) for secrets at rest; default: DATA_DIR/secret.key. */
+  secretKey: string | undefined;
   smtpUrl: string | undefined;
   smtpFrom: string;
   ports: { mqtt: number; jt808: number; hj212: number; osmand: number };
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceId: e.INSTANCE_ID ?? `${process.pid}`,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    secretKey: e.SECRET_KEY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT },

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import type { NotificationService } from './notifications/notification.service.ts';
 import type { WorkbenchRegistry } from './workbench.ts';
+import type { SecretBox } from './auth/secret-box.ts';
 
 export interface Deps {
   db: Db;
@@ -15,5 +16,7 @@ export interface Deps {
   audit: AuditService;
   notifications: NotificationService;
   workbench: WorkbenchRegistry;
+  /** Encryption at rest for secrets the server reads back. */
+  secrets: SecretBox;
   log: FastifyBaseLogger;
 }

@@ -20,7 +20,15 @@ export interface LoginInput {
 }
 
 export function createAuthService(deps: Deps) {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, secrets } = deps;
+  // TOTP seeds are stored sealed (AES-GCM); a missing or unreadable seed checks as wrong.
+  const seedOf = (stored: string | null): string => {
+    try {
+      return stored ? secrets.open(stored) : '';
+    } catch {
+      return '';
+    }
+  };
 
   async function fail(ctx: RequestContext, username: string, userId: string | null, err: AppError): Promise<never> {
     await authRepository.insertLogin(db, { at: clock.now(), username, userId, success: false, reason: err.code, ip: ctx.ip, userAgent: ctx.userAgent });
@@ -105,7 +113,7 @@ export function createAuthService(deps: Deps) {
       if (!(await verifyPassword(user.passwordHash, input.password))) return wrong(new AppError('INVALID_CREDENTIALS', 'wrong username or password'));
       if (user.totpEnabled) {
         if (!input.totp) return fail(ctx, username, user.id, new AppError('TOTP_REQUIRED', 'enter the code from your authenticator app'));
-        if (!checkTotp(clock, user.totpSecret ?? '', input.totp)) return wrong(new AppError('TOTP_INVALID', 'wrong authenticator code'));
+        if (!checkTotp(clock, seedOf(user.totpSecret), input.totp)) return wrong(new AppError('TOTP_INVALID', 'wrong authenticator code'));
       }
 
       const row = await authRepository.findPrincipalByUserId(db, user.id);
@@ -177,7 +185,7 @@ export function createAuthService(deps: Deps) {
     async setupTotp(ctx: RequestContext, p: Principal) {
       const secret = newTotpSecret();
       await db.transaction(async (tx) => {
-        await authRepository.updateUser(tx, p.userId, { totpSecret: secret, totpEnabled: false });
+        await authRepository.updateUser(tx, p.userId, { totpSecret: secrets.seal(secret), totpEnabled: false });
         await audit.record(tx, ctx, { action: 'auth.totp.setup', entityType: 'user', entityId: p.userId });
       });
       return { secret, otpauthUrl: totpUri(p.username, secret) };
@@ -186,7 +194,7 @@ export function createAuthService(deps: Deps) {
     async enableTotp(ctx: RequestContext, p: Principal, code: string): Promise<Me> {
       const user = await authRepository.findUserById(db, p.userId);
       if (!user?.totpSecret) throw new AppError('CONFLICT', 'start the two-factor setup first');
-      if (!checkTotp(clock, user.totpSecret, code)) throw new AppError('TOTP_INVALID', 'wrong authenticator code');
+      if (!checkTotp(clock, seedOf(user.totpSecret), code)) throw new AppError('TOTP_INVALID', 'wrong authenticator code');
       await db.transaction(async (tx) => {
         await authRepository.updateUser(tx, p.userId, { totpEnabled: true });
         if (p.sessionId) await authRepository.updateSession(tx, p.sessionId, { state: 'full' });
@@ -198,7 +206,7 @@ export function createAuthService(deps: Deps) {
     async disableTotp(ctx: RequestContext, p: Principal, code: string): Promise<Me> {
       if (p.requireTotp) throw new AppError('FORBIDDEN', 'your role requires two-factor authentication');
       const user = await authRepository.findUserById(db, p.userId);
-      if (!user?.totpEnabled || !checkTotp(clock, user.totpSecret ?? '', code)) throw new AppError('TOTP_INVALID', 'wrong authenticator code');
+      if (!user?.totpEnabled || !checkTotp(clock, seedOf(user.totpSecret), code)) throw new AppError('TOTP_INVALID', 'wrong authenticator code');
       await db.transaction(async (tx) => {
         await authRepository.updateUser(tx, p.userId, { totpEnabled: false, totpSecret: null });
         await audit.record(tx, ctx, { action: 'auth.totp.disable', entityType: 'user', entityId: p.userId });
