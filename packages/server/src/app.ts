@@ -18,6 +18,7 @@ import { AppError, registerErrorHandling, sendError } from './platform/errors.ts
 import { AuditService } from './platform/audit/audit.service.ts';
 import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { authRepository } from './platform/auth/auth.repository.ts';
+import { PrincipalCache } from './platform/auth/principal.service.ts';
 import { createSecretBox, loadSecretKey } from './platform/auth/secret-box.ts';
 import { Scheduler } from './platform/jobs/scheduler.ts';
 import { createChannelSender, type ChannelSender } from './platform/notifications/channels.ts';
@@ -95,9 +96,20 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  registerAuth(app, db, clock);
+  // Principals are cached per instance while the change feed (LISTEN zoneops_auth) is live.
+  const principals = new PrincipalCache();
+  const unlisten = await database.listen(
+    'zoneops_auth',
+    () => principals.clear(),
+    (live) => principals.setLive(live),
+  );
+  app.addHook('onClose', async () => unlisten());
+  registerAuth(app, db, clock, principals);
 
   app.addHook('onSend', async (request, reply, payload) => {
+    // A write through this instance may change a principal: forget them here before the client hears back
+    // (other instances hear the database trigger).
+    if (!SAFE_METHODS.has(request.method)) principals.clear();
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

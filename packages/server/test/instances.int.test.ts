@@ -65,6 +65,19 @@ if (!onPostgres) console.warn('[skip] instances.int.test.ts needs PostgreSQL (TE
     const loginOn = (app: App, username: string, password: string) =>
       app.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
+    it('takes a permission removed on A away from a session cached on B', async () => {
+      await buildUser(env.database.db, { username: 'worker', unitId, roles: ['staff'] });
+      await buildUser(env.database.db, { username: 'secboss', unitId, roles: ['securityAdmin'] });
+      const worker = await login(b.app, 'worker');
+      expect((await worker.get('/api/users')).statusCode).toBe(200);
+      const sec = await login(a.app, 'secboss');
+      const staff = ((await sec.get('/api/roles')).json() as { id: string; code: string; permissions: string[] }[]).find((r) => r.code === 'staff')!;
+      const without = staff.permissions.filter((p) => p !== 'users.read');
+      expect((await sec.send('PATCH', `/api/roles/${staff.id}`, { permissions: without })).statusCode).toBe(200);
+      await expect.poll(async () => (await worker.get('/api/users')).statusCode, { timeout: 2000, interval: 20 }).toBe(403);
+      expect((await sec.send('PATCH', `/api/roles/${staff.id}`, { permissions: staff.permissions })).statusCode).toBe(200);
+    });
+
     it('accepts a session signed in on A at B, and a logout on B ends it on A', async () => {
       await buildUser(env.database.db, { username: 'roamer', unitId, roles: ['staff'] });
       const onA = await login(a.app, 'roamer');
@@ -75,10 +88,11 @@ if (!onPostgres) console.warn('[skip] instances.int.test.ts needs PostgreSQL (TE
       // The CSRF token of the session holds on B too.
       expect((await onB.send('POST', '/api/notifications/read-all')).statusCode).toBe(200);
 
+      // A has the principal in its cache now; the logout on B reaches it through the database's change notice.
+      expect((await onA.get('/api/auth/me')).statusCode).toBe(200);
       expect((await onB.send('POST', '/api/auth/logout')).statusCode).toBe(200);
-      const afterA = await onA.get('/api/auth/me');
-      expect(afterA.statusCode).toBe(401);
-      expect(afterA.json().code).toBe('UNAUTHENTICATED');
+      await expect.poll(async () => (await onA.get('/api/auth/me')).statusCode, { timeout: 2000, interval: 20 }).toBe(401);
+      expect((await onA.get('/api/auth/me')).json().code).toBe('UNAUTHENTICATED');
       expect((await onB.get('/api/auth/me')).statusCode).toBe(401);
     });
 

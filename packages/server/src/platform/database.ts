@@ -23,6 +23,11 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * LISTEN on a channel: onNotify for each notice; onLive(true) once listening, onLive(false) while the connection
+   * is lost (it reconnects). Returns the function that stops listening.
+   */
+  listen(channel: 'zoneops_auth', onNotify: () => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,29 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
           client.release();
         }
       },
+      async listen(channel, onNotify, onLive) {
+        let stopped = false;
+        let client: pg.Client | undefined;
+        const connect = async (): Promise<void> => {
+          const c = new pg.Client({ connectionString: opts.url });
+          c.on('notification', () => onNotify());
+          c.on('error', () => undefined);
+          c.on('end', () => {
+            onLive(false);
+            if (!stopped) setTimeout(() => void connect().catch(() => onLive(false)), 1000).unref();
+          });
+          await c.connect();
+          await c.query(`listen ${channel}`);
+          client = c;
+          onLive(true);
+        };
+        await connect();
+        return async () => {
+          stopped = true;
+          onLive(false);
+          await client?.end();
+        };
+      },
       close: () => pool.end(),
     };
   }
@@ -72,6 +100,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     db: pgl as unknown as Db,
     kind: 'pglite',
     migrate: () => migratePglite(pgl, { migrationsFolder }),
+    async listen(channel, onNotify, onLive) {
+      const unlisten = await client.listen(channel, () => onNotify());
+      onLive(true);
+      return async () => {
+        onLive(false);
+        await unlisten();
+      };
+    },
     close: () => client.close(),
   };
 }

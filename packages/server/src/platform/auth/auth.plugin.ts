@@ -8,7 +8,7 @@ import type { Db } from '../database.ts';
 import { AppError } from '../errors.ts';
 import type { Principal } from '../access/principal.ts';
 import type { RequestContext } from '../context.ts';
-import { principalFromSession, principalFromToken } from './principal.service.ts';
+import { principalFromSession, principalFromToken, type PrincipalCache } from './principal.service.ts';
 import { safeEqual } from './tokens.ts';
 
 export const SESSION_COOKIE = 'zo_sid';
@@ -41,7 +41,7 @@ export function requirePermission(p: Principal, perm: Permission): void {
   if (!p.permissions.has(perm)) throw new AppError('FORBIDDEN', `missing permission ${perm}`);
 }
 
-export function registerAuth(app: FastifyInstance, db: Db, clock: Clock): void {
+export function registerAuth(app: FastifyInstance, db: Db, clock: Clock, cache: PrincipalCache): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.addHook('onRequest', async (request) => {
     request.ctx = {
@@ -61,7 +61,7 @@ export function registerAuth(app: FastifyInstance, db: Db, clock: Clock): void {
     const cookie = request.cookies[SESSION_COOKIE];
     let principal: Principal;
     if (bearer) principal = await principalFromToken(db, clock, bearer);
-    else if (cookie) principal = await principalFromSession(db, clock, cookie);
+    else if (cookie) principal = await principalFromSession(db, clock, cookie, cache);
     else throw new AppError('UNAUTHENTICATED', 'not signed in');
     request.ctx.actor = principal;
 

@@ -35,18 +35,64 @@ export function menusOf(p: Principal) {
   return menusFor(p.permissions);
 }
 
-export async function principalFromSession(db: Db, clock: Clock, cookieValue: string): Promise<Principal> {
+/**
+ * Signed-in principals of this instance, kept for a few seconds. Safe across instances because it is used only
+ * while the instance listens to zoneops_auth, which triggers on sessions, users, roles, units and settings notify
+ * on every change (migration 0003); writes through this instance also clear it at once.
+ */
+export class PrincipalCache {
+  private readonly entries = new Map<string, { row: PrincipalRow; at: number }>();
+  private live = false;
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly max = 10_000,
+  ) {}
+  get(sessionId: string): PrincipalRow | undefined {
+    const e = this.entries.get(sessionId);
+    if (!e) return undefined;
+    if (performance.now() - e.at > this.ttlMs) {
+      this.entries.delete(sessionId);
+      return undefined;
+    }
+    return e.row;
+  }
+  set(sessionId: string, row: PrincipalRow): void {
+    if (!this.live) return;
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(sessionId, { row, at: performance.now() });
+  }
+  delete(sessionId: string): void {
+    this.entries.delete(sessionId);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  setLive(live: boolean): void {
+    this.live = live;
+    this.entries.clear();
+  }
+}
+
+export async function principalFromSession(db: Db, clock: Clock, cookieValue: string, cache?: PrincipalCache): Promise<Principal> {
   const sessionId = sha256(cookieValue);
-  const row = await authRepository.findPrincipalBySession(db, sessionId);
+  let row = cache?.get(sessionId);
+  if (!row) {
+    row = await authRepository.findPrincipalBySession(db, sessionId);
+    if (row) cache?.set(sessionId, row);
+  }
   if (!row) throw new AppError('UNAUTHENTICATED', 'not signed in');
   const now = clock.now();
   const idleMs = parsePolicy(row.policy).idleTimeoutMinutes * 60_000;
   const idle = now.getTime() - row.lastSeenAt!.getTime();
   if (idle > idleMs || row.status !== 'active') {
+    cache?.delete(sessionId);
     await authRepository.deleteSession(db, sessionId);
     throw new AppError('SESSION_EXPIRED', 'the session has expired; please sign in again');
   }
-  if (idle > TOUCH_AFTER_MS) await authRepository.updateSession(db, sessionId, { lastSeenAt: now });
+  if (idle > TOUCH_AFTER_MS) {
+    await authRepository.updateSession(db, sessionId, { lastSeenAt: now });
+    row.lastSeenAt = now;
+  }
   return toPrincipal(row, 'session');
 }
 
