@@ -144,3 +144,22 @@ export function prepared<R>(query: { prepare(name: string): { execute(): Promise
   }
   return pq.execute();
 }
+
+type Statement<R> = { execute(values?: Record<string, unknown>): Promise<R> };
+const statementsByShape = new WeakMap<object, Map<string, Statement<unknown>>>();
+
+/**
+ * A statement prepared once per database handle and shape key: `build` (which uses sql.placeholder for every
+ * value) runs only the first time; later calls only bind `values`. For hot lists whose filters vary in value,
+ * not in shape.
+ */
+export function preparedOnce<R>(db: DbOrTx, key: string, build: () => { prepare(name: string): Statement<R> }, values: Record<string, unknown>): Promise<R> {
+  let byKey = statementsByShape.get(db);
+  if (!byKey) statementsByShape.set(db, (byKey = new Map()));
+  let stmt = byKey.get(key) as Statement<R> | undefined;
+  if (!stmt) {
+    stmt = build().prepare(`zs_${createHash('sha1').update(key).digest('hex').slice(0, 24)}`);
+    byKey.set(key, stmt as Statement<unknown>);
+  }
+  return stmt.execute(values);
+}

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { prepared, type DbOrTx } from '../../platform/database.ts';
+import { prepared, preparedOnce, type DbOrTx } from '../../platform/database.ts';
+import type { ScopeTemplate } from '../../platform/access/scope.ts';
 import { likePattern } from '../../platform/lists.ts';
 import { roles, units, userRoles, users } from '../../db/schema.ts';
 
@@ -59,35 +60,55 @@ export interface UserListRow {
   roles: { id: string; code: string; name: string }[];
 }
 
-function where(f: UserFilter, visible: SQL | undefined): SQL | undefined {
+type Bind = (name: string, value: unknown) => unknown;
+const inline: Bind = (_name, value) => value;
+const placeholder: Bind = (name) => sql.placeholder(name);
+
+// The filter; `bind` inlines values or leaves named placeholders for a statement prepared once per shape.
+function where(f: UserFilter, visible: SQL | undefined, bind: Bind = inline): SQL | undefined {
   return and(
     isNull(users.deletedAt),
     visible,
     f.unitId
       ? f.includeSubunits
-        ? sql`${users.unitId} in (select id from units where path like (select path from units where id = ${f.unitId}) || '%')`
-        : eq(users.unitId, f.unitId)
+        ? sql`${users.unitId} in (select id from units where path like (select path from units where id = ${bind('unitId', f.unitId)}) || '%')`
+        : sql`${users.unitId} = ${bind('unitId', f.unitId)}`
       : undefined,
-    f.status ? eq(users.status, f.status) : undefined,
-    f.roleId ? sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_id = ${f.roleId})` : undefined,
-    f.q ? or(ilike(users.username, likePattern(f.q)), ilike(users.displayName, likePattern(f.q))) : undefined,
+    f.status ? sql`${users.status} = ${bind('status', f.status)}` : undefined,
+    f.roleId ? sql`exists (select 1 from user_roles ur where ur.user_id = ${users.id} and ur.role_id = ${bind('roleId', f.roleId)})` : undefined,
+    f.q ? or(ilike(users.username, bind('q', likePattern(f.q)) as string), ilike(users.displayName, bind('q', likePattern(f.q)) as string)) : undefined,
   );
 }
 
 export const userRepository = {
   scopeColumns: { unitId: users.unitId, createdBy: users.createdBy, selfId: users.id },
-  async findPage(db: DbOrTx, f: UserFilter, visible: SQL | undefined, sort: { field: UserSortField; desc: boolean }, limit: number, offset: number) {
+  /** A page of users. With a scope template the statement is built once per filter shape and only bound after. */
+  async findPage(
+    db: DbOrTx,
+    f: UserFilter,
+    scope: ScopeTemplate | { fallback: SQL | undefined },
+    sort: { field: UserSortField; desc: boolean },
+    limit: number,
+    offset: number,
+  ) {
     const col = sortColumns[sort.field];
-    const rows = await prepared(
+    const build = (visible: SQL | undefined, bind: Bind) =>
       db
         .select({ ...listColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
         .from(users)
         .innerJoin(units, eq(units.id, users.unitId))
-        .where(where(f, visible))
+        .where(where(f, visible, bind))
         .orderBy(sort.desc ? sql`${col} desc nulls last` : asc(col), asc(users.id))
-        .limit(limit)
-        .offset(offset),
-    );
+        .limit(bind('limit', limit) as number)
+        .offset(bind('offset', offset) as number);
+    let rows;
+    if ('key' in scope) {
+      const shape = ['users', sort.field, sort.desc, !!f.q, f.unitId ? (f.includeSubunits ? 'tree' : 'unit') : '', !!f.status, !!f.roleId, scope.key].join('|');
+      const values = { ...scope.values, unitId: f.unitId, status: f.status, roleId: f.roleId, q: f.q ? likePattern(f.q) : undefined, limit, offset };
+      rows = await preparedOnce(db, shape, () => build(scope.condition, placeholder), values);
+    } else {
+      rows = await prepared(build(scope.fallback, inline));
+    }
     return { rows: rows as (UserListRow & { total: number })[], total: rows[0]?.total ?? 0 };
   },
   async findListRowById(db: DbOrTx, id: string, visible: SQL | undefined): Promise<UserListRow | undefined> {

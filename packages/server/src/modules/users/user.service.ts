@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { maskRows } from '../../platform/access/masking.ts';
-import { unitInScope, visibleCondition } from '../../platform/access/scope.ts';
+import { scopeTemplate, unitInScope, visibleCondition } from '../../platform/access/scope.ts';
 import { diffOf } from '../../platform/audit/chain.ts';
 import { authRepository } from '../../platform/auth/auth.repository.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/password.ts';
@@ -56,7 +56,8 @@ export function createUserService({ db, audit, clock }: Deps) {
       const { limit, offset } = limitOffset(q);
       const sort = parseSort(q.sort, 'username') as { field: UserSortField; desc: boolean };
       const filter = { q: q.q, unitId: q.unitId, includeSubunits: q.includeSubunits === 'true', status: q.status, roleId: q.roleId };
-      const { rows, total } = await userRepository.findPage(db, filter, visible(p), sort, limit, offset);
+      const scope = scopeTemplate('user', p, userRepository.scopeColumns) ?? { fallback: visible(p) };
+      const { rows, total } = await userRepository.findPage(db, filter, scope, sort, limit, offset);
       return toPage(present(p, rows), total, q);
     },
 

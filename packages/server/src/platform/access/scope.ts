@@ -23,24 +23,55 @@ export function registerVisibility(entityType: string, provider: VisibilityProvi
     );
 }
 
+type Bind = (name: string, value: unknown) => SQL | ReturnType<typeof sql.placeholder>;
+
+// The data-scope part of the condition; `bind` inlines values as parameters or leaves named placeholders.
+function scopeParts(p: Principal, cols: ScopedColumns, bind: Bind): SQL[] {
+  const parts: SQL[] = [];
+  if (p.scope.unitIds.length) parts.push(sql`${cols.unitId} = any(${bind('scopeUnitIds', p.scope.unitIds)}::uuid[])`);
+  p.scope.unitTreePaths.forEach((path, i) => {
+    parts.push(sql`${cols.unitId} in (select id from units where path like ${bind(`scopePath${i}`, path + '%')})`);
+  });
+  if (p.scope.self) {
+    if (cols.createdBy) parts.push(sql`${cols.createdBy} = ${bind('scopeSelf', p.userId)}`);
+    if (cols.selfId) parts.push(sql`${cols.selfId} = ${bind('scopeSelf', p.userId)}`);
+  }
+  return parts;
+}
+
+const orOf = (parts: SQL[]): SQL => (parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
+
 /** The WHERE condition limiting an entity's rows to what the principal may see; undefined = everything. */
 export function visibleCondition(entityType: string, p: Principal, cols: ScopedColumns): SQL | undefined {
   if (p.scope.all) return undefined;
-  const parts: SQL[] = [];
-  if (p.scope.unitIds.length) parts.push(sql`${cols.unitId} = any(${sql.param(p.scope.unitIds)}::uuid[])`);
-  for (const path of p.scope.unitTreePaths) {
-    parts.push(sql`${cols.unitId} in (select id from units where path like ${path + '%'})`);
-  }
-  if (p.scope.self) {
-    if (cols.createdBy) parts.push(sql`${cols.createdBy} = ${p.userId}`);
-    if (cols.selfId) parts.push(sql`${cols.selfId} = ${p.userId}`);
-  }
+  const parts = scopeParts(p, cols, (_name, value) => sql`${sql.param(value)}`);
   for (const provider of providers.get(entityType) ?? []) {
     const c = provider(p);
     if (c) parts.push(c);
   }
-  if (!parts.length) return sql`false`;
-  return sql`(${sql.join(parts, sql` or `)})`;
+  return orOf(parts);
+}
+
+/**
+ * The same condition as a template for statements prepared once per shape: named placeholders and their values,
+ * and a key naming the shape. Null when visibility providers are registered for the entity (their SQL carries its
+ * own values): use visibleCondition then.
+ */
+export interface ScopeTemplate {
+  key: string;
+  condition: SQL | undefined;
+  values: Record<string, unknown>;
+}
+
+export function scopeTemplate(entityType: string, p: Principal, cols: ScopedColumns): ScopeTemplate | null {
+  if (providers.get(entityType)?.length) return null;
+  if (p.scope.all) return { key: 'all', condition: undefined, values: {} };
+  const values: Record<string, unknown> = {};
+  const parts = scopeParts(p, cols, (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  });
+  return { key: Object.keys(values).join(',') + (parts.length ? '' : 'none'), condition: orOf(parts), values };
 }
 
 /** Whether a unit id falls inside the principal's unit scope (for checks on writes). */
