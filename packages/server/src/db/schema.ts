@@ -103,7 +103,9 @@ export const users = pgTable(
     uniqueIndex('users_username_uq').on(t.username),
     index('users_unit_idx').on(t.unitId, t.username),
     // The default page of a unit's users (newest first) reads 20 index entries instead of the whole unit.
-    index('users_unit_created_idx').on(t.unitId, t.createdAt.desc().nullsLast(), t.id),
+    index('users_unit_created_idx')
+      .on(t.unitId, t.createdAt.desc().nullsLast(), t.id)
+      .where(sql`deleted_at is null`),
     index('users_created_by_idx').on(t.createdBy),
   ],
 );
