@@ -34,7 +34,7 @@ export interface Database {
 const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url));
 const MIGRATION_LOCK = 727_000_001;
 
-// Timestamps come back as JS Dates; bigint counts as numbers (they stay far below 2^53 here).
+// node-postgres: bigint counts as numbers (they stay far below 2^53 here); Drizzle maps typed columns on both drivers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export interface DatabaseOptions {
@@ -95,7 +95,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const client = await PGlite.create(dir ? { dataDir: dir } : {});
   const pgl = drizzlePglite({ client, schema });
-  // pg parses bigint to number above; make PGlite agree.
   return {
     db: pgl as unknown as Db,
     kind: 'pglite',
