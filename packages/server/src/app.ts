@@ -16,7 +16,7 @@ import { ping, type Database } from './platform/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { AppError, registerErrorHandling, sendError } from './platform/errors.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
-import { registerAuth } from './platform/auth/auth.plugin.ts';
+import { registerAuth, SAFE_METHODS } from './platform/auth/auth.plugin.ts';
 import { authRepository } from './platform/auth/auth.repository.ts';
 import { PrincipalCache } from './platform/auth/principal.service.ts';
 import { createSecretBox, loadSecretKey } from './platform/auth/secret-box.ts';
@@ -51,7 +51,6 @@ export interface App {
   scheduler: Scheduler;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(config: Config, database: Database, opts: AppOptions = {}): Promise<App> {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/database.ts';
+import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import { likePattern } from '../../platform/lists.ts';
 import { enterprises } from '../../db/schema.ts';
 
@@ -70,15 +70,13 @@ export const enterpriseRepository = {
     const [row] = await db.update(enterprises).set(set).where(eq(enterprises.id, id)).returning();
     return row!;
   },
-  async countBy(db: DbOrTx, key: 'industry' | 'status' | 'tag', visible: SQL | undefined): Promise<{ key: string; count: number }[]> {
+  countBy(db: DbOrTx, key: 'industry' | 'status' | 'tag', visible: SQL | undefined): Promise<{ key: string; count: number }[]> {
     const expr =
       key === 'industry' ? sql`coalesce(${enterprises.industry}, '')` : key === 'status' ? sql`${enterprises.status}` : sql`unnest(${enterprises.tags})`;
-    const res = (await db.execute(
+    return queryRows<{ key: string; count: number }>(
+      db,
       sql`select k as key, count(*)::int as count from (select ${expr} as k from enterprises where ${where({}, visible)}) s group by k order by count desc`,
-    )) as unknown as {
-      rows: { key: string; count: number }[];
-    };
-    return res.rows;
+    );
   },
   findAllPoints(db: DbOrTx) {
     return db

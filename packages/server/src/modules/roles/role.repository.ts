@@ -1,5 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/database.ts';
+import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import { roles, userRoles } from '../../db/schema.ts';
 
 export type RoleRow = typeof roles.$inferSelect;
@@ -35,15 +35,17 @@ export const roleRepository = {
     return r?.n ?? 0;
   },
   /** Users who would hold more than one administrator class if this role had `permissions` (checked in JS). */
-  async findPermissionsOfUsersWithRole(db: DbOrTx, id: string): Promise<{ userId: string; permissions: string[] }[]> {
-    const res = (await db.execute(sql`
+  findPermissionsOfUsersWithRole(db: DbOrTx, id: string): Promise<{ userId: string; permissions: string[] }[]> {
+    return queryRows<{ userId: string; permissions: string[] }>(
+      db,
+      sql`
       select ur.user_id as "userId", coalesce(array_agg(distinct p) filter (where p is not null), '{}') as permissions
       from user_roles ur
       left join user_roles other on other.user_id = ur.user_id and other.role_id <> ur.role_id
       left join roles r on r.id = other.role_id
       left join lateral unnest(r.permissions) p on true
       where ur.role_id = ${id}
-      group by ur.user_id`)) as unknown as { rows: { userId: string; permissions: string[] }[] };
-    return res.rows;
+      group by ur.user_id`,
+    );
   },
 };

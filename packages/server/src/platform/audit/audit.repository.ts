@@ -37,9 +37,7 @@ export const auditRepository = {
 
   async findLastHash(tx: DbOrTx): Promise<string | undefined> {
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    if (last) return last.hash;
-    const [archive] = await tx.select({ hash: auditArchives.lastHash }).from(auditArchives).orderBy(desc(auditArchives.toSeq)).limit(1);
-    return archive?.hash;
+    return last ? last.hash : auditRepository.findLastArchivedHash(tx);
   },
 
   async insert(tx: DbOrTx, row: AuditInsert): Promise<void> {
@@ -66,7 +64,8 @@ export const auditRepository = {
     return tx.select().from(auditLog).where(lte(auditLog.at, before)).orderBy(asc(auditLog.seq)).limit(limit);
   },
 
-  async findFirstArchiveStart(tx: DbOrTx): Promise<string | undefined> {
+  /** The hash of the last record moved to an archive file: where the chain in the table starts. */
+  async findLastArchivedHash(tx: DbOrTx): Promise<string | undefined> {
     const [archive] = await tx.select({ hash: auditArchives.lastHash }).from(auditArchives).orderBy(desc(auditArchives.toSeq)).limit(1);
     return archive?.hash;
   },

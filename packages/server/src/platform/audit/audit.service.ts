@@ -64,7 +64,7 @@ export class AuditService {
 
   /** Walks the chain in order and reports the first record whose hash or link does not hold. */
   async verify(): Promise<VerifyResult> {
-    let prev = (await auditRepository.findFirstArchiveStart(this.db)) ?? GENESIS_HASH;
+    let prev = (await auditRepository.findLastArchivedHash(this.db)) ?? GENESIS_HASH;
     let after = 0;
     let checked = 0;
     for (;;) {

@@ -12,7 +12,8 @@ import { principalFromSession, principalFromToken, type PrincipalCache } from '.
 import { safeEqual } from './tokens.ts';
 
 export const SESSION_COOKIE = 'zo_sid';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: no CSRF token needed, not audited. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type RouteAuth = 'public' | 'session' | Permission | Permission[];
 

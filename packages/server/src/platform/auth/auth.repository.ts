@@ -21,6 +21,8 @@ export interface PrincipalRow {
   csrfToken?: string;
   lastSeenAt?: Date;
   policy?: unknown;
+  /** Derived from policy when the session is looked up. */
+  idleTimeoutMs?: number;
 }
 
 // One round trip per authenticated request: session, user, unit, roles and the security policy together,

@@ -78,11 +78,13 @@ export async function principalFromSession(db: Db, clock: Clock, cookieValue: st
   let row = cache?.get(sessionId);
   if (!row) {
     row = await authRepository.findPrincipalBySession(db, sessionId);
-    if (row) cache?.set(sessionId, row);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'not signed in');
+    // Parsed once per look-up, not on every request served from the cache.
+    row.idleTimeoutMs = parsePolicy(row.policy).idleTimeoutMinutes * 60_000;
+    cache?.set(sessionId, row);
   }
-  if (!row) throw new AppError('UNAUTHENTICATED', 'not signed in');
   const now = clock.now();
-  const idleMs = parsePolicy(row.policy).idleTimeoutMinutes * 60_000;
+  const idleMs = row.idleTimeoutMs!;
   const idle = now.getTime() - row.lastSeenAt!.getTime();
   if (idle > idleMs || row.status !== 'active') {
     cache?.delete(sessionId);
