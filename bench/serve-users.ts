@@ -52,7 +52,12 @@ if (mode === 'pg2') {
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'zoneops-bench-'));
   const url = mode === 'postgres' ? process.env.BENCH_DATABASE_URL : 'memory://';
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(url && url !== 'memory://' ? { DATABASE_URL: url } : {}) });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(process.env.RESPONSE_CACHE_MS ? { RESPONSE_CACHE_MS: process.env.RESPONSE_CACHE_MS } : {}),
+    ...(url && url !== 'memory://' ? { DATABASE_URL: url } : {}),
+  });
   const database = await openDatabase({ url, dataDir, poolSize: 10 });
   await database.migrate();
   await seedBase(database.db);

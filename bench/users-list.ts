@@ -21,6 +21,15 @@ function serve(mode: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: Chil
   });
 }
 
+/** Stops a server and waits until it has gone, so that dropping its database does not kill it mid-flight. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill();
+  });
+}
+
 async function load(name: string, port: number, path: string, cookie?: string) {
   const headers: Record<string, string> = cookie ? { cookie: `zo_sid=${cookie}` } : {};
   // Warm-up, then the measured run.
@@ -34,28 +43,43 @@ const results = [];
 {
   const { child, info } = await serve('bare');
   results.push(await load('bare Fastify route (ceiling)', info.port, '/api/users'));
-  child.kill();
+  await stop(child);
 }
-const dbName = `zoneops_bench_${Date.now()}`;
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
-await admin.query(`create database ${dbName}`);
-try {
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  {
-    const { child, info } = await serve('pg2', { BENCH_DATABASE_URL: url.toString() });
-    results.push(await load('Fastify + 2 trivial prepared pg queries (round-trip ceiling)', info.port, '/api/users'));
-    child.kill();
+// Each case gets a database of its own, so that each holds exactly the 10,000 users it seeds.
+async function withDatabase(run: (url: string) => Promise<void>) {
+  const dbName = `zoneops_bench_${Date.now()}`;
+  await admin.query(`create database ${dbName}`);
+  try {
+    const url = new URL(base);
+    url.pathname = `/${dbName}`;
+    await run(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
   }
-  for (const mode of ['postgres', 'pglite']) {
-    const { child, info } = await serve(mode, { BENCH_DATABASE_URL: url.toString() });
-    const path = `/api/users?page=1&pageSize=20&sort=-createdAt&unitId=${info.unitId}&includeSubunits=false`;
-    results.push(await load(`ZoneOps GET /api/users on ${mode}`, info.port, path, info.cookie));
-    child.kill();
+}
+try {
+  await withDatabase(async (url) => {
+    const { child, info } = await serve('pg2', { BENCH_DATABASE_URL: url });
+    results.push(await load('Fastify + 2 trivial prepared pg queries (round-trip ceiling)', info.port, '/api/users'));
+    await stop(child);
+  });
+  // With the per-instance answer cache (the default), and with it off: every request then goes to the database.
+  for (const [mode, cacheMs] of [
+    ['postgres', '10000'],
+    ['postgres', '0'],
+    ['pglite', '10000'],
+    ['pglite', '0'],
+  ] as const) {
+    await withDatabase(async (url) => {
+      const { child, info } = await serve(mode, { BENCH_DATABASE_URL: url, RESPONSE_CACHE_MS: cacheMs });
+      const path = `/api/users?page=1&pageSize=20&sort=-createdAt&unitId=${info.unitId}&includeSubunits=false`;
+      results.push(await load(`ZoneOps GET /api/users on ${mode}, answer cache ${cacheMs === '0' ? 'off' : 'on'}`, info.port, path, info.cookie));
+      await stop(child);
+    });
   }
 } finally {
-  await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
 }
 

@@ -15,22 +15,28 @@ import type { Config } from './platform/config.ts';
 import { ping, type Database } from './platform/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { AppError, registerErrorHandling, sendError } from './platform/errors.ts';
+import { systemContext } from './platform/context.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
 import { registerAuth, SAFE_METHODS } from './platform/auth/auth.plugin.ts';
 import { authRepository } from './platform/auth/auth.repository.ts';
 import { PrincipalCache } from './platform/auth/principal.service.ts';
+import { ResponseCache } from './platform/response-cache.ts';
 import { createSecretBox, loadSecretKey } from './platform/auth/secret-box.ts';
 import { Scheduler } from './platform/jobs/scheduler.ts';
 import { createChannelSender, type ChannelSender } from './platform/notifications/channels.ts';
 import { NotificationService } from './platform/notifications/notification.service.ts';
 import { settingsRepository } from './platform/settings.repository.ts';
 import { WorkbenchRegistry } from './platform/workbench.ts';
+import { registerAttachments } from './modules/attachments/index.ts';
 import { registerAudit } from './modules/audit/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
 import { registerDictionaries } from './modules/dictionaries/index.ts';
 import { registerEnterprises } from './modules/enterprises/index.ts';
 import { registerGeo } from './modules/geo/index.ts';
+import { registerLedger } from './modules/ledger/index.ts';
+import { registerLedgerReports } from './modules/ledger-reports/index.ts';
+import { registerMeetings } from './modules/meetings/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -73,7 +79,18 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const audit = new AuditService(db, clock, config.dataDir);
   const notifications = new NotificationService(db, clock, opts.sender ?? createChannelSender(config.smtpUrl, config.smtpFrom), app.log);
   const secrets = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
-  const deps: Deps = { db, dbKind: database.kind, config, clock, audit, notifications, workbench: new WorkbenchRegistry(), secrets, log: app.log };
+  const deps: Deps = {
+    db,
+    dbKind: database.kind,
+    config,
+    clock,
+    audit,
+    notifications,
+    workbench: new WorkbenchRegistry(),
+    secrets,
+    log: app.log,
+    responses: new ResponseCache(config.responseCacheMs),
+  };
 
   registerErrorHandling(app);
   // JSON only (and multipart where a module declares it): a text body is a 415, not a string to validate.
@@ -95,20 +112,34 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  // Principals are cached per instance while the change feed (LISTEN zoneops_auth) is live.
+  // Principals and hot list answers are cached per instance while the change feed (LISTEN zoneops_auth) is live.
   const principals = new PrincipalCache();
   const unlisten = await database.listen(
     'zoneops_auth',
-    () => principals.clear(),
-    (live) => principals.setLive(live),
+    () => {
+      principals.clear();
+      deps.responses.invalidate();
+    },
+    (live) => {
+      principals.setLive(live);
+      deps.responses.setLive(live && config.responseCacheMs > 0);
+    },
   );
   app.addHook('onClose', async () => unlisten());
   registerAuth(app, db, clock, principals);
+  // A write through this instance drops cached answers when it starts (and again in onSend, when it is done), so
+  // no read overlapping it is kept.
+  app.addHook('onRequest', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) deps.responses.invalidate();
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
     // A write through this instance may change a principal: forget them here before the client hears back
     // (other instances hear the database trigger).
-    if (!SAFE_METHODS.has(request.method)) principals.clear();
+    if (!SAFE_METHODS.has(request.method)) {
+      principals.clear();
+      deps.responses.invalidate();
+    }
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
@@ -156,6 +187,10 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   registerSecurity(app, deps);
   registerWorkbench(app, deps);
   registerGeo(app, deps);
+  const ledger = registerLedger(app, deps);
+  registerLedgerReports(app, deps, ledger);
+  const meetings = registerMeetings(app, deps, ledger);
+  registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
   const webDist = config.webDist ?? defaultWebDist;
@@ -179,6 +214,12 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
       await authRepository.deleteIdleSessions(db, new Date(now.getTime() - policy.idleTimeoutMinutes * 60_000));
     },
   });
+  // Lights follow the calendar day: recomputed every hour (only changes are written), so a new day shows within the
+  // hour; reminders and the end of public notices ride on the same cadence (each is done once, whatever the cadence).
+  scheduler.add({ name: 'ledger.lights', everyMs: 3_600_000, run: () => ledger.recomputeAll().then(() => undefined) });
+  scheduler.add({ name: 'ledger.reminders', everyMs: 3_600_000, run: () => ledger.sendReminders().then(() => undefined) });
+  scheduler.add({ name: 'ledger.notices', everyMs: 3_600_000, run: () => ledger.closeEndedNotices(systemContext('ledger.notices')).then(() => undefined) });
+  scheduler.add({ name: 'meetings.missed', everyMs: 3_600_000, run: () => meetings.markMissed().then(() => undefined) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
   return { app, deps, scheduler };

@@ -86,7 +86,7 @@ export async function createEnv(engine: Engine, env: Record<string, string> = {}
       }
       const app = await buildApp({ ...config, instanceId: `test-${apps.length}` }, db, {
         clock,
-        logger: false,
+        logger: process.env.TEST_LOG ? { level: 'error' } : false,
         ...(opts.sender ? { sender: opts.sender } : {}),
       });
       await app.app.ready();

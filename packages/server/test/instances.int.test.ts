@@ -78,6 +78,26 @@ if (!onPostgres) console.warn('[skip] instances.int.test.ts needs PostgreSQL (TE
       expect((await sec.send('PATCH', `/api/roles/${staff.id}`, { permissions: staff.permissions })).statusCode).toBe(200);
     });
 
+    it('shows a user added to the database, and a change of unit made on A, in the user list cached on B', async () => {
+      await buildUser(env.database.db, { username: 'lister', unitId, roles: ['systemAdmin'] });
+      const onB = await login(b.app, 'lister');
+      const onA = await login(a.app, 'lister');
+      const names = async () =>
+        ((await onB.get(`/api/users?unitId=${unitId}&pageSize=100`)).json() as { items: { username: string }[] }).items.map((u) => u.username);
+      // Twice, so that the second answer comes from B's cache.
+      expect(await names()).not.toContain('newcomer');
+      expect(await names()).not.toContain('newcomer');
+      // Written straight into the database (as a bulk load would), without roles: only the insert trigger tells B.
+      await buildUser(env.database.db, { username: 'newcomer', unitId });
+      await expect.poll(names, { timeout: 2000, interval: 20 }).toContain('newcomer');
+      const unitName = async () =>
+        ((await onB.get(`/api/users?unitId=${unitId}&pageSize=100`)).json() as { items: { username: string; unitName: string }[] }).items.find(
+          (u) => u.username === 'newcomer',
+        )!.unitName;
+      expect((await onA.send('PATCH', `/api/units/${unitId}`, { name: '改名后的单位' })).statusCode).toBe(200);
+      await expect.poll(unitName, { timeout: 2000, interval: 20 }).toBe('改名后的单位');
+    });
+
     it('accepts a session signed in on A at B, and a logout on B ends it on A', async () => {
       await buildUser(env.database.db, { username: 'roamer', unitId, roles: ['staff'] });
       const onA = await login(a.app, 'roamer');

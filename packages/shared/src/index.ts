@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './ledger.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
@@ -8,3 +9,7 @@ export * from './schemas/common.ts';
 export * from './schemas/org.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/system.ts';
+export * from './schemas/ledger.ts';
+export * from './schemas/attachments.ts';
+export * from './schemas/meetings.ts';
+export * from './schemas/ledger-reports.ts';

@@ -30,6 +30,11 @@ export const permissionCatalogue = [
   { code: 'apiTokens.manage', group: 'security', adminClass: 'security' },
   { code: 'audit.read', group: 'audit', adminClass: 'audit' },
   { code: 'loginLog.read', group: 'audit', adminClass: 'audit' },
+  { code: 'ledger.read', group: 'supervision' },
+  { code: 'ledger.handle', group: 'supervision' },
+  { code: 'ledger.assign', group: 'supervision' },
+  { code: 'ledger.supervise', group: 'supervision' },
+  { code: 'meetings.manage', group: 'supervision' },
   { code: 'field.phone', group: 'fields' },
   { code: 'field.uscc', group: 'fields' },
   { code: 'field.personName', group: 'fields' },
@@ -58,6 +63,9 @@ export function adminClassesOf(perms: Iterable<string>): AdminClass[] {
 /** Side menu: each entry is shown when the user holds its permission. */
 export const menuCatalogue = [
   { key: 'workbench', path: '/', permission: 'workbench.view' },
+  { key: 'supervision', path: '/supervision', permission: 'ledger.read' },
+  { key: 'rectification', path: '/rectification', permission: 'ledger.read' },
+  { key: 'meetings', path: '/meetings', permission: 'ledger.read' },
   { key: 'units', path: '/system/units', permission: 'units.read' },
   { key: 'users', path: '/system/users', permission: 'users.read' },
   { key: 'roles', path: '/system/roles', permission: 'roles.read' },

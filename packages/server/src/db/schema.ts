@@ -353,3 +353,332 @@ export const geoFeatures = pgTable('geo_features', {
     .default(sql`'{}'::jsonb`),
   ...timestamps(),
 });
+
+// ---- attachments (any module) ---------------------------------------------------------------------------------
+
+/** Files and photos on disk under DATA_DIR/uploads (storage_key), attached to a record of any module. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    purpose: text('purpose').notNull().default('document'),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    takenAt: ts('taken_at'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    place: text('place'),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [index('attachments_entity_idx').on(t.entityType, t.entityId)],
+);
+
+// ---- the ledger engine (DOMAIN §3) ----------------------------------------------------------------------------
+
+export const checkpointTemplates = pgTable(
+  'checkpoint_templates',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** CheckpointNode[] (packages/shared/src/ledger.ts). */
+    nodes: jsonb('nodes').notNull(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('checkpoint_templates_code_uq').on(t.code)],
+);
+
+/** A ledger: the supervision ledger of a unit, or a rectification campaign. */
+export const ledgers = pgTable(
+  'ledgers',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    sourceDoc: text('source_doc'),
+    supervisorUnitId: uuid('supervisor_unit_id')
+      .notNull()
+      .references(() => units.id),
+    checkpointTemplateId: uuid('checkpoint_template_id').references(() => checkpointTemplates.id),
+    signoffLevels: integer('signoff_levels').notNull().default(1),
+    noticeWorkingDays: integer('notice_working_days').notNull().default(5),
+    evidenceRequired: boolean('evidence_required').notNull().default(false),
+    yellowDays: integer('yellow_days').notNull().default(3),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    status: text('status').notNull().default('active'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('ledgers_code_uq').on(t.code)],
+);
+
+export const meetingSeries = pgTable('meeting_series', {
+  id: id(),
+  name: text('name').notNull(),
+  cadence: text('cadence').notNull(),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  chairId: uuid('chair_id').references(() => users.id),
+  attendeeIds: uuid('attendee_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'::uuid[]`),
+  /** The supervision ledger that receives the decisions. */
+  ledgerId: uuid('ledger_id')
+    .notNull()
+    .references(() => ledgers.id),
+  firstOn: date('first_on', { mode: 'string' }).notNull(),
+  active: boolean('active').notNull().default(true),
+  ...timestamps(),
+});
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => meetingSeries.id),
+    seq: integer('seq').notNull(),
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('scheduled'),
+    heldAt: ts('held_at'),
+    minutes: text('minutes'),
+    /** The pre-read as generated and sent (a snapshot). */
+    preread: jsonb('preread'),
+    prereadSentAt: ts('preread_sent_at'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('meetings_series_seq_uq').on(t.seriesId, t.seq)],
+);
+
+export const ledgerItems = pgTable(
+  'ledger_items',
+  {
+    id: id(),
+    ledgerId: uuid('ledger_id')
+      .notNull()
+      .references(() => ledgers.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => ledgerItems.id),
+    seq: integer('seq').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    measures: text('measures'),
+    source: text('source').notNull(),
+    sourceDoc: text('source_doc'),
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    coUnitIds: uuid('co_unit_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    ownerId: uuid('owner_id').references(() => users.id),
+    leaderId: uuid('leader_id').references(() => users.id),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    priority: text('priority').notNull().default('normal'),
+    focus: boolean('focus').notNull().default(false),
+    frequency: text('frequency').notNull().default('week'),
+    weight: doublePrecision('weight'),
+    progress: integer('progress').notNull().default(0),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    deadlineClass: text('deadline_class'),
+    longTerm: boolean('long_term').notNull().default(false),
+    status: text('status').notNull().default('assigned'),
+    light: text('light').notNull().default('green'),
+    /** LightReason[] (packages/shared/src/ledger.ts), the deciding one first. */
+    lightReasons: jsonb('light_reasons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    lightOn: date('light_on', { mode: 'string' }),
+    signoffDone: integer('signoff_done').notNull().default(0),
+    noticeStartOn: date('notice_start_on', { mode: 'string' }),
+    noticeEndsOn: date('notice_ends_on', { mode: 'string' }),
+    lastProgressOn: date('last_progress_on', { mode: 'string' }),
+    lastProgressText: text('last_progress_text'),
+    assignedAt: ts('assigned_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    decomposedAt: ts('decomposed_at'),
+    startedAt: ts('started_at'),
+    reportedAt: ts('reported_at'),
+    completedAt: ts('completed_at'),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('ledger_items_seq_uq').on(t.ledgerId, t.seq),
+    index('ledger_items_lead_idx').on(t.leadUnitId, t.light, t.status, t.deadline),
+    index('ledger_items_ledger_idx').on(t.ledgerId, t.deadline, t.id),
+    index('ledger_items_status_idx').on(t.status, t.light, t.deadline),
+    index('ledger_items_owner_idx').on(t.ownerId, t.status),
+    index('ledger_items_leader_idx').on(t.leaderId, t.status),
+    index('ledger_items_parent_idx').on(t.parentId),
+    index('ledger_items_meeting_idx').on(t.meetingId),
+    index('ledger_items_co_units_idx').using('gin', t.coUnitIds),
+    // The workbench: the most urgent working items of an owner or a lead unit, read in deadline order.
+    index('ledger_items_owner_working_idx')
+      .on(t.ownerId, t.deadline, t.seq)
+      .where(sql`status in ('assigned', 'accepted', 'inProgress') and deleted_at is null`),
+    index('ledger_items_lead_working_idx')
+      .on(t.leadUnitId, t.deadline, t.seq)
+      .where(sql`status in ('assigned', 'accepted', 'inProgress') and deleted_at is null`),
+  ],
+);
+
+export const ledgerProgress = pgTable(
+  'ledger_progress',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    kind: text('kind').notNull().default('progress'),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    percent: integer('percent'),
+    text: text('text').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ledger_progress_item_idx').on(t.itemId, t.reportedOn)],
+);
+
+/** The timeline: every transition, comment, instruction (批示), chase (催办), deadline change and file. */
+export const ledgerEvents = pgTable(
+  'ledger_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    body: text('body'),
+    data: jsonb('data'),
+  },
+  (t) => [index('ledger_events_item_idx').on(t.itemId, t.at)],
+);
+
+export const ledgerDeadlines = pgTable(
+  'ledger_deadlines',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    previous: date('previous', { mode: 'string' }),
+    reason: text('reason'),
+    extensionId: uuid('extension_id'),
+    setBy: uuid('set_by').references(() => users.id),
+    setAt: ts('set_at').notNull(),
+  },
+  (t) => [index('ledger_deadlines_item_idx').on(t.itemId, t.setAt)],
+);
+
+export const ledgerExtensions = pgTable(
+  'ledger_extensions',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    reason: text('reason').notNull(),
+    newDeadline: date('new_deadline', { mode: 'string' }).notNull(),
+    progressNote: text('progress_note').notNull(),
+    late: boolean('late').notNull().default(false),
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedAt: ts('requested_at').notNull(),
+    escalatedTo: uuid('escalated_to').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('ledger_extensions_item_idx').on(t.itemId, t.status)],
+);
+
+export const ledgerCheckpoints = pgTable(
+  'ledger_checkpoints',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    deliverable: text('deliverable').notNull(),
+    deliverableEn: text('deliverable_en').notNull(),
+    requirement: text('requirement').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    metAt: ts('met_at'),
+  },
+  (t) => [uniqueIndex('ledger_checkpoints_item_code_uq').on(t.itemId, t.code), index('ledger_checkpoints_due_idx').on(t.dueOn)],
+);
+
+/** On-site checks (现场核查) and sign-offs (审核签字), level by level. */
+export const ledgerVerifications = pgTable(
+  'ledger_verifications',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    kind: text('kind').notNull(),
+    level: integer('level').notNull().default(0),
+    verifierId: uuid('verifier_id').references(() => users.id),
+    verifierUnitId: uuid('verifier_unit_id').references(() => units.id),
+    at: ts('at').notNull(),
+    checkedOn: date('checked_on', { mode: 'string' }),
+    place: text('place'),
+    findings: text('findings').notNull(),
+    passed: boolean('passed').notNull(),
+  },
+  (t) => [index('ledger_verifications_item_idx').on(t.itemId, t.at)],
+);
+
+/** One row per reminder sent, so that each is sent once (key: the deadline or the day it concerns). */
+export const ledgerReminders = pgTable(
+  'ledger_reminders',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.kind, t.key] })],
+);
+
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    page: text('page').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_user_page_name_uq').on(t.userId, t.page, t.name)],
+);

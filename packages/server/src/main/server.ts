@@ -1,13 +1,15 @@
 // `npm start`: the whole platform in one process on the embedded database (or PostgreSQL with DATABASE_URL).
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
+import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
 const started = performance.now();
 const config = loadConfig();
 const database = await openMigrated(config);
 const logins = await ensureDemo(config, database);
-const { app, scheduler } = await buildApp(config, database);
+const { app, deps, scheduler } = await buildApp(config, database);
+if (logins) await seedDemoLedgers(deps);
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
 

@@ -34,6 +34,12 @@ const envSchema = z.object({
   HJ212_PORT: port.default(6012),
   OSMAND_PORT: port.default(5055),
   WEB_DIST: z.string().optional(),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
 });
 
 export interface Config {
@@ -57,6 +63,10 @@ export interface Config {
   smtpFrom: string;
   ports: { mqtt: number; jt808: number; hj212: number; osmand: number };
   webDist: string | undefined;
+  /** Largest accepted file upload (attachments). */
+  maxUploadBytes: number;
+  /** How long hot list answers are kept per instance (0 = off); dropped at once on any change. */
+  responseCacheMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT },
     webDist: e.WEB_DIST,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    responseCacheMs: e.RESPONSE_CACHE_MS,
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from './database.ts';
 import type { NotificationService } from './notifications/notification.service.ts';
 import type { WorkbenchRegistry } from './workbench.ts';
 import type { SecretBox } from './auth/secret-box.ts';
+import type { ResponseCache } from './response-cache.ts';
 
 export interface Deps {
   db: Db;
@@ -19,4 +20,6 @@ export interface Deps {
   /** Encryption at rest for secrets the server reads back. */
   secrets: SecretBox;
   log: FastifyBaseLogger;
+  /** Serialised answers of hot read routes; see response-cache.ts for why it is safe. */
+  responses: ResponseCache;
 }

@@ -2886,6 +2886,6303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ledgers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "supervision" | "rectification";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supervision" | "rectification";
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            sourceDoc: string | null;
+                            /** Format: uuid */
+                            supervisorUnitId: string;
+                            supervisorUnitName: string;
+                            /** Format: uuid */
+                            checkpointTemplateId: string | null;
+                            signoffLevels: number;
+                            noticeWorkingDays: number;
+                            evidenceRequired: boolean;
+                            yellowDays: number;
+                            /** Format: date */
+                            startsOn: string | null;
+                            /** Format: date */
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            counts: {
+                                total: number;
+                                open: number;
+                                red: number;
+                                yellow: number;
+                                closed: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "supervision" | "rectification";
+                        code: string;
+                        name: string;
+                        description?: string | null;
+                        sourceDoc?: string | null;
+                        /** Format: uuid */
+                        supervisorUnitId: string;
+                        /** Format: uuid */
+                        checkpointTemplateId?: string | null;
+                        /** @default 1 */
+                        signoffLevels?: number;
+                        /** @default 5 */
+                        noticeWorkingDays?: number;
+                        evidenceRequired?: boolean;
+                        /** @default 3 */
+                        yellowDays?: number;
+                        /** Format: date */
+                        startsOn?: string | null;
+                        /** Format: date */
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supervision" | "rectification";
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            sourceDoc: string | null;
+                            /** Format: uuid */
+                            supervisorUnitId: string;
+                            supervisorUnitName: string;
+                            /** Format: uuid */
+                            checkpointTemplateId: string | null;
+                            signoffLevels: number;
+                            noticeWorkingDays: number;
+                            evidenceRequired: boolean;
+                            yellowDays: number;
+                            /** Format: date */
+                            startsOn: string | null;
+                            /** Format: date */
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            counts: {
+                                total: number;
+                                open: number;
+                                red: number;
+                                yellow: number;
+                                closed: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledgers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supervision" | "rectification";
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            sourceDoc: string | null;
+                            /** Format: uuid */
+                            supervisorUnitId: string;
+                            supervisorUnitName: string;
+                            /** Format: uuid */
+                            checkpointTemplateId: string | null;
+                            signoffLevels: number;
+                            noticeWorkingDays: number;
+                            evidenceRequired: boolean;
+                            yellowDays: number;
+                            /** Format: date */
+                            startsOn: string | null;
+                            /** Format: date */
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            counts: {
+                                total: number;
+                                open: number;
+                                red: number;
+                                yellow: number;
+                                closed: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        sourceDoc?: string | null;
+                        signoffLevels?: number;
+                        noticeWorkingDays?: number;
+                        evidenceRequired?: boolean;
+                        yellowDays?: number;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "supervision" | "rectification";
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            sourceDoc: string | null;
+                            /** Format: uuid */
+                            supervisorUnitId: string;
+                            supervisorUnitName: string;
+                            /** Format: uuid */
+                            checkpointTemplateId: string | null;
+                            signoffLevels: number;
+                            noticeWorkingDays: number;
+                            evidenceRequired: boolean;
+                            yellowDays: number;
+                            /** Format: date */
+                            startsOn: string | null;
+                            /** Format: date */
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            counts: {
+                                total: number;
+                                open: number;
+                                red: number;
+                                yellow: number;
+                                closed: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/checkpoint-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
+                    q?: string;
+                    ledgerId?: string;
+                    kind?: "supervision" | "rectification";
+                    parentId?: string | "root";
+                    source?: string;
+                    leadUnitId?: string;
+                    light?: string;
+                    status?: string;
+                    leaderId?: string;
+                    ownerId?: string;
+                    meetingId?: string;
+                    focus?: "true" | "false";
+                    open?: "true" | "false";
+                    deadlineFrom?: string;
+                    deadlineTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ledgerId: string;
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        title: string;
+                        description?: string | null;
+                        measures?: string | null;
+                        /** @enum {string} */
+                        source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                        sourceDoc?: string | null;
+                        /** Format: uuid */
+                        leadUnitId: string;
+                        /** @default [] */
+                        coUnitIds?: string[];
+                        /** Format: uuid */
+                        ownerId?: string | null;
+                        /** Format: uuid */
+                        leaderId?: string | null;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        /** Format: uuid */
+                        meetingId?: string | null;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "normal" | "high" | "urgent";
+                        /** @default false */
+                        focus?: boolean;
+                        /**
+                         * @default week
+                         * @enum {string}
+                         */
+                        frequency?: "week" | "tenDays" | "month" | "quarter";
+                        weight?: number | null;
+                        /** Format: date */
+                        deadline?: string;
+                        deadlineWorkingDays?: number;
+                        /** @enum {string|null} */
+                        deadlineClass?: "short" | "medium" | "long" | null;
+                        /** @default false */
+                        longTerm?: boolean;
+                        /** Format: date */
+                        assignedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        measures?: string | null;
+                        sourceDoc?: string | null;
+                        coUnitIds?: string[];
+                        /** Format: uuid */
+                        ownerId?: string | null;
+                        /** Format: uuid */
+                        leaderId?: string | null;
+                        /** @enum {string} */
+                        priority?: "normal" | "high" | "urgent";
+                        focus?: boolean;
+                        /** @enum {string} */
+                        frequency?: "week" | "tenDays" | "month" | "quarter";
+                        weight?: number | null;
+                        longTerm?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen";
+                        reason?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default progress
+                         * @enum {string}
+                         */
+                        kind?: "progress" | "effect" | "decomposition";
+                        text: string;
+                        percent?: number | null;
+                        /** Format: date */
+                        reportedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "comment" | "instruction";
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/chase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** Format: date */
+                        newDeadline: string;
+                        progressNote: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/extensions/{extensionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    extensionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject" | "escalate";
+                        note?: string | null;
+                        /** Format: uuid */
+                        leaderId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        checkedOn: string;
+                        place?: string | null;
+                        findings: string;
+                        passed: boolean;
+                        /** @default [] */
+                        attachmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/{id}/signoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    page: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            page: string;
+                            name: string;
+                            query: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        page: string;
+                        name: string;
+                        query: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            page: string;
+                            name: string;
+                            query: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            cadence: "weekly" | "monthly";
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            /** Format: uuid */
+                            chairId: string | null;
+                            chairName: string | null;
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            ledgerId: string;
+                            ledgerCode: string;
+                            ledgerName: string;
+                            /** Format: date */
+                            firstOn: string;
+                            active: boolean;
+                            counts: {
+                                total: number;
+                                scheduled: number;
+                                held: number;
+                                missed: number;
+                            };
+                            /** Format: date */
+                            nextScheduledOn: string | null;
+                            /** Format: date */
+                            lastHeldOn: string | null;
+                            /** Format: date */
+                            nextDefaultOn: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        cadence: "weekly" | "monthly";
+                        /** Format: uuid */
+                        unitId: string;
+                        /** Format: uuid */
+                        chairId?: string | null;
+                        /** @default [] */
+                        attendeeIds?: string[];
+                        /** Format: uuid */
+                        ledgerId: string;
+                        /** Format: date */
+                        firstOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            cadence: "weekly" | "monthly";
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            /** Format: uuid */
+                            chairId: string | null;
+                            chairName: string | null;
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            ledgerId: string;
+                            ledgerCode: string;
+                            ledgerName: string;
+                            /** Format: date */
+                            firstOn: string;
+                            active: boolean;
+                            counts: {
+                                total: number;
+                                scheduled: number;
+                                held: number;
+                                missed: number;
+                            };
+                            /** Format: date */
+                            nextScheduledOn: string | null;
+                            /** Format: date */
+                            lastHeldOn: string | null;
+                            /** Format: date */
+                            nextDefaultOn: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            }[];
+                            missed: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            cadence: "weekly" | "monthly";
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            /** Format: uuid */
+                            chairId: string | null;
+                            chairName: string | null;
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            ledgerId: string;
+                            ledgerCode: string;
+                            ledgerName: string;
+                            /** Format: date */
+                            firstOn: string;
+                            active: boolean;
+                            counts: {
+                                total: number;
+                                scheduled: number;
+                                held: number;
+                                missed: number;
+                            };
+                            /** Format: date */
+                            nextScheduledOn: string | null;
+                            /** Format: date */
+                            lastHeldOn: string | null;
+                            /** Format: date */
+                            nextDefaultOn: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            }[];
+                            missed: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        cadence?: "weekly" | "monthly";
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        chairId?: string | null;
+                        attendeeIds?: string[];
+                        /** Format: uuid */
+                        ledgerId?: string;
+                        /** Format: date */
+                        firstOn?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            cadence: "weekly" | "monthly";
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            /** Format: uuid */
+                            chairId: string | null;
+                            chairName: string | null;
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            ledgerId: string;
+                            ledgerCode: string;
+                            ledgerName: string;
+                            /** Format: date */
+                            firstOn: string;
+                            active: boolean;
+                            counts: {
+                                total: number;
+                                scheduled: number;
+                                held: number;
+                                missed: number;
+                            };
+                            /** Format: date */
+                            nextScheduledOn: string | null;
+                            /** Format: date */
+                            lastHeldOn: string | null;
+                            /** Format: date */
+                            nextDefaultOn: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            }[];
+                            missed: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/meeting-series/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        scheduledOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meeting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                                minutes: string | null;
+                            };
+                            series: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: uuid */
+                                chairId: string | null;
+                                chairName: string | null;
+                                attendees: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerCode: string;
+                                ledgerName: string;
+                                /** Format: date */
+                                firstOn: string;
+                                active: boolean;
+                                counts: {
+                                    total: number;
+                                    scheduled: number;
+                                    held: number;
+                                    missed: number;
+                                };
+                                /** Format: date */
+                                nextScheduledOn: string | null;
+                                /** Format: date */
+                                lastHeldOn: string | null;
+                                /** Format: date */
+                                nextDefaultOn: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            previousMeeting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            } | null;
+                            decisions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            previousCommitments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meeting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                                minutes: string | null;
+                            };
+                            series: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: uuid */
+                                chairId: string | null;
+                                chairName: string | null;
+                                attendees: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerCode: string;
+                                ledgerName: string;
+                                /** Format: date */
+                                firstOn: string;
+                                active: boolean;
+                                counts: {
+                                    total: number;
+                                    scheduled: number;
+                                    held: number;
+                                    missed: number;
+                                };
+                                /** Format: date */
+                                nextScheduledOn: string | null;
+                                /** Format: date */
+                                lastHeldOn: string | null;
+                                /** Format: date */
+                                nextDefaultOn: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            previousMeeting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            } | null;
+                            decisions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            previousCommitments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/preread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date */
+                            asOf: string;
+                            meeting: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                            };
+                            series: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                            };
+                            previousMeeting: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** Format: date-time */
+                                heldAt: string | null;
+                            } | null;
+                            commitments: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                leadUnitName: string;
+                                ownerName: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                progress: number;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                overdueDays: number;
+                            }[];
+                            redOrOverdue: {
+                                total: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    leadUnitName: string;
+                                    ownerName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    lightReasons: ({
+                                        code: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    progress: number;
+                                    /** Format: date */
+                                    lastProgressOn: string | null;
+                                    lastProgressText: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
+                            underReview: {
+                                total: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    leadUnitName: string;
+                                    ownerName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    lightReasons: ({
+                                        code: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    progress: number;
+                                    /** Format: date */
+                                    lastProgressOn: string | null;
+                                    lastProgressText: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
+                            lightCounts: {
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                none: number;
+                            };
+                            recipients: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date */
+                            asOf: string;
+                            meeting: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                            };
+                            series: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                            };
+                            previousMeeting: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** Format: date-time */
+                                heldAt: string | null;
+                            } | null;
+                            commitments: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                leadUnitName: string;
+                                ownerName: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                progress: number;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                overdueDays: number;
+                            }[];
+                            redOrOverdue: {
+                                total: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    leadUnitName: string;
+                                    ownerName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    lightReasons: ({
+                                        code: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    progress: number;
+                                    /** Format: date */
+                                    lastProgressOn: string | null;
+                                    lastProgressText: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
+                            underReview: {
+                                total: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    leadUnitName: string;
+                                    ownerName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    lightReasons: ({
+                                        code: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    progress: number;
+                                    /** Format: date */
+                                    lastProgressOn: string | null;
+                                    lastProgressText: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
+                            lightCounts: {
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                none: number;
+                            };
+                            recipients: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutes: string;
+                        /** @default [] */
+                        decisions?: {
+                            title: string;
+                            description?: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            /** @default [] */
+                            coUnitIds?: string[];
+                            /** Format: uuid */
+                            ownerId?: string | null;
+                            /** Format: uuid */
+                            leaderId?: string | null;
+                            /** Format: date */
+                            deadline?: string;
+                            deadlineWorkingDays?: number;
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            priority?: "normal" | "high" | "urgent";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meeting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                                minutes: string | null;
+                            };
+                            series: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: uuid */
+                                chairId: string | null;
+                                chairName: string | null;
+                                attendees: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerCode: string;
+                                ledgerName: string;
+                                /** Format: date */
+                                firstOn: string;
+                                active: boolean;
+                                counts: {
+                                    total: number;
+                                    scheduled: number;
+                                    held: number;
+                                    missed: number;
+                                };
+                                /** Format: date */
+                                nextScheduledOn: string | null;
+                                /** Format: date */
+                                lastHeldOn: string | null;
+                                /** Format: date */
+                                nextDefaultOn: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            previousMeeting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                seriesId: string;
+                                seq: number;
+                                /** Format: date */
+                                scheduledOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "missed";
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                prereadSentAt: string | null;
+                                decisionCount: number;
+                            } | null;
+                            decisions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            previousCommitments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The items of GET /api/ledger-items (same filters, those the caller may see, at most 50,000) as the ledger sheet (xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
+                    q?: string;
+                    ledgerId?: string;
+                    kind?: "supervision" | "rectification";
+                    parentId?: string | "root";
+                    source?: string;
+                    leadUnitId?: string;
+                    light?: string;
+                    status?: string;
+                    leaderId?: string;
+                    ownerId?: string;
+                    meetingId?: string;
+                    focus?: "true" | "false";
+                    open?: "true" | "false";
+                    deadlineFrom?: string;
+                    deadlineTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledgers/{id}/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty ledger sheet to fill in for an import (xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledgers/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import tasks and progress from the ledger sheet (the xlsx as the body). preview: what would change and every error by row and column; annotate: the same workbook with the bad cells marked (xlsx); commit: create and update in one transaction (refused while errors exist unless onlyValid=true) */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "preview" | "commit" | "annotate";
+                    onlyValid?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            mode: "preview";
+                            total: number;
+                            valid: number;
+                            counts: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            errors: {
+                                rowNumber: number;
+                                column: string | null;
+                                cell: string | null;
+                                message: string;
+                            }[];
+                            rows: {
+                                rowNumber: number;
+                                /** @enum {string} */
+                                action: "create" | "update" | "unchanged";
+                                code: string | null;
+                                title: string;
+                                ignored: string[];
+                                note: string | null;
+                            }[];
+                            annotatedAvailable: boolean;
+                        } | {
+                            /** @enum {string} */
+                            mode: "commit";
+                            total: number;
+                            valid: number;
+                            counts: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            errors: {
+                                rowNumber: number;
+                                column: string | null;
+                                cell: string | null;
+                                message: string;
+                            }[];
+                            rows: {
+                                rowNumber: number;
+                                /** @enum {string} */
+                                action: "create" | "update" | "unchanged";
+                                code: string | null;
+                                title: string;
+                                ignored: string[];
+                                note: string | null;
+                            }[];
+                            created: {
+                                rowNumber: number;
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                            }[];
+                            updated: {
+                                rowNumber: number;
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledgers/{id}/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly summary (每周汇总进展) of the ISO week containing `week` (default this week): JSON, or format=docx / xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    week?: string;
+                    format?: "json" | "docx" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                supervisorUnitName: string;
+                            };
+                            week: {
+                                isoYear: number;
+                                isoWeek: number;
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                                /** Format: date */
+                                asOf: string;
+                                label: string;
+                            };
+                            totals: {
+                                items: number;
+                                open: number;
+                                newlyAssigned: number;
+                                progressReported: number;
+                                newlyOverdue: number;
+                                overdue: number;
+                                closed: number;
+                            };
+                            byLight: {
+                                red: number;
+                                yellow: number;
+                                green: number;
+                                none: number;
+                            };
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                leadUnitName: string;
+                                ownerName: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                status: string;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                latestProgress: string | null;
+                                /** Format: date */
+                                latestProgressOn: string | null;
+                                reportedThisWeek: boolean;
+                            }[];
+                            newlyOverdue: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                leadUnitName: string;
+                                ownerName: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                daysOverdue: number;
+                                status: string;
+                            }[];
+                            closed: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                leadUnitName: string;
+                                /** Format: date */
+                                closedOn: string;
+                                status: string;
+                            }[];
+                            byUnit: {
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                open: number;
+                                newlyAssigned: number;
+                                progressReported: number;
+                                closed: number;
+                                overdue: number;
+                                red: number;
+                                yellow: number;
+                                green: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledgers/{id}/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supervision bulletin (督查通报) of a period as an official document (docx, GB/T 9704) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        docNumber?: string;
+                        title?: string;
+                        period: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        highlights?: string;
+                        nextSteps?: string;
+                        recipients?: string;
+                        issuer?: string;
+                        /**
+                         * @default office
+                         * @enum {string}
+                         */
+                        template?: "office" | "default";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    entityType: string;
+                    entityId: string;
+                    purpose?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            entityType: string;
+                            /** Format: uuid */
+                            entityId: string;
+                            purpose: string;
+                            filename: string;
+                            mime: string;
+                            size: number;
+                            sha256: string;
+                            takenAt: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            place: string | null;
+                            /** Format: uuid */
+                            uploadedBy: string | null;
+                            uploadedByName: string | null;
+                            uploadedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload one file (multipart/form-data: entityType, entityId, purpose?, takenAt?, lat?, lng?, place?, file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            entityType: string;
+                            /** Format: uuid */
+                            entityId: string;
+                            purpose: string;
+                            filename: string;
+                            mime: string;
+                            size: number;
+                            sha256: string;
+                            takenAt: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            place: string | null;
+                            /** Format: uuid */
+                            uploadedBy: string | null;
+                            uploadedByName: string | null;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -152,3 +152,71 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+export interface UploadOptions {
+  query?: Query;
+  /** Called with 0–100 while the body is sent. */
+  onProgress?: (percent: number) => void;
+  /** Content type of a raw (non-FormData) body. */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+/** The answer of an upload: its body as a Blob, with the headers a caller may need. */
+export interface UploadAnswer {
+  status: number;
+  contentType: string;
+  disposition: string | null;
+  blob: Blob;
+}
+
+function xhrSend(method: string, path: string, body: FormData | Blob, opts: UploadOptions): Promise<UploadAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path + toQueryString(opts.query));
+    xhr.responseType = 'blob';
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', language);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    // FormData sets its own multipart boundary; a raw body says what it is.
+    if (!(body instanceof FormData)) xhr.setRequestHeader('content-type', opts.contentType ?? (body.type || 'application/octet-stream'));
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () =>
+      resolve({
+        status: xhr.status,
+        contentType: xhr.getResponseHeader('content-type') ?? '',
+        disposition: xhr.getResponseHeader('content-disposition'),
+        blob: xhr.response instanceof Blob ? xhr.response : new Blob([]),
+      });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+/**
+ * Sends a file (multipart FormData or a raw body such as an xlsx workbook) with upload progress, which fetch cannot
+ * report. Answers the raw answer when it succeeded; throws ApiError otherwise (one retry after a rotated CSRF token).
+ */
+export async function uploadRaw(method: string, path: string, body: FormData | Blob, opts: UploadOptions = {}): Promise<UploadAnswer> {
+  let res = await xhrSend(method, path, body, opts);
+  if (res.status >= 200 && res.status < 300) return res;
+  let err = parseErrorBody(res.status, await res.blob.text());
+  if (err.code === 'CSRF_FAILED' && (await refreshCsrf())) {
+    res = await xhrSend(method, path, body, opts);
+    if (res.status >= 200 && res.status < 300) return res;
+    err = parseErrorBody(res.status, await res.blob.text());
+  }
+  if (res.status === 401 && SESSION_CODES.has(err.code)) redirectToLogin();
+  throw err;
+}
+
+/** uploadRaw with a JSON answer. */
+export async function upload<T>(method: string, path: string, body: FormData | Blob, opts: UploadOptions = {}): Promise<T> {
+  const res = await uploadRaw(method, path, body, opts);
+  return JSON.parse(await res.blob.text()) as T;
+}

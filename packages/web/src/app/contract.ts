@@ -1,11 +1,17 @@
 // Types of API answers: GET answers from the types generated from openapi.json, the rest inferred from the shared zod schemas.
 import type {
   apiTokenCreatedSchema,
+  attachmentSchema,
   auditEntrySchema,
   geoFeatureSchema,
   geoLayersSchema,
+  itemDetailSchema,
+  ledgerEventSchema,
+  ledgerItemSchema,
+  ledgerSchema,
   notificationPage,
   notificationSchema,
+  savedViewSchema,
   totpSetupSchema,
   userCreatedSchema,
   workbenchItemSchema,
@@ -44,3 +50,11 @@ export interface KeyCount {
 
 /** GET /api/enterprises/stats */
 export type EnterpriseStats = Answer<'/api/enterprises/stats'>;
+
+/** The ledger engine (supervision, rectification, meeting decisions). */
+export type Ledger = Output<typeof ledgerSchema>;
+export type LedgerItem = Output<typeof ledgerItemSchema>;
+export type ItemDetail = Output<typeof itemDetailSchema>;
+export type LedgerEvent = Output<typeof ledgerEventSchema>;
+export type SavedView = Output<typeof savedViewSchema>;
+export type Attachment = Output<typeof attachmentSchema>;

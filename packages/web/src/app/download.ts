@@ -16,15 +16,25 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
   return plain?.[1]?.trim() || fallback;
 }
 
-export async function downloadExport(path: string, query: Query, fallbackName: string): Promise<void> {
-  const res = await requestRaw('GET', path, { query });
-  const blob = await res.blob();
+/** Saves a blob as a file through a temporary link. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameFromDisposition(res.headers.get('content-disposition'), fallbackName);
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function downloadExport(path: string, query: Query, fallbackName: string): Promise<void> {
+  const res = await requestRaw('GET', path, { query });
+  saveBlob(await res.blob(), fileNameFromDisposition(res.headers.get('content-disposition'), fallbackName));
+}
+
+/** A document made from a POSTed body (a bulletin as docx). */
+export async function downloadPosted(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const res = await requestRaw('POST', path, { body });
+  saveBlob(await res.blob(), fileNameFromDisposition(res.headers.get('content-disposition'), fallbackName));
 }

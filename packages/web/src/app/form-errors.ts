@@ -15,20 +15,40 @@ function isDetail(d: unknown): d is Detail {
   return !!d && typeof d === 'object' && typeof (d as Detail).path === 'string' && typeof (d as Detail).message === 'string';
 }
 
-/** Field errors of a VALIDATION_FAILED error, grouped by path; [] for any other error or a detail without a path. */
-export function validationFieldErrors(err: unknown): FieldError[] {
-  if (!isApiError(err, 'VALIDATION_FAILED') || !Array.isArray(err.details)) return [];
+/** The form field of a detail path: the server names body fields "body.title"; the form knows them as "title". */
+export function fieldPath(path: string): string {
+  return path.replace(/^body(\.|$)/, '');
+}
+
+function groupByPath(details: unknown[], message: (d: Detail) => string): FieldError[] {
   const byPath = new Map<string, string[]>();
-  for (const d of err.details) {
-    if (!isDetail(d) || d.path === '') continue;
-    const list = byPath.get(d.path) ?? [];
-    list.push(d.message);
-    byPath.set(d.path, list);
+  for (const d of details) {
+    if (!isDetail(d)) continue;
+    const path = fieldPath(d.path);
+    if (path === '') continue;
+    const list = byPath.get(path) ?? [];
+    list.push(message(d));
+    byPath.set(path, list);
   }
   return [...byPath].map(([path, errors]) => ({
     name: path.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)),
     errors,
   }));
+}
+
+/** Field errors of a VALIDATION_FAILED error, grouped by path; [] for any other error or a detail without a path. */
+export function validationFieldErrors(err: unknown): FieldError[] {
+  if (!isApiError(err, 'VALIDATION_FAILED') || !Array.isArray(err.details)) return [];
+  return groupByPath(err.details, (d) => d.message);
+}
+
+/**
+ * Field errors of a rule error that names its field (LEDGER_CODE_TAKEN, DEADLINE_BEFORE_ASSIGNMENT: details
+ * [{path: 'body.code', …}]), each shown with the translated text of the error; [] for VALIDATION_FAILED and others.
+ */
+export function codedFieldErrors(err: unknown, text: string): FieldError[] {
+  if (!isApiError(err) || err.code === 'VALIDATION_FAILED' || !Array.isArray(err.details)) return [];
+  return groupByPath(err.details, () => text);
 }
 
 /** Only the fields whose value differs from the initial one (PATCH bodies; masked values are never sent back). */

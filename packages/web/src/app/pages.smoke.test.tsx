@@ -25,6 +25,12 @@ import ApiTokensPage from '../modules/api-tokens/ApiTokensPage.tsx';
 import AuditPage from '../modules/audit/AuditPage.tsx';
 import LoginLogPage from '../modules/login-log/LoginLogPage.tsx';
 import NotificationsPage from '../modules/notifications/NotificationsPage.tsx';
+import SupervisionPage from '../modules/supervision/SupervisionPage.tsx';
+import RectificationPage from '../modules/rectification/RectificationPage.tsx';
+import ItemDetailPage from '../modules/ledger/ItemDetailPage.tsx';
+import MeetingsPage from '../modules/meetings/MeetingsPage.tsx';
+import SeriesDetailPage from '../modules/meetings/SeriesDetailPage.tsx';
+import MeetingDetailPage from '../modules/meetings/MeetingDetailPage.tsx';
 
 const me: Me = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -84,6 +90,13 @@ const pages: [string, ComponentType, string?][] = [
   ['audit', AuditPage],
   ['loginLog', LoginLogPage],
   ['notifications', NotificationsPage],
+  ['supervision', SupervisionPage, '/supervision'],
+  ['rectification', RectificationPage, '/rectification'],
+  ['item', ItemDetailPage, '/supervision/items/00000000-0000-4000-8000-000000000009'],
+  ['meetings', MeetingsPage, '/meetings'],
+  ['meetingSeries', SeriesDetailPage, '/meetings/series/00000000-0000-4000-8000-000000000009'],
+  ['meeting', MeetingDetailPage, '/meetings/00000000-0000-4000-8000-000000000009'],
+  ['layout below a menu page', AppLayout, '/supervision/items/00000000-0000-4000-8000-000000000009'],
 ];
 
 describe.each(['zh-CN', 'en-US'] as const)('pages in %s', (lang) => {
@@ -96,7 +109,9 @@ describe.each(['zh-CN', 'en-US'] as const)('pages in %s', (lang) => {
     const html = render(Page, path);
     expect(html.length).toBeGreaterThan(100);
     // no i18n key leaked untranslated (keys look like "area.key")
-    expect(html).not.toMatch(/>(common|menu|users|roles|units|audit|errors|login|workbench)\.[a-zA-Z]+</);
+    expect(html).not.toMatch(
+      />(common|menu|nav|users|roles|units|audit|errors|login|workbench|ledger[A-Za-z]*|supervision|rectification|meetings|deadlineClass)\.[a-zA-Z.]+</,
+    );
   });
 });
 
@@ -117,5 +132,26 @@ describe('stable selectors', () => {
     expect(render(AuditPage)).toContain('data-testid="audit-table"');
     expect(render(AuditPage)).toContain('data-testid="audit-verify"');
     expect(render(EnterprisesPage)).toContain('data-testid="enterprises-table"');
+  });
+
+  it('are on the supervision and rectification lists', () => {
+    const supervision = render(SupervisionPage, '/supervision');
+    for (const id of [
+      'supervision-ledger-select',
+      'ledger-items-table',
+      'item-create',
+      'export-button',
+      'import-button',
+      'saved-view-save',
+      'saved-view-select',
+      'ledger-summary',
+    ]) {
+      expect(supervision, id).toContain(`data-testid="${id}"`);
+    }
+    const rectification = render(RectificationPage, '/rectification');
+    for (const id of ['rectification-campaigns', 'ledger-items-table', 'item-create', 'ledger-create', 'export-button', 'saved-view-select']) {
+      expect(rectification, id).toContain(`data-testid="${id}"`);
+    }
+    expect(render(MeetingsPage, '/meetings')).toContain('data-testid="series-create"');
   });
 });

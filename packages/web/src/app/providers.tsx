@@ -22,7 +22,8 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }}
     >
-      <AntApp>{children}</AntApp>
+      {/* full height, so that the layout's side menu reaches the bottom of a short page */}
+      <AntApp style={{ height: '100%' }}>{children}</AntApp>
     </ConfigProvider>
   );
 }

@@ -1,5 +1,5 @@
 // Routes: /login and the account steps outside the layout; every menu page inside it, lazily loaded.
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 import { AuthProvider, useAuth } from './auth.tsx';
@@ -11,6 +11,9 @@ type Page = LazyExoticComponent<ComponentType>;
 
 const pages: Record<MenuKey, Page> = {
   workbench: lazy(() => import('../modules/workbench/WorkbenchPage.tsx')),
+  supervision: lazy(() => import('../modules/supervision/SupervisionPage.tsx')),
+  rectification: lazy(() => import('../modules/rectification/RectificationPage.tsx')),
+  meetings: lazy(() => import('../modules/meetings/MeetingsPage.tsx')),
   units: lazy(() => import('../modules/units/UnitsPage.tsx')),
   users: lazy(() => import('../modules/users/UsersPage.tsx')),
   roles: lazy(() => import('../modules/roles/RolesPage.tsx')),
@@ -28,6 +31,9 @@ const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
 const PasswordPage = lazy(() => import('../modules/auth/PasswordChangePage.tsx'));
 const TotpPage = lazy(() => import('../modules/auth/TotpSetupPage.tsx'));
 const NotificationsPage = lazy(() => import('../modules/notifications/NotificationsPage.tsx'));
+const ItemDetailPage = lazy(() => import('../modules/ledger/ItemDetailPage.tsx'));
+const SeriesDetailPage = lazy(() => import('../modules/meetings/SeriesDetailPage.tsx'));
+const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPage.tsx'));
 
 function Root() {
   return (
@@ -57,6 +63,9 @@ function guarded(key: MenuKey, permission: string) {
   );
 }
 
+/** The pages below a ledger menu (items, meeting series, meetings) need what the menu needs. */
+const readLedger = (page: ReactNode) => <Permitted permission="ledger.read">{page}</Permitted>;
+
 export const router = createBrowserRouter([
   {
     element: <Root />,
@@ -80,6 +89,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <IndexPage /> },
           ...menuCatalogue.filter((m) => m.path !== '/').map((m) => ({ path: m.path.slice(1), element: guarded(m.key, m.permission) })),
+          // Ledger items of both supervision and rectification (links from notifications and the workbench use /supervision).
+          { path: 'supervision/items/:id', element: readLedger(<ItemDetailPage />) },
+          { path: 'rectification/items/:id', element: readLedger(<ItemDetailPage />) },
+          { path: 'meetings/series/:id', element: readLedger(<SeriesDetailPage />) },
+          { path: 'meetings/:id', element: readLedger(<MeetingDetailPage />) },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { App, type FormInstance } from 'antd';
 import { isApiError } from './api.ts';
 import { formatDateTime } from './format.ts';
-import { validationFieldErrors } from './form-errors.ts';
+import { codedFieldErrors, validationFieldErrors } from './form-errors.ts';
 
 function lockedUntil(details: unknown): string | null {
   if (details && typeof details === 'object' && 'lockedUntil' in details && typeof details.lockedUntil === 'string') {
@@ -41,9 +41,11 @@ export function useReportError(): (err: unknown, form?: FormInstance) => void {
   return useCallback(
     (err: unknown, form?: FormInstance) => {
       if (err instanceof DOMException && err.name === 'AbortError') return;
+      let shown = text(err);
       const fields = validationFieldErrors(err);
       if (form && fields.length) form.setFields(fields);
-      let shown = text(err);
+      // a rule error that names its field (a code taken, a deadline before the assignment) marks that field too
+      if (form && !fields.length) form.setFields(codedFieldErrors(err, shown));
       if (fields.length && !form) shown += ` (${fields.map((f) => `${f.name.join('.')}: ${f.errors.join(', ')}`).join('; ')})`;
       void message.error(shown);
     },

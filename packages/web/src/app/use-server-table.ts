@@ -23,6 +23,11 @@ export function useServerTable<T>(path: string, init: Partial<ListState> = {}) {
     setState((s) => ({ ...s, page: 1, filters: { ...s.filters, ...filters } }));
   }, []);
   const setQ = useCallback((q: string) => setState((s) => ({ ...s, page: 1, q: q || undefined })), []);
+  /** Replaces filters, free text and sort at once (a saved view), back on the first page. */
+  const restore = useCallback(
+    (next: Pick<ListState, 'filters' | 'q' | 'sort'>) => setState((s) => ({ ...s, page: 1, filters: next.filters, q: next.q, sort: next.sort })),
+    [],
+  );
 
   const onChange: NonNullable<TableProps<T>['onChange']> = (pagination, _filters, sorter) => {
     setState((s) => ({
@@ -59,6 +64,7 @@ export function useServerTable<T>(path: string, init: Partial<ListState> = {}) {
     setFilter,
     setFilters,
     setQ,
+    restore,
     tableProps,
     sortOrder: (field: string) => sortOrderOf(state.sort, field),
   };

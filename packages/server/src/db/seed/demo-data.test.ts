@@ -94,6 +94,7 @@ describe('buildDemoZone', () => {
         ['construction', ['deptAdmin']],
         ['emergency', ['deptAdmin']],
         ['street', ['streetStaff']],
+        ['supervisor', ['supervisor']],
         ['enterprise', ['enterpriseUser']],
       ];
       expect(zone.users.slice(0, fixed.length).map((u) => [u.username, u.roles])).toEqual(fixed);

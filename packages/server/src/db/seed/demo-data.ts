@@ -485,6 +485,7 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
   add({ username: 'construction', unitKey: 'construction', position: '局长', roles: ['deptAdmin'] });
   add({ username: 'emergency', unitKey: 'emergency', position: '局长', roles: ['deptAdmin'] });
   add({ username: 'street', unitKey: 'streetGulei', position: '科员', roles: ['streetStaff'] });
+  add({ username: 'supervisor', unitKey: 'officeSupervision', position: '科长', roles: ['supervisor'] });
   const liaison = { position: '企业联络员', roles: ['enterpriseUser'] };
   add({ username: 'enterprise', unitKey: enterpriseStreet(0), ...liaison, enterpriseIndex: 0 });
 

@@ -1,10 +1,10 @@
 // Seeds: the base (built-in roles, dictionaries, calendar, policy) on every start, idempotently; the demo zone once.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { defaultPasswordPolicy } from '@zoneops/shared';
+import { eq, sql } from 'drizzle-orm';
+import { defaultCheckpointTemplate, defaultPasswordPolicy } from '@zoneops/shared';
 import type { Db, DbOrTx } from '../../platform/database.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
-import { calendarDays, dictItems, dictTypes, enterprises, geoFeatures, roles, settings, units, userRoles, users } from '../schema.ts';
+import { calendarDays, checkpointTemplates, dictItems, dictTypes, enterprises, geoFeatures, roles, settings, units, userRoles, users } from '../schema.ts';
 import { seedCalendar } from './calendar.ts';
 import { buildDemoZone } from './demo-data.ts';
 import { seedDictionaries } from './dictionaries.ts';
@@ -12,13 +12,36 @@ import { builtinRoles } from './roles.ts';
 
 const DEMO_MARK = 'demo.seeded';
 
+const SEEDED_PERMISSIONS = 'seed.rolePermissions';
+
 export async function seedBase(db: DbOrTx): Promise<void> {
+  // Built-in roles are created once; permissions that a later release adds to a built-in role are granted once,
+  // so that an administrator's later removal of one sticks (the record of what was granted is in settings).
+  const [seededRow] = await db.select().from(settings).where(eq(settings.key, SEEDED_PERMISSIONS));
+  const seeded = (seededRow?.value ?? null) as Record<string, string[]> | null;
   for (const r of builtinRoles) {
-    await db
+    const created = await db
       .insert(roles)
       .values({ code: r.code, name: r.name, nameEn: r.nameEn, builtin: true, permissions: r.permissions, dataScope: r.dataScope })
-      .onConflictDoNothing({ target: roles.code });
+      .onConflictDoNothing({ target: roles.code })
+      .returning({ id: roles.id });
+    if (created.length) continue;
+    // Installs from before this record existed had the foundation's permissions: everything but the ledger's.
+    const before = seeded?.[r.code] ?? r.permissions.filter((p) => !p.startsWith('ledger.') && p !== 'meetings.manage');
+    const added = r.permissions.filter((p) => !before.includes(p));
+    if (added.length) {
+      await db
+        .update(roles)
+        .set({ permissions: sql`array(select distinct unnest(${roles.permissions} || ${sql.param(added)}::text[]) order by 1)` })
+        .where(eq(roles.code, r.code));
+    }
   }
+  const granted = Object.fromEntries(builtinRoles.map((r) => [r.code, r.permissions]));
+  await db
+    .insert(settings)
+    .values({ key: SEEDED_PERMISSIONS, value: granted })
+    .onConflictDoUpdate({ target: settings.key, set: { value: granted } });
+  await db.insert(checkpointTemplates).values(defaultCheckpointTemplate).onConflictDoNothing({ target: checkpointTemplates.code });
   for (const d of seedDictionaries) {
     await db.insert(dictTypes).values({ code: d.code, name: d.name, nameEn: d.nameEn }).onConflictDoNothing();
     await db
@@ -106,5 +129,5 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
       .values({ key: DEMO_MARK, value: { zone: zone.zoneName } })
       .onConflictDoNothing();
   });
-  return { logins: zone.users.slice(0, 8).map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })) };
+  return { logins: zone.users.slice(0, 9).map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })) };
 }

@@ -5,15 +5,18 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import { EXPORT_LIMIT, sendXlsx } from '../../platform/excel.ts';
+import { sendCached } from '../../platform/response-cache.ts';
 import { createUserService } from './user.service.ts';
 
 export function registerUsers(app: FastifyInstance, deps: Deps): void {
   const service = createUserService(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  r.get('/api/users', { config: { auth: 'users.read' }, schema: { tags, querystring: userListQuery, response: { 200: userPage } } }, (req) =>
-    service.list(actorOf(req), req.query),
-  );
+  // The busiest read of the system pages: served from the per-instance answer cache (platform/response-cache.ts).
+  r.get('/api/users', { config: { auth: 'users.read' }, schema: { tags, querystring: userListQuery, response: { 200: userPage } } }, (req, reply) => {
+    const p = actorOf(req);
+    return sendCached(deps.responses, req, reply, p, userPage, () => service.list(p, req.query));
+  });
   r.get('/api/users/export', { config: { auth: 'users.read' }, schema: { tags, querystring: userListQuery } }, async (req, reply) => {
     const page = await service.list(actorOf(req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
     const rows = page.items.map((u) => ({ ...u, roles: u.roles.map((x) => x.name).join('、') }));

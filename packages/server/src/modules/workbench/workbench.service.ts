@@ -1,4 +1,5 @@
 // The workbench of one user: to-dos and overdue items from every provider, the latest unread notifications, counts.
+import { today } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { iso } from '../../platform/lists.ts';
@@ -8,8 +9,8 @@ import { workbenchRepository } from './workbench.repository.ts';
 export function createWorkbenchService({ db, clock, workbench }: Deps) {
   return {
     async get(p: Principal) {
-      const today = clock.now().toISOString().slice(0, 10);
-      const items = await workbench.collect(p, today);
+      const day = today(clock);
+      const items = await workbench.collect(p, day);
       const inbox = await notificationRepository.findInboxPage(db, p.userId, true, true, 5, 0);
       const counts = await workbenchRepository.counts(db);
       return {

@@ -14,13 +14,20 @@ export type VisibilityProvider = (p: Principal) => SQL | undefined;
 const providers = new Map<string, VisibilityProvider[]>();
 
 /** Modules call this at registration to widen what a principal sees of an entity type. Returns its removal. */
+let providersVersion = 0;
+/** Changes whenever a visibility rule is added or removed (cached answers keyed by it stay right). */
+export const visibilityVersion = () => providersVersion;
+
 export function registerVisibility(entityType: string, provider: VisibilityProvider): () => void {
   providers.set(entityType, [...(providers.get(entityType) ?? []), provider]);
-  return () =>
+  providersVersion++;
+  return () => {
     providers.set(
       entityType,
       (providers.get(entityType) ?? []).filter((x) => x !== provider),
     );
+    providersVersion++;
+  };
 }
 
 type Bind = (name: string, value: unknown) => SQL | ReturnType<typeof sql.placeholder>;

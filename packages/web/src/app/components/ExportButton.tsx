@@ -7,7 +7,7 @@ import { downloadExport } from '../download.ts';
 import { useReportError } from '../use-report-error.ts';
 
 /** Downloads …/export with the list's current query (the server applies masking and the data scope). */
-export function ExportButton({ path, query, fileName }: { path: string; query: Query; fileName: string }) {
+export function ExportButton({ path, query, fileName, testId = 'export' }: { path: string; query: Query; fileName: string; testId?: string }) {
   const { t } = useTranslation();
   const report = useReportError();
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,7 @@ export function ExportButton({ path, query, fileName }: { path: string; query: Q
     }
   };
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid="export">
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid={testId}>
       {busy ? t('common.exporting') : t('common.export')}
     </Button>
   );

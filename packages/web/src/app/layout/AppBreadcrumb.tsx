@@ -5,6 +5,14 @@ import { Breadcrumb } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import { menuForPath } from './menu-items.tsx';
 
+/** The crumb of a page below a menu page (an item, a meeting series, a meeting). */
+function subPage(rest: string): string | null {
+  if (rest.startsWith('/items/')) return 'nav.item';
+  if (rest.startsWith('/series/')) return 'nav.meetingSeries';
+  if (/^\/[^/]+$/.test(rest)) return 'nav.meeting';
+  return null;
+}
+
 export function AppBreadcrumb() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -19,7 +27,9 @@ export function AppBreadcrumb() {
   ];
   if (pathname.startsWith('/system/')) items.push({ title: t('nav.system') });
   const menu = menuForPath(pathname);
-  if (menu && menu.path !== '/') items.push({ title: t(`menu.${menu.key}`) });
+  const sub = menu && menu.path !== '/' && pathname !== menu.path ? subPage(pathname.slice(menu.path.length)) : null;
+  if (menu && menu.path !== '/') items.push({ title: sub ? <Link to={menu.path}>{t(`menu.${menu.key}`)}</Link> : t(`menu.${menu.key}`) });
+  if (sub) items.push({ title: t(sub) });
   else if (pathname === '/notifications') items.push({ title: t('nav.notifications') });
   else if (pathname === '/') items.push({ title: t('menu.workbench') });
   return <Breadcrumb items={items} style={{ marginBottom: 12 }} />;

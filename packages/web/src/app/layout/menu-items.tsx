@@ -6,18 +6,24 @@ import {
   BankOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   HistoryOutlined,
   KeyOutlined,
   LockOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 
 export const menuIcons: Record<MenuKey, ReactNode> = {
   workbench: <DashboardOutlined />,
+  supervision: <FileSearchOutlined />,
+  rectification: <CheckSquareOutlined />,
+  meetings: <ScheduleOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   roles: <SafetyCertificateOutlined />,

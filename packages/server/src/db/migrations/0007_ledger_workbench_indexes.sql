@@ -1,0 +1,2 @@
+CREATE INDEX "ledger_items_owner_working_idx" ON "ledger_items" USING btree ("owner_id","deadline","seq") WHERE status in ('assigned', 'accepted', 'inProgress') and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "ledger_items_lead_working_idx" ON "ledger_items" USING btree ("lead_unit_id","deadline","seq") WHERE status in ('assigned', 'accepted', 'inProgress') and deleted_at is null;
