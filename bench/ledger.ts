@@ -62,6 +62,7 @@ async function load(name: string, port: number, path: string, cookie: string) {
   const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 20, duration: DURATION, headers });
   if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
   results.push({ name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 });
+  console.error(`${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
 }
 
 /** The list's own SQL, run directly from 20 clients for the same duration: the ceiling for the API. */
@@ -87,6 +88,7 @@ async function direct(name: string, text: string, values: unknown[]) {
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10) / 10;
   results.push({ name, rps: Math.round(latencies.length / DURATION), p50: q(0.5), p99: q(0.99) });
+  console.error(`${name}: ${Math.round(latencies.length / DURATION)} req/s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
 }
 
 let server: ChildProcess | undefined;

@@ -258,6 +258,15 @@ export const ledgerRepository = {
     const [row] = await db.insert(ledgerItems).values(values).returning();
     return row!;
   },
+  insertItems(db: DbOrTx, values: (typeof ledgerItems.$inferInsert)[]) {
+    return db.insert(ledgerItems).values(values).returning({ id: ledgerItems.id, deadline: ledgerItems.deadline, source: ledgerItems.source });
+  },
+  insertEvents(db: DbOrTx, values: (typeof ledgerEvents.$inferInsert)[]) {
+    return values.length ? db.insert(ledgerEvents).values(values) : Promise.resolve();
+  },
+  insertDeadlines(db: DbOrTx, values: (typeof ledgerDeadlines.$inferInsert)[]) {
+    return values.length ? db.insert(ledgerDeadlines).values(values) : Promise.resolve();
+  },
   async updateItem(db: DbOrTx, id: string, set: Partial<typeof ledgerItems.$inferInsert>) {
     const [row] = await db
       .update(ledgerItems)
@@ -356,7 +365,7 @@ export const ledgerRepository = {
       .from(ledgerDeadlines)
       .leftJoin(users, eq(users.id, ledgerDeadlines.setBy))
       .where(eq(ledgerDeadlines.itemId, itemId))
-      .orderBy(asc(ledgerDeadlines.setAt));
+      .orderBy(asc(ledgerDeadlines.setAt), sql`${ledgerDeadlines.previous} is not null`);
   },
   extensions(db: DbOrTx, itemId: string) {
     return db

@@ -12,6 +12,8 @@ import {
   noticeEnds,
   rollUpProgress,
   transitions,
+  addWorkingDays,
+  type CalendarExceptions,
   type CheckpointNode,
   type ItemCreate,
   type ItemRole,
@@ -127,8 +129,15 @@ export function createLedgerService(deps: Deps) {
 
   async function checkRefs(
     tx: DbOrTx,
-    input: { leadUnitId?: string; coUnitIds?: string[]; ownerId?: string | null; leaderId?: string | null; enterpriseId?: string | null },
+    input: { leadUnitId?: string; coUnitIds?: string[]; ownerId?: string | null; leaderId?: string | null; enterpriseId?: string | null; ownerIds?: string[] },
   ) {
+    if (input.ownerIds?.length) {
+      const found = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from users where id = any(${sql.param(input.ownerIds)}::uuid[]) and deleted_at is null and status = 'active'`,
+      );
+      if (found.length !== input.ownerIds.length) throw field('body.ownerId', 'unknown or disabled user');
+    }
     const unitIds = [...new Set([...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coUnitIds ?? [])])];
     if (unitIds.length) {
       const found = await queryRows<{ id: string }>(tx, sql`select id from units where id = any(${sql.param(unitIds)}::uuid[]) and deleted_at is null`);
@@ -188,25 +197,147 @@ export function createLedgerService(deps: Deps) {
     await recomputeItems(tx, [itemId], today(), clock.now());
   }
 
-  /** Creates one item inside a transaction; used by the API, imports, meetings and other modules. */
-  async function createItemTx(tx: DbOrTx, ctx: RequestContext, p: Principal | null, ledger: LedgerRow, input: ItemCreate): Promise<string> {
-    const assignedOn = input.assignedOn ?? today();
+  /** The deadline of a new item: the date given, or N working days from assignment; checked against its class. */
+  async function resolveDeadline(tx: DbOrTx, input: ItemCreate, assignedOn: string, path = 'body.deadline', cal?: CalendarExceptions): Promise<string> {
     let deadline = input.deadline;
     if (input.deadlineWorkingDays !== undefined) {
-      const cal = await calendarFor(tx, assignedOn, addCalendarDays(assignedOn, input.deadlineWorkingDays * 2 + 30));
-      const { addWorkingDays } = await import('@zoneops/shared');
+      cal ??= await calendarFor(tx, assignedOn, addCalendarDays(assignedOn, input.deadlineWorkingDays * 2 + 30));
       deadline = addWorkingDays(assignedOn, input.deadlineWorkingDays, cal);
     }
-    if (!deadline) throw field('body.deadline', 'required');
-    if (deadline < assignedOn)
+    if (!deadline) throw field(path, 'required');
+    if (deadline < assignedOn) {
       throw new AppError('DEADLINE_BEFORE_ASSIGNMENT', `the deadline ${deadline} is before the assignment on ${assignedOn}`, [
-        { path: 'body.deadline', message: 'before the assignment' },
+        { path, message: 'before the assignment' },
       ]);
+    }
     if (input.deadlineClass) {
       const [y, m, d] = assignedOn.split('-').map(Number) as [number, number, number];
       const max = new Date(Date.UTC(y, m - 1 + deadlineClassMaxMonths[input.deadlineClass], d)).toISOString().slice(0, 10);
-      if (deadline > max) throw field('body.deadline', `a ${input.deadlineClass} rectification ends by ${max}`);
+      if (deadline > max) throw field(path, `a ${input.deadlineClass} rectification ends by ${max}`);
     }
+    return deadline;
+  }
+
+  const itemValues = (ledger: LedgerRow, input: ItemCreate, seq: number, deadline: string, assignedAt: Date, p: Principal | null) => ({
+    ledgerId: ledger.id,
+    parentId: input.parentId ?? null,
+    seq,
+    code: `${ledger.code}-${String(seq).padStart(4, '0')}`,
+    title: input.title,
+    description: input.description ?? null,
+    measures: input.measures ?? null,
+    source: input.source,
+    sourceDoc: input.sourceDoc ?? null,
+    leadUnitId: input.leadUnitId,
+    coUnitIds: input.coUnitIds ?? [],
+    ownerId: input.ownerId ?? null,
+    leaderId: input.leaderId ?? null,
+    enterpriseId: input.enterpriseId ?? null,
+    meetingId: input.meetingId ?? null,
+    priority: input.priority ?? 'normal',
+    focus: input.focus ?? false,
+    frequency: input.frequency ?? 'week',
+    weight: input.weight ?? null,
+    deadline,
+    deadlineClass: input.deadlineClass ?? null,
+    longTerm: input.longTerm ?? false,
+    assignedAt,
+    createdBy: p?.userId ?? null,
+  });
+
+  const checkpointRows = (itemId: string, assignedOn: string, nodes: CheckpointNode[], cal: CalendarExceptions) =>
+    nodes.map((n) => ({
+      itemId,
+      code: n.code,
+      name: n.name,
+      nameEn: n.nameEn,
+      deliverable: n.deliverable,
+      deliverableEn: n.deliverableEn,
+      requirement: n.requirement,
+      dueOn: checkpointDue(assignedOn, n, cal),
+    }));
+
+  /**
+   * Many top-level items at once (imports): the same checks and rows as one by one, written in multi-row statements,
+   * one audit record listing every item, one inbox message per recipient, one light computation.
+   */
+  async function createBatchTx(tx: DbOrTx, ctx: RequestContext, p: Principal | null, ledger: LedgerRow, inputs: ItemCreate[]): Promise<string[]> {
+    const day = today();
+    const cal = await calendarFor(tx, day, addCalendarDays(day, 800));
+    const deadlines: string[] = [];
+    for (const [k, input] of inputs.entries()) deadlines.push(await resolveDeadline(tx, input, input.assignedOn ?? day, `body.items.${k}.deadline`, cal));
+    await checkRefs(tx, {
+      coUnitIds: [...new Set(inputs.flatMap((i) => [i.leadUnitId, ...(i.coUnitIds ?? [])]))],
+      ownerIds: [...new Set(inputs.map((i) => i.ownerId).filter((x): x is string => !!x))],
+    });
+    for (const input of inputs) if (input.coUnitIds?.includes(input.leadUnitId)) throw field('body.coUnitIds', 'the lead unit cannot also be a co-unit');
+    const first = await ledgerRepository.nextSeq(tx, ledger.id);
+    const now = clock.now();
+    const template = await ledgerRepository.findTemplate(tx, ledger.checkpointTemplateId);
+    const nodes = (template?.nodes ?? []) as CheckpointNode[];
+    const ids: string[] = [];
+    for (let start = 0; start < inputs.length; start += 1000) {
+      const chunk = inputs.slice(start, start + 1000);
+      const rows = await ledgerRepository.insertItems(
+        tx,
+        chunk.map((input, j) => {
+          const assignedOn = input.assignedOn ?? day;
+          return itemValues(ledger, input, first + start + j, deadlines[start + j]!, assignedOn === day ? now : new Date(`${assignedOn}T09:00:00+08:00`), p);
+        }),
+      );
+      ids.push(...rows.map((r) => r.id));
+      await ledgerRepository.insertDeadlines(
+        tx,
+        rows.map((r) => ({ itemId: r.id, deadline: r.deadline, previous: null, reason: null, setBy: p?.userId ?? null, setAt: now })),
+      );
+      await ledgerRepository.insertCheckpoints(
+        tx,
+        rows.flatMap((r, j) => checkpointRows(r.id, chunk[j]!.assignedOn ?? day, nodes, cal)),
+      );
+      await ledgerRepository.insertEvents(
+        tx,
+        rows.map((r) => ({
+          itemId: r.id,
+          at: now,
+          actorId: p?.userId ?? null,
+          kind: 'created',
+          toStatus: 'assigned',
+          data: { deadline: r.deadline, source: r.source },
+        })),
+      );
+    }
+    const created = await ledgerRepository.findItemsByIds(tx, ids);
+    await audit.record(tx, ctx, {
+      action: 'ledger.item.createMany',
+      entityType: 'ledger',
+      entityId: ledger.id,
+      diff: { created: created.map((c) => ({ id: c.id, code: c.code, title: c.title })) },
+    });
+    // One message per recipient, naming how many items they received.
+    const perUser = new Map<string, number>();
+    const handlersByUnit = new Map<string, string[]>();
+    for (const c of created) {
+      if (!handlersByUnit.has(c.leadUnitId)) handlersByUnit.set(c.leadUnitId, await ledgerRepository.unitUsersWith(tx, c.leadUnitId, 'ledger.handle'));
+      for (const u of new Set([...(c.ownerId ? [c.ownerId] : []), ...handlersByUnit.get(c.leadUnitId)!]))
+        if (u !== p?.userId) perUser.set(u, (perUser.get(u) ?? 0) + 1);
+    }
+    for (const [userId, n] of perUser) {
+      await notifications.notify(tx, {
+        kind: 'ledger.assigned',
+        userIds: [userId],
+        title: `新交办事项 ${n} 项`,
+        body: ledger.name,
+        link: `/supervision?ledgerId=${ledger.id}`,
+      });
+    }
+    await recomputeItems(tx, ids, day, now);
+    return ids;
+  }
+
+  /** Creates one item inside a transaction; used by the API, imports, meetings and other modules. */
+  async function createItemTx(tx: DbOrTx, ctx: RequestContext, p: Principal | null, ledger: LedgerRow, input: ItemCreate): Promise<string> {
+    const assignedOn = input.assignedOn ?? today();
+    const deadline = await resolveDeadline(tx, input, assignedOn);
     await checkRefs(tx, input);
     let parent: ItemListRow | undefined;
     if (input.parentId) {
@@ -219,51 +350,14 @@ export function createLedgerService(deps: Deps) {
     const seq = await ledgerRepository.nextSeq(tx, ledger.id);
     const now = clock.now();
     const assignedAt = assignedOn === today() ? now : new Date(`${assignedOn}T09:00:00+08:00`);
-    const row = await ledgerRepository.insertItem(tx, {
-      ledgerId: ledger.id,
-      parentId: input.parentId ?? null,
-      seq,
-      code: `${ledger.code}-${String(seq).padStart(4, '0')}`,
-      title: input.title,
-      description: input.description ?? null,
-      measures: input.measures ?? null,
-      source: input.source,
-      sourceDoc: input.sourceDoc ?? null,
-      leadUnitId: input.leadUnitId,
-      coUnitIds: input.coUnitIds ?? [],
-      ownerId: input.ownerId ?? null,
-      leaderId: input.leaderId ?? null,
-      enterpriseId: input.enterpriseId ?? null,
-      meetingId: input.meetingId ?? null,
-      priority: input.priority ?? 'normal',
-      focus: input.focus ?? false,
-      frequency: input.frequency ?? 'week',
-      weight: input.weight ?? null,
-      deadline,
-      deadlineClass: input.deadlineClass ?? null,
-      longTerm: input.longTerm ?? false,
-      assignedAt,
-      createdBy: p?.userId ?? null,
-    });
+    const row = await ledgerRepository.insertItem(tx, itemValues(ledger, input, seq, deadline, assignedAt, p));
     await ledgerRepository.insertDeadline(tx, { itemId: row.id, deadline, previous: null, reason: null, setBy: p?.userId ?? null, setAt: now });
     if (!parent) {
       const template = await ledgerRepository.findTemplate(tx, ledger.checkpointTemplateId);
       const nodes = (template?.nodes ?? []) as CheckpointNode[];
       if (nodes.length) {
         const cal = await calendarFor(tx, assignedOn, addCalendarDays(assignedOn, 400));
-        await ledgerRepository.insertCheckpoints(
-          tx,
-          nodes.map((n) => ({
-            itemId: row.id,
-            code: n.code,
-            name: n.name,
-            nameEn: n.nameEn,
-            deliverable: n.deliverable,
-            deliverableEn: n.deliverableEn,
-            requirement: n.requirement,
-            dueOn: checkpointDue(assignedOn, n, cal),
-          })),
-        );
+        await ledgerRepository.insertCheckpoints(tx, checkpointRows(row.id, assignedOn, nodes, cal));
       }
     } else {
       // A parent split into sub-items is decomposed (分解落实): its plan checkpoint is met.
@@ -428,9 +522,11 @@ export function createLedgerService(deps: Deps) {
     async createMany(ctx: RequestContext, p: Principal | null, ledgerId: string, inputs: ItemCreate[]): Promise<string[]> {
       const ledger = await requireLedger(ledgerId);
       if (p) for (const input of inputs) await requireCanAssign(p, ledger, input);
+      const all = inputs.map((input) => ({ ...input, ledgerId }));
       return db.transaction(async (tx) => {
+        if (all.length > 1 && all.every((i) => !i.parentId)) return createBatchTx(tx, ctx, p, ledger, all);
         const ids: string[] = [];
-        for (const input of inputs) ids.push(await createItemTx(tx, ctx, p, ledger, { ...input, ledgerId }));
+        for (const input of all) ids.push(await createItemTx(tx, ctx, p, ledger, input));
         return ids;
       });
     },
