@@ -205,6 +205,57 @@ for (const engine of engines()) {
       expect(await countItems()).toBe(before);
     });
 
+    it('takes another checkpoint template, in working days, for a new ledger', async () => {
+      await setDay(0);
+      const body = {
+        code: 'threeDay',
+        name: '三日部署、十日见效',
+        nodes: [
+          {
+            code: 'plan',
+            name: '三日部署',
+            nameEn: 'Plan',
+            deliverable: '三日部署',
+            deliverableEn: 'plan',
+            offset: 3,
+            dayKind: 'working',
+            requirement: 'decomposition',
+          },
+          {
+            code: 'effect',
+            name: '十日见效',
+            nameEn: 'Effect',
+            deliverable: '十日效果',
+            deliverableEn: 'effect',
+            offset: 10,
+            dayKind: 'working',
+            requirement: 'effect',
+          },
+        ],
+      };
+      expect((await worker.send('POST', '/api/checkpoint-templates', body)).statusCode).toBe(403);
+      const t = await sup.send('POST', '/api/checkpoint-templates', body);
+      expect(t.statusCode, t.body).toBe(200);
+      expect((await sup.send('POST', '/api/checkpoint-templates', body)).json().code).toBe('LEDGER_CODE_TAKEN');
+      const l = (
+        await sup.send('POST', '/api/ledgers', {
+          kind: 'supervision',
+          code: 'TPL1',
+          name: '模板台账',
+          supervisorUnitId: office.id,
+          checkpointTemplateId: t.json().id,
+        })
+      ).json() as Ledger;
+      const d = (
+        await sup.send('POST', '/api/ledger-items', { ledgerId: l.id, source: 'hotline', leadUnitId: bureau.id, title: '热线事项', deadline: '2026-12-31' })
+      ).json() as ItemDetail;
+      // Mon 2026-11-23 + 3 and + 10 working days.
+      expect(d.checkpoints.map((c) => [c.code, c.dueOn])).toEqual([
+        ['plan', '2026-11-26'],
+        ['effect', '2026-12-07'],
+      ]);
+    });
+
     it('computes a deadline in working days over the holiday calendar', async () => {
       await setDay(0); // Monday 2026-11-23
       const res = await create(sup, { deadlineWorkingDays: 10 });

@@ -280,6 +280,28 @@ export const verificationSchema = z.object({
   passed: z.boolean(),
 });
 
+export const checkpointNodeSchema = z
+  .object({
+    code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,31}$/),
+    name: text(50),
+    nameEn: text(80),
+    deliverable: text(50),
+    deliverableEn: text(80),
+    offset: z.number().int().min(0).max(400),
+    dayKind: z.enum(['calendar', 'working']),
+    requirement: z.enum(checkpointRequirements),
+  })
+  .strict();
+export const checkpointTemplateCreateSchema = z
+  .object({
+    code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{1,31}$/),
+    name: text(100),
+    nodes: z.array(checkpointNodeSchema).min(1).max(10),
+  })
+  .strict()
+  .refine((v) => new Set(v.nodes.map((n) => n.code)).size === v.nodes.length, { path: ['nodes'], message: 'node codes must differ' });
+export const checkpointTemplateSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), nodes: z.array(checkpointNodeSchema) });
+
 export const checkpointSchema = z.object({
   code: z.string(),
   name: z.string(),

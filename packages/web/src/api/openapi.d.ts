@@ -3187,12 +3187,86 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nodes: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                offset: number;
+                                /** @enum {string} */
+                                dayKind: "calendar" | "working";
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                            }[];
+                        }[];
+                    };
                 };
             };
         };
         put?: never;
-        post?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nodes: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            deliverable: string;
+                            deliverableEn: string;
+                            offset: number;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            /** @enum {string} */
+                            requirement: "decomposition" | "progress" | "effect";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nodes: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                offset: number;
+                                /** @enum {string} */
+                                dayKind: "calendar" | "working";
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,9 @@
 // Routes of the ledger engine. Supervision, rectification and meeting decisions all go through these; module pages
 // differ in which ledgers (kind) they show.
 import {
+  checkpointTemplateCreateSchema,
+  checkpointTemplateSchema,
+  type CheckpointNode,
   chaseSchema,
   commentCreateSchema,
   extensionDecisionSchema,
@@ -102,7 +105,17 @@ export function registerLedger(app: FastifyInstance, deps: Deps): LedgerService 
     { config: { auth: 'ledger.supervise' }, schema: { tags, params: idParams, body: ledgerUpdateSchema, response: { 200: ledgerSchema } } },
     (req) => service.updateLedger(req.ctx, actorOf(req), req.params.id, req.body),
   );
-  r.get('/api/checkpoint-templates', { config: read, schema: { tags } }, () => service.listTemplates());
+  r.get('/api/checkpoint-templates', { config: read, schema: { tags, response: { 200: z.array(checkpointTemplateSchema) } } }, async () =>
+    (await service.listTemplates()).map((t) => ({ id: t.id, code: t.code, name: t.name, nodes: t.nodes as CheckpointNode[] })),
+  );
+  r.post(
+    '/api/checkpoint-templates',
+    { config: { auth: 'ledger.supervise' }, schema: { tags, body: checkpointTemplateCreateSchema, response: { 200: checkpointTemplateSchema } } },
+    async (req) => {
+      const t = await service.createTemplate(req.ctx, actorOf(req), req.body);
+      return { id: t.id, code: t.code, name: t.name, nodes: t.nodes as CheckpointNode[] };
+    },
+  );
 
   r.get('/api/ledger-items', { config: read, schema: { tags, querystring: itemListQuery, response: { 200: ledgerItemPage } } }, (req) =>
     service.list(actorOf(req), req.query),

@@ -474,6 +474,17 @@ export function createLedgerService(deps: Deps) {
       return toLedger(await requireLedger(id));
     },
     listTemplates: () => ledgerRepository.listTemplates(db),
+    /** Another checkpoint template (the default is 一天有部署、一周有行动、一月有效果); ledgers choose theirs. */
+    async createTemplate(ctx: RequestContext, p: Principal, input: { code: string; name: string; nodes: CheckpointNode[] }) {
+      if ((await ledgerRepository.listTemplates(db)).some((t) => t.code === input.code)) {
+        throw new AppError('LEDGER_CODE_TAKEN', `the code ${input.code} is taken`, [{ path: 'body.code', message: 'taken' }]);
+      }
+      return db.transaction(async (tx) => {
+        const row = await ledgerRepository.insertTemplate(tx, { ...input, createdBy: p.userId });
+        await audit.record(tx, ctx, { action: 'ledger.template.create', entityType: 'checkpointTemplate', entityId: row.id, diff: diffOf(null, row) });
+        return row;
+      });
+    },
 
     // ---- items ----
     async list(p: Principal, q: z.infer<typeof itemListQuery>) {
