@@ -99,7 +99,14 @@ describe.skipIf(!haveChromium())('a supervision task in Chromium', () => {
   };
   const submitted = async (page: Page, testId: string) => {
     await page.getByTestId(testId).click();
-    await page.getByTestId(testId).waitFor({ state: 'hidden' });
+    try {
+      await page.getByTestId(testId).waitFor({ state: 'hidden', timeout: 15_000 });
+    } catch (err) {
+      // Say why the form stayed open: its field errors and any message the server sent.
+      const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice, .ant-notification-notice').allTextContents();
+      await shot(page, `stuck-${testId}`);
+      throw new Error(`${testId}: the form stayed open (${said.join(' | ') || 'no message'})`, { cause: err });
+    }
   };
   const detailOf = (page: Page, id: string) =>
     page.evaluate(async (itemId) => (await fetch(`/api/ledger-items/${itemId}`)).json() as Promise<unknown>, id) as Promise<Detail>;
@@ -191,9 +198,10 @@ describe.skipIf(!haveChromium())('a supervision task in Chromium', () => {
     await con8.getByTestId('progress-text').fill('分三段施工，明确各段责任人和完成时间');
     await submitted(con8, 'progress-submit');
     await con8.getByTestId('item-progress').getByText('分三段施工，明确各段责任人和完成时间').waitFor();
+    // The page reloads the item after the write: wait until the reasons have changed, not only the colour.
+    await expect.poll(async () => await lightIs(con8, 'yellow'), { timeout: 10_000 }).not.toContain('一天部署');
     light = await lightIs(con8, 'yellow');
     expect(light).toContain('未按期提交一周行动');
-    expect(light).not.toContain('一天部署');
 
     // Progress turns it green and starts the work.
     await con8.getByTestId('progress-open').click();
