@@ -163,10 +163,9 @@ export const ledgerRepository = {
     return row;
   },
   /** Ledgers with counts of the items the principal can see (visible: the item condition). */
-  async listLedgers(db: DbOrTx, kind: string | undefined, visible: SQL | undefined, today: string) {
+  async listLedgers(db: DbOrTx, kind: string | undefined, visible: SQL | undefined) {
     const itemCond = and(sql`i.ledger_id = ${ledgers.id}`, sql`i.deleted_at is null`, sql`i.parent_id is null`, visible);
     const count = (extra: SQL) => sql<number>`(select count(*) from ${ledgerItems} i where ${itemCond} and ${extra})`.mapWith(Number);
-    void today;
     return db
       .select({
         ...ledgerColumns(),

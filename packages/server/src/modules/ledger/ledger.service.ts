@@ -434,7 +434,7 @@ export function createLedgerService(deps: Deps) {
 
     // ---- ledgers ----
     async listLedgers(p: Principal, kind?: string) {
-      const rows = await ledgerRepository.listLedgers(db, kind, visible(p), today());
+      const rows = await ledgerRepository.listLedgers(db, kind, visible(p));
       return rows.map(toLedger);
     },
     async getLedger(_p: Principal, id: string) {
