@@ -37,6 +37,7 @@ import { registerGeo } from './modules/geo/index.ts';
 import { registerLedger } from './modules/ledger/index.ts';
 import { registerLedgerReports } from './modules/ledger-reports/index.ts';
 import { registerMeetings } from './modules/meetings/index.ts';
+import { registerProjects, type ProjectsModule } from './modules/projects/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -55,6 +56,8 @@ export interface App {
   app: FastifyInstance;
   deps: Deps;
   scheduler: Scheduler;
+  /** The key projects module (demo seeding and benchmarks drive it directly). */
+  projects: ProjectsModule;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -190,6 +193,7 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const ledger = registerLedger(app, deps);
   registerLedgerReports(app, deps, ledger);
   const meetings = registerMeetings(app, deps, ledger);
+  const projects = registerProjects(app, deps, ledger);
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
@@ -219,8 +223,10 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   scheduler.add({ name: 'ledger.lights', everyMs: 3_600_000, run: () => ledger.recomputeAll().then(() => undefined) });
   scheduler.add({ name: 'ledger.reminders', everyMs: 3_600_000, run: () => ledger.sendReminders().then(() => undefined) });
   scheduler.add({ name: 'ledger.notices', everyMs: 3_600_000, run: () => ledger.closeEndedNotices(systemContext('ledger.notices')).then(() => undefined) });
+  scheduler.add({ name: 'projects.lights', everyMs: 3_600_000, run: () => projects.recomputeAll().then(() => undefined) });
+  scheduler.add({ name: 'projects.reminders', everyMs: 3_600_000, run: () => projects.investment.sendReminders().then(() => undefined) });
   scheduler.add({ name: 'meetings.missed', everyMs: 3_600_000, run: () => meetings.markMissed().then(() => undefined) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
-  return { app, deps, scheduler };
+  return { app, deps, scheduler, projects };
 }

@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './ledger.ts';
+export * from './projects.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
@@ -13,3 +14,4 @@ export * from './schemas/ledger.ts';
 export * from './schemas/attachments.ts';
 export * from './schemas/meetings.ts';
 export * from './schemas/ledger-reports.ts';
+export * from './schemas/projects.ts';

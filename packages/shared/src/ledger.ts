@@ -11,10 +11,11 @@ export const ledgerSources = [
   'hotline',
   'enterpriseRequest',
   'alarm',
+  'projectBlocker',
 ] as const;
 export type LedgerSource = (typeof ledgerSources)[number];
 
-export const ledgerKinds = ['supervision', 'rectification'] as const;
+export const ledgerKinds = ['supervision', 'rectification', 'blocker'] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 export const reportingFrequencies = ['week', 'tenDays', 'month', 'quarter'] as const;

@@ -35,6 +35,10 @@ export const permissionCatalogue = [
   { code: 'ledger.assign', group: 'supervision' },
   { code: 'ledger.supervise', group: 'supervision' },
   { code: 'meetings.manage', group: 'supervision' },
+  { code: 'projects.read', group: 'projects' },
+  { code: 'projects.write', group: 'projects' },
+  { code: 'projects.report', group: 'projects' },
+  { code: 'projects.approve', group: 'projects' },
   { code: 'field.phone', group: 'fields' },
   { code: 'field.uscc', group: 'fields' },
   { code: 'field.personName', group: 'fields' },
@@ -63,6 +67,9 @@ export function adminClassesOf(perms: Iterable<string>): AdminClass[] {
 /** Side menu: each entry is shown when the user holds its permission. */
 export const menuCatalogue = [
   { key: 'workbench', path: '/', permission: 'workbench.view' },
+  { key: 'projects', path: '/projects', permission: 'projects.read' },
+  { key: 'battleMap', path: '/projects/map', permission: 'projects.read' },
+  { key: 'projectDashboard', path: '/projects/dashboard', permission: 'projects.read' },
   { key: 'supervision', path: '/supervision', permission: 'ledger.read' },
   { key: 'rectification', path: '/rectification', permission: 'ledger.read' },
   { key: 'meetings', path: '/meetings', permission: 'ledger.read' },

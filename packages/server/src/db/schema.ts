@@ -10,6 +10,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -488,6 +489,8 @@ export const ledgerItems = pgTable(
     leaderId: uuid('leader_id').references(() => users.id),
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
     meetingId: uuid('meeting_id').references(() => meetings.id),
+    /** A blocker (中梗阻) of a key project. */
+    projectId: uuid('project_id').references((): AnyPgColumn => projects.id),
     priority: text('priority').notNull().default('normal'),
     focus: boolean('focus').notNull().default(false),
     frequency: text('frequency').notNull().default('week'),
@@ -528,6 +531,7 @@ export const ledgerItems = pgTable(
     index('ledger_items_leader_idx').on(t.leaderId, t.status),
     index('ledger_items_parent_idx').on(t.parentId),
     index('ledger_items_meeting_idx').on(t.meetingId),
+    index('ledger_items_project_idx').on(t.projectId),
     index('ledger_items_co_units_idx').using('gin', t.coUnitIds),
     // The workbench: the most urgent working items of an owner or a lead unit, read in deadline order.
     index('ledger_items_owner_working_idx')
@@ -681,4 +685,255 @@ export const savedViews = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('saved_views_user_page_name_uq').on(t.userId, t.page, t.name)],
+);
+
+// ---- key projects (DOMAIN §4) ---------------------------------------------------------------------------------
+
+/** 万元 with two decimals; read as strings so no sum drifts (packages/shared/src/projects.ts). */
+const money = (name: string) => numeric(name, { precision: 16, scale: 2 });
+
+export const milestoneTemplates = pgTable(
+  'milestone_templates',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** MilestoneNodeDef[] (packages/shared/src/projects.ts). */
+    nodes: jsonb('nodes').notNull(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('milestone_templates_code_uq').on(t.code)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    code: text('code'),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => projects.id),
+    content: text('content'),
+    capacity: text('capacity'),
+    level: text('level').notNull(),
+    industry: text('industry').notNull(),
+    category: text('category').notNull(),
+    nature: text('nature').notNull(),
+    investorType: text('investor_type').notNull(),
+    /** 重点中的重点: the top-priority projects a leader follows personally. */
+    focus: boolean('focus').notNull().default(false),
+    stage: text('stage').notNull(),
+    ownerEnterpriseId: uuid('owner_enterprise_id').references(() => enterprises.id),
+    ownerName: text('owner_name').notNull(),
+    ownerContact: text('owner_contact'),
+    ownerPhone: text('owner_phone'),
+    /** The district unit responsible for the project: its data scope. */
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    plannedStartOn: date('planned_start_on', { mode: 'string' }),
+    plannedCompletionOn: date('planned_completion_on', { mode: 'string' }),
+    actualStartOn: date('actual_start_on', { mode: 'string' }),
+    actualCompletionOn: date('actual_completion_on', { mode: 'string' }),
+    productionOn: date('production_on', { mode: 'string' }),
+    /** First day in the reserve (新储备). */
+    reserveOn: date('reserve_on', { mode: 'string' }),
+    listedOn: date('listed_on', { mode: 'string' }),
+    totalInvestment: money('total_investment').notNull(),
+    /** {source, subSource, amount}[]: sums to the total. */
+    funding: jsonb('funding')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    planYear: integer('plan_year').notNull(),
+    annualPlan: money('annual_plan').notNull().default('0'),
+    /** {role, name, contractNo, amount}[]. */
+    contractors: jsonb('contractors')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** {docNo, title, authority, issuedOn}[]: 批复文号. */
+    approvals: jsonb('approvals')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    /** GeoJSON Polygon of the site, optional. */
+    outline: jsonb('outline'),
+    reportFrequency: text('report_frequency').notNull().default('month'),
+    milestoneTemplateId: uuid('milestone_template_id').references(() => milestoneTemplates.id),
+    // Figures from approved reports, kept by the service (figures year = plan year).
+    ytdPlanned: money('ytd_planned').notNull().default('0'),
+    ytdCompleted: money('ytd_completed').notNull().default('0'),
+    completedTotal: money('completed_total').notNull().default('0'),
+    lastApprovedPeriod: text('last_approved_period'),
+    light: text('light').notNull().default('none'),
+    lightReasons: jsonb('light_reasons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    lightOn: date('light_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('projects_code_uq')
+      .on(t.code)
+      .where(sql`code is not null and deleted_at is null`),
+    uniqueIndex('projects_name_owner_uq')
+      .on(t.name, t.ownerName)
+      .where(sql`deleted_at is null`),
+    index('projects_unit_idx').on(t.leadUnitId, t.createdAt, t.id),
+    index('projects_stage_idx').on(t.stage, t.light),
+    index('projects_parent_idx').on(t.parentId),
+    index('projects_owner_idx').on(t.ownerEnterpriseId),
+  ],
+);
+
+/** City and district linked leaders (挂钩领导). */
+export const projectLeaders = pgTable(
+  'project_leaders',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    level: text('level').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_leaders_user_idx').on(t.userId)],
+);
+
+/** Responsible units at city and district level with their contacts. */
+export const projectUnits = pgTable(
+  'project_units',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    level: text('level').notNull(),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitId] }), index('project_units_unit_idx').on(t.unitId)],
+);
+
+export const projectStageHistory = pgTable(
+  'project_stage_history',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    /** Insertion order (several moves may share a timestamp). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('project_stage_history_project_idx').on(t.projectId, t.at)],
+);
+
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    seq: integer('seq').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    after: text('after')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    plannedOn: date('planned_on', { mode: 'string' }),
+    actualOn: date('actual_on', { mode: 'string' }),
+    unitId: uuid('unit_id').references(() => units.id),
+    note: text('note'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('project_milestones_uq').on(t.projectId, t.code),
+    index('project_milestones_open_idx')
+      .on(t.plannedOn)
+      .where(sql`actual_on is null`),
+  ],
+);
+
+/** Monthly (or ten-day) investment reports: draft until the responsible department approves. */
+export const investmentReports = pgTable(
+  'investment_reports',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    planned: money('planned').notNull(),
+    completed: money('completed').notNull(),
+    physicalProgress: text('physical_progress'),
+    problems: text('problems'),
+    overrunExplanation: text('overrun_explanation'),
+    status: text('status').notNull().default('draft'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: ts('submitted_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    returnReason: text('return_reason'),
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('investment_reports_period_uq').on(t.projectId, t.period),
+    index('investment_reports_year_idx').on(t.year, t.month, t.status),
+    index('investment_reports_status_idx').on(t.status, t.period),
+  ],
+);
+
+/** 集中开竣工: a dated batch of projects starting, completing or entering production together. */
+export const ceremonyBatches = pgTable('ceremony_batches', {
+  id: id(),
+  name: text('name').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  place: text('place'),
+  note: text('note'),
+  ...timestamps(),
+});
+
+export const ceremonyBatchProjects = pgTable(
+  'ceremony_batch_projects',
+  {
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => ceremonyBatches.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.projectId] }), index('ceremony_batch_projects_project_idx').on(t.projectId)],
+);
+
+/** Reminders sent for a project's reporting period (once per project, kind and period). */
+export const projectReminders = pgTable(
+  'project_reminders',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.kind, t.key] })],
 );

@@ -2,14 +2,18 @@
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
 import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
+import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
 const started = performance.now();
 const config = loadConfig();
 const database = await openMigrated(config);
 const logins = await ensureDemo(config, database);
-const { app, deps, scheduler } = await buildApp(config, database);
-if (logins) await seedDemoLedgers(deps);
+const { app, deps, scheduler, projects } = await buildApp(config, database);
+if (logins) {
+  await seedDemoLedgers(deps);
+  await seedDemoProjectPlay(deps, projects);
+}
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
 

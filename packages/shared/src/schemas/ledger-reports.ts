@@ -13,6 +13,7 @@ export const ledgerSourceLabels: Record<LedgerSource, string> = {
   hotline: '12345热线',
   enterpriseRequest: '企业诉求',
   alarm: '报警预警',
+  projectBlocker: '项目问题',
 };
 
 export const ledgerStatusLabels: Record<LedgerStatus, string> = {

@@ -192,6 +192,8 @@ export const meetingPrereadSchema = z.object({
   redOrOverdue: prereadList,
   /** Completion reports waiting for review (reported, verifying, sign-off), by deadline (at most 50 listed). */
   underReview: prereadList,
+  /** Open blockers (中梗阻) of key projects, brought to every coordination meeting until closed (absent in pre-reads made before). */
+  projectBlockers: prereadList.optional(),
   /** Open top-level items of the ledger by light. */
   lightCounts: z.object({ open: z.number().int(), green: z.number().int(), yellow: z.number().int(), red: z.number().int(), none: z.number().int() }),
   /** The chair and attendees it was sent to. */

@@ -2896,7 +2896,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "supervision" | "rectification";
+                    kind?: "supervision" | "rectification" | "blocker";
                 };
                 header?: never;
                 path?: never;
@@ -2914,7 +2914,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification";
+                            kind: "supervision" | "rectification" | "blocker";
                             code: string;
                             name: string;
                             description: string | null;
@@ -2958,7 +2958,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "supervision" | "rectification";
+                        kind: "supervision" | "rectification" | "blocker";
                         code: string;
                         name: string;
                         description?: string | null;
@@ -2992,7 +2992,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification";
+                            kind: "supervision" | "rectification" | "blocker";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3058,7 +3058,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification";
+                            kind: "supervision" | "rectification" | "blocker";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3132,7 +3132,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification";
+                            kind: "supervision" | "rectification" | "blocker";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3288,7 +3288,7 @@ export interface paths {
                     sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
                     q?: string;
                     ledgerId?: string;
-                    kind?: "supervision" | "rectification";
+                    kind?: "supervision" | "rectification" | "blocker";
                     parentId?: string | "root";
                     source?: string;
                     leadUnitId?: string;
@@ -3297,6 +3297,7 @@ export interface paths {
                     leaderId?: string;
                     ownerId?: string;
                     meetingId?: string;
+                    projectId?: string;
                     focus?: "true" | "false";
                     open?: "true" | "false";
                     deadlineFrom?: string;
@@ -3322,7 +3323,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3331,7 +3332,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -3351,6 +3352,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -3422,7 +3425,7 @@ export interface paths {
                         description?: string | null;
                         measures?: string | null;
                         /** @enum {string} */
-                        source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                        source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                         sourceDoc?: string | null;
                         /** Format: uuid */
                         leadUnitId: string;
@@ -3476,7 +3479,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3485,7 +3488,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -3505,6 +3508,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -3553,7 +3558,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -3581,7 +3586,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3590,7 +3595,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -3610,6 +3615,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -3793,7 +3800,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3802,7 +3809,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -3822,6 +3829,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -3870,7 +3879,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -3898,7 +3907,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3907,7 +3916,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -3927,6 +3936,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -4124,7 +4135,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4133,7 +4144,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -4153,6 +4164,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -4201,7 +4214,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4229,7 +4242,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4238,7 +4251,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -4258,6 +4271,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -4448,7 +4463,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4457,7 +4472,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -4477,6 +4492,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -4525,7 +4542,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4553,7 +4570,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4562,7 +4579,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -4582,6 +4599,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -4781,7 +4800,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4790,7 +4809,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -4810,6 +4829,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -4858,7 +4879,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4886,7 +4907,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4895,7 +4916,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -4915,6 +4936,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -5108,7 +5131,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5117,7 +5140,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -5137,6 +5160,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -5185,7 +5210,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5213,7 +5238,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5222,7 +5247,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -5242,6 +5267,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -5433,7 +5460,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5442,7 +5469,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -5462,6 +5489,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -5510,7 +5539,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5538,7 +5567,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5547,7 +5576,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -5567,6 +5596,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -5761,7 +5792,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5770,7 +5801,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -5790,6 +5821,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -5838,7 +5871,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5866,7 +5899,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5875,7 +5908,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -5895,6 +5928,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -6091,7 +6126,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6100,7 +6135,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -6120,6 +6155,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -6168,7 +6205,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6196,7 +6233,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6205,7 +6242,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -6225,6 +6262,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -6422,7 +6461,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6431,7 +6470,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -6451,6 +6490,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -6499,7 +6540,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6527,7 +6568,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6536,7 +6577,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -6556,6 +6597,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -6747,7 +6790,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6756,7 +6799,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -6776,6 +6819,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -6824,7 +6869,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification";
+                                kind: "supervision" | "rectification" | "blocker";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6852,7 +6897,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6861,7 +6906,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -6881,6 +6926,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -7689,7 +7736,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7698,7 +7745,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -7718,6 +7765,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -7769,7 +7818,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7778,7 +7827,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -7798,6 +7847,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -7957,7 +8008,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7966,7 +8017,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -7986,6 +8037,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -8037,7 +8090,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8046,7 +8099,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -8066,6 +8119,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -8254,6 +8309,33 @@ export interface paths {
                                     overdueDays: number;
                                 }[];
                             };
+                            projectBlockers?: {
+                                total: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    leadUnitName: string;
+                                    ownerName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    lightReasons: ({
+                                        code: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    progress: number;
+                                    /** Format: date */
+                                    lastProgressOn: string | null;
+                                    lastProgressText: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
                             lightCounts: {
                                 open: number;
                                 green: number;
@@ -8366,6 +8448,33 @@ export interface paths {
                                 }[];
                             };
                             underReview: {
+                                total: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    leadUnitName: string;
+                                    ownerName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    lightReasons: ({
+                                        code: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    progress: number;
+                                    /** Format: date */
+                                    lastProgressOn: string | null;
+                                    lastProgressText: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
+                            projectBlockers?: {
                                 total: number;
                                 items: {
                                     /** Format: uuid */
@@ -8544,7 +8653,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8553,7 +8662,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -8573,6 +8682,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -8624,7 +8735,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification";
+                                ledgerKind: "supervision" | "rectification" | "blocker";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8633,7 +8744,7 @@ export interface paths {
                                 description: string | null;
                                 measures: string | null;
                                 /** @enum {string} */
-                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm";
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
                                 sourceDoc: string | null;
                                 /** Format: uuid */
                                 leadUnitId: string;
@@ -8653,6 +8764,8 @@ export interface paths {
                                 enterpriseId: string | null;
                                 /** Format: uuid */
                                 meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
                                 /** @enum {string} */
                                 priority: "normal" | "high" | "urgent";
                                 focus: boolean;
@@ -8708,6 +8821,2769 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "name" | "-name" | "totalInvestment" | "-totalInvestment" | "ytdCompleted" | "-ytdCompleted" | "annualPercent" | "-annualPercent" | "plannedStartOn" | "-plannedStartOn" | "createdAt" | "-createdAt" | "light" | "-light" | "stage" | "-stage";
+                    q?: string;
+                    stage?: string;
+                    light?: string;
+                    industry?: string;
+                    level?: "province" | "city" | "district";
+                    leadUnitId?: string;
+                    leaderId?: string;
+                    ownerEnterpriseId?: string;
+                    parentId?: string | "root";
+                    focus?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string | null;
+                                name: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                level: "province" | "city" | "district";
+                                industry: string;
+                                /** @enum {string} */
+                                category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                                /** @enum {string} */
+                                nature: "new" | "expansion" | "renovation";
+                                /** @enum {string} */
+                                investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                                focus: boolean;
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: uuid */
+                                ownerEnterpriseId: string | null;
+                                ownerName: string;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                leaderNames: string[];
+                                /** Format: date */
+                                plannedStartOn: string | null;
+                                /** Format: date */
+                                plannedCompletionOn: string | null;
+                                /** Format: date */
+                                actualStartOn: string | null;
+                                /** Format: date */
+                                actualCompletionOn: string | null;
+                                /** Format: date */
+                                productionOn: string | null;
+                                totalInvestment: string;
+                                planYear: number;
+                                annualPlan: string;
+                                ytdPlanned: string;
+                                ytdCompleted: string;
+                                completedTotal: string;
+                                annualPercent: number | null;
+                                totalPercent: number | null;
+                                lastApprovedPeriod: string | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                lng: number | null;
+                                lat: number | null;
+                                openBlockers: number;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string | null;
+                        name: string;
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        content?: string | null;
+                        capacity?: string | null;
+                        /** @enum {string} */
+                        level: "province" | "city" | "district";
+                        industry: string;
+                        /** @enum {string} */
+                        category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                        /** @enum {string} */
+                        nature: "new" | "expansion" | "renovation";
+                        /** @enum {string} */
+                        investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                        /** @default false */
+                        focus?: boolean;
+                        /** Format: uuid */
+                        ownerEnterpriseId?: string | null;
+                        ownerName?: string | null;
+                        ownerContact?: string | null;
+                        ownerPhone?: string | null;
+                        /** Format: uuid */
+                        leadUnitId: string;
+                        /** @default [] */
+                        leaders?: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @enum {string} */
+                            level: "city" | "district";
+                        }[];
+                        /** @default [] */
+                        units?: {
+                            /** Format: uuid */
+                            unitId: string;
+                            /** @enum {string} */
+                            level: "city" | "district";
+                            contactName?: string | null;
+                            contactPhone?: string | null;
+                        }[];
+                        /** Format: date */
+                        plannedStartOn?: string | null;
+                        /** Format: date */
+                        plannedCompletionOn?: string | null;
+                        /** Format: date */
+                        actualStartOn?: string | null;
+                        /** Format: date */
+                        actualCompletionOn?: string | null;
+                        totalInvestment: string | number;
+                        funding?: {
+                            source: string;
+                            subSource?: string | null;
+                            amount: string | number;
+                        }[];
+                        planYear: number;
+                        annualPlan?: string | number;
+                        contractors?: {
+                            /** @enum {string} */
+                            role: "construction" | "supervision" | "design";
+                            name: string;
+                            contractNo?: string | null;
+                            amount?: (string | number) | null;
+                        }[];
+                        /** @default [] */
+                        approvals?: {
+                            docNo: string;
+                            title?: string | null;
+                            authority?: string | null;
+                            /** Format: date */
+                            issuedOn?: string | null;
+                        }[];
+                        lng?: number | null;
+                        lat?: number | null;
+                        outline?: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        } | null;
+                        /**
+                         * @default month
+                         * @enum {string}
+                         */
+                        reportFrequency?: "month" | "tenDays";
+                        /** Format: uuid */
+                        milestoneTemplateId?: string | null;
+                        /**
+                         * @default planned
+                         * @enum {string}
+                         */
+                        stage?: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @enum {string} */
+                            level: "province" | "city" | "district";
+                            industry: string;
+                            /** @enum {string} */
+                            category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                            /** @enum {string} */
+                            nature: "new" | "expansion" | "renovation";
+                            /** @enum {string} */
+                            investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                            focus: boolean;
+                            /** @enum {string} */
+                            stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            /** Format: uuid */
+                            ownerEnterpriseId: string | null;
+                            ownerName: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            leaderNames: string[];
+                            /** Format: date */
+                            plannedStartOn: string | null;
+                            /** Format: date */
+                            plannedCompletionOn: string | null;
+                            /** Format: date */
+                            actualStartOn: string | null;
+                            /** Format: date */
+                            actualCompletionOn: string | null;
+                            /** Format: date */
+                            productionOn: string | null;
+                            totalInvestment: string;
+                            planYear: number;
+                            annualPlan: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            lastApprovedPeriod: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            lightReasons: ({
+                                code: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            lng: number | null;
+                            lat: number | null;
+                            openBlockers: number;
+                            version: number;
+                            content: string | null;
+                            capacity: string | null;
+                            ownerContact: string | null;
+                            ownerPhone: string | null;
+                            parentName: string | null;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                phone: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            funding: {
+                                source: string;
+                                subSource?: string | null;
+                                amount: string;
+                            }[];
+                            contractors: {
+                                /** @enum {string} */
+                                role: "construction" | "supervision" | "design";
+                                name: string;
+                                contractNo?: string | null;
+                                amount?: string | null;
+                            }[];
+                            approvals: {
+                                docNo: string;
+                                title?: string | null;
+                                authority?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                            }[];
+                            outline: unknown;
+                            /** @enum {string} */
+                            reportFrequency: "month" | "tenDays";
+                            /** Format: date */
+                            reserveOn: string | null;
+                            /** Format: date */
+                            listedOn: string | null;
+                            stageHistory: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string|null} */
+                                fromStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production" | null;
+                                /** @enum {string} */
+                                toStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: date */
+                                on: string;
+                                reason: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                after: string[];
+                                /** Format: date */
+                                plannedOn: string | null;
+                                /** Format: date */
+                                actualOn: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                note: string | null;
+                                overdueDays: number | null;
+                                evidenceCount: number;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                raiseBlocker: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every located project as [id, name, lng, lat, light, stage] */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: string;
+                    light?: string;
+                    industry?: string;
+                    leadUnitId?: string;
+                    leaderId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: (string | number | ("green" | "yellow" | "red" | "none") | ("planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production"))[][];
+                            unlocated: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Milestone board: projects × nodes */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: string;
+                    light?: string;
+                    industry?: string;
+                    leadUnitId?: string;
+                    leaderId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            rows: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                cells: ({
+                                    code: string;
+                                    /** Format: date */
+                                    plannedOn: string | null;
+                                    /** Format: date */
+                                    actualOn: string | null;
+                                    overdueDays: number | null;
+                                } | null)[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            totals: {
+                                count: number;
+                                totalInvestment: string;
+                                annualPlan: string;
+                                ytdCompleted: string;
+                                annualPercent: number | null;
+                                focus: number;
+                            };
+                            byStage: {
+                                key: string;
+                                name?: string;
+                                count: number;
+                                totalInvestment: string;
+                            }[];
+                            byIndustry: {
+                                key: string;
+                                name?: string;
+                                count: number;
+                                totalInvestment: string;
+                            }[];
+                            byUnit: {
+                                key: string;
+                                name?: string;
+                                count: number;
+                                totalInvestment: string;
+                            }[];
+                            byLight: {
+                                key: string;
+                                name?: string;
+                                count: number;
+                                totalInvestment: string;
+                            }[];
+                            monthly: {
+                                month: number;
+                                planned: string;
+                                completed: string;
+                            }[];
+                            topDelayed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                leadUnitName: string;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                overdueDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/year-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 新动工 / 新投产 / 新储备 of a year */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "name" | "-name" | "totalInvestment" | "-totalInvestment" | "on" | "-on";
+                    q?: string;
+                    year: number;
+                    kind: "newlyStarted" | "newlyProducing" | "newReserve";
+                    leadUnitId?: string;
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string | null;
+                                name: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                level: "province" | "city" | "district";
+                                industry: string;
+                                /** @enum {string} */
+                                category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                                /** @enum {string} */
+                                nature: "new" | "expansion" | "renovation";
+                                /** @enum {string} */
+                                investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                                focus: boolean;
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: uuid */
+                                ownerEnterpriseId: string | null;
+                                ownerName: string;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                leaderNames: string[];
+                                /** Format: date */
+                                plannedStartOn: string | null;
+                                /** Format: date */
+                                plannedCompletionOn: string | null;
+                                /** Format: date */
+                                actualStartOn: string | null;
+                                /** Format: date */
+                                actualCompletionOn: string | null;
+                                /** Format: date */
+                                productionOn: string | null;
+                                totalInvestment: string;
+                                planYear: number;
+                                annualPlan: string;
+                                ytdPlanned: string;
+                                ytdCompleted: string;
+                                completedTotal: string;
+                                annualPercent: number | null;
+                                totalPercent: number | null;
+                                lastApprovedPeriod: string | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                lng: number | null;
+                                lat: number | null;
+                                openBlockers: number;
+                                version: number;
+                                /** Format: date */
+                                on: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            totalInvestment: string;
+                            summary: {
+                                [key: string]: {
+                                    count: number;
+                                    totalInvestment: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 谋划一批、储备一批、申报一批、落地一批 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                group: string;
+                                count: number;
+                                totalInvestment: string;
+                            }[];
+                            stages: {
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                count: number;
+                                totalInvestment: string;
+                                red: number;
+                                yellow: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @enum {string} */
+                            level: "province" | "city" | "district";
+                            industry: string;
+                            /** @enum {string} */
+                            category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                            /** @enum {string} */
+                            nature: "new" | "expansion" | "renovation";
+                            /** @enum {string} */
+                            investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                            focus: boolean;
+                            /** @enum {string} */
+                            stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            /** Format: uuid */
+                            ownerEnterpriseId: string | null;
+                            ownerName: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            leaderNames: string[];
+                            /** Format: date */
+                            plannedStartOn: string | null;
+                            /** Format: date */
+                            plannedCompletionOn: string | null;
+                            /** Format: date */
+                            actualStartOn: string | null;
+                            /** Format: date */
+                            actualCompletionOn: string | null;
+                            /** Format: date */
+                            productionOn: string | null;
+                            totalInvestment: string;
+                            planYear: number;
+                            annualPlan: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            lastApprovedPeriod: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            lightReasons: ({
+                                code: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            lng: number | null;
+                            lat: number | null;
+                            openBlockers: number;
+                            version: number;
+                            content: string | null;
+                            capacity: string | null;
+                            ownerContact: string | null;
+                            ownerPhone: string | null;
+                            parentName: string | null;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                phone: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            funding: {
+                                source: string;
+                                subSource?: string | null;
+                                amount: string;
+                            }[];
+                            contractors: {
+                                /** @enum {string} */
+                                role: "construction" | "supervision" | "design";
+                                name: string;
+                                contractNo?: string | null;
+                                amount?: string | null;
+                            }[];
+                            approvals: {
+                                docNo: string;
+                                title?: string | null;
+                                authority?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                            }[];
+                            outline: unknown;
+                            /** @enum {string} */
+                            reportFrequency: "month" | "tenDays";
+                            /** Format: date */
+                            reserveOn: string | null;
+                            /** Format: date */
+                            listedOn: string | null;
+                            stageHistory: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string|null} */
+                                fromStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production" | null;
+                                /** @enum {string} */
+                                toStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: date */
+                                on: string;
+                                reason: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                after: string[];
+                                /** Format: date */
+                                plannedOn: string | null;
+                                /** Format: date */
+                                actualOn: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                note: string | null;
+                                overdueDays: number | null;
+                                evidenceCount: number;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                raiseBlocker: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string | null;
+                        name?: string;
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        content?: string | null;
+                        capacity?: string | null;
+                        /** @enum {string} */
+                        level?: "province" | "city" | "district";
+                        industry?: string;
+                        /** @enum {string} */
+                        category?: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                        /** @enum {string} */
+                        nature?: "new" | "expansion" | "renovation";
+                        /** @enum {string} */
+                        investorType?: "state" | "private" | "foreign" | "mixed" | "government";
+                        /** @default false */
+                        focus?: boolean;
+                        /** Format: uuid */
+                        ownerEnterpriseId?: string | null;
+                        ownerName?: string | null;
+                        ownerContact?: string | null;
+                        ownerPhone?: string | null;
+                        /** Format: uuid */
+                        leadUnitId?: string;
+                        /** @default [] */
+                        leaders?: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @enum {string} */
+                            level: "city" | "district";
+                        }[];
+                        /** @default [] */
+                        units?: {
+                            /** Format: uuid */
+                            unitId: string;
+                            /** @enum {string} */
+                            level: "city" | "district";
+                            contactName?: string | null;
+                            contactPhone?: string | null;
+                        }[];
+                        /** Format: date */
+                        plannedStartOn?: string | null;
+                        /** Format: date */
+                        plannedCompletionOn?: string | null;
+                        /** Format: date */
+                        actualStartOn?: string | null;
+                        /** Format: date */
+                        actualCompletionOn?: string | null;
+                        totalInvestment?: string | number;
+                        funding?: {
+                            source: string;
+                            subSource?: string | null;
+                            amount: string | number;
+                        }[];
+                        planYear?: number;
+                        annualPlan?: string | number;
+                        contractors?: {
+                            /** @enum {string} */
+                            role: "construction" | "supervision" | "design";
+                            name: string;
+                            contractNo?: string | null;
+                            amount?: (string | number) | null;
+                        }[];
+                        /** @default [] */
+                        approvals?: {
+                            docNo: string;
+                            title?: string | null;
+                            authority?: string | null;
+                            /** Format: date */
+                            issuedOn?: string | null;
+                        }[];
+                        lng?: number | null;
+                        lat?: number | null;
+                        outline?: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: (number)[][][];
+                        } | null;
+                        /**
+                         * @default month
+                         * @enum {string}
+                         */
+                        reportFrequency?: "month" | "tenDays";
+                        /** Format: uuid */
+                        milestoneTemplateId?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @enum {string} */
+                            level: "province" | "city" | "district";
+                            industry: string;
+                            /** @enum {string} */
+                            category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                            /** @enum {string} */
+                            nature: "new" | "expansion" | "renovation";
+                            /** @enum {string} */
+                            investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                            focus: boolean;
+                            /** @enum {string} */
+                            stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            /** Format: uuid */
+                            ownerEnterpriseId: string | null;
+                            ownerName: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            leaderNames: string[];
+                            /** Format: date */
+                            plannedStartOn: string | null;
+                            /** Format: date */
+                            plannedCompletionOn: string | null;
+                            /** Format: date */
+                            actualStartOn: string | null;
+                            /** Format: date */
+                            actualCompletionOn: string | null;
+                            /** Format: date */
+                            productionOn: string | null;
+                            totalInvestment: string;
+                            planYear: number;
+                            annualPlan: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            lastApprovedPeriod: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            lightReasons: ({
+                                code: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            lng: number | null;
+                            lat: number | null;
+                            openBlockers: number;
+                            version: number;
+                            content: string | null;
+                            capacity: string | null;
+                            ownerContact: string | null;
+                            ownerPhone: string | null;
+                            parentName: string | null;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                phone: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            funding: {
+                                source: string;
+                                subSource?: string | null;
+                                amount: string;
+                            }[];
+                            contractors: {
+                                /** @enum {string} */
+                                role: "construction" | "supervision" | "design";
+                                name: string;
+                                contractNo?: string | null;
+                                amount?: string | null;
+                            }[];
+                            approvals: {
+                                docNo: string;
+                                title?: string | null;
+                                authority?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                            }[];
+                            outline: unknown;
+                            /** @enum {string} */
+                            reportFrequency: "month" | "tenDays";
+                            /** Format: date */
+                            reserveOn: string | null;
+                            /** Format: date */
+                            listedOn: string | null;
+                            stageHistory: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string|null} */
+                                fromStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production" | null;
+                                /** @enum {string} */
+                                toStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: date */
+                                on: string;
+                                reason: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                after: string[];
+                                /** Format: date */
+                                plannedOn: string | null;
+                                /** Format: date */
+                                actualOn: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                note: string | null;
+                                overdueDays: number | null;
+                                evidenceCount: number;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                raiseBlocker: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/projects/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                        /** Format: date */
+                        on?: string;
+                        reason?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @enum {string} */
+                            level: "province" | "city" | "district";
+                            industry: string;
+                            /** @enum {string} */
+                            category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                            /** @enum {string} */
+                            nature: "new" | "expansion" | "renovation";
+                            /** @enum {string} */
+                            investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                            focus: boolean;
+                            /** @enum {string} */
+                            stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            /** Format: uuid */
+                            ownerEnterpriseId: string | null;
+                            ownerName: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            leaderNames: string[];
+                            /** Format: date */
+                            plannedStartOn: string | null;
+                            /** Format: date */
+                            plannedCompletionOn: string | null;
+                            /** Format: date */
+                            actualStartOn: string | null;
+                            /** Format: date */
+                            actualCompletionOn: string | null;
+                            /** Format: date */
+                            productionOn: string | null;
+                            totalInvestment: string;
+                            planYear: number;
+                            annualPlan: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            lastApprovedPeriod: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            lightReasons: ({
+                                code: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            lng: number | null;
+                            lat: number | null;
+                            openBlockers: number;
+                            version: number;
+                            content: string | null;
+                            capacity: string | null;
+                            ownerContact: string | null;
+                            ownerPhone: string | null;
+                            parentName: string | null;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                phone: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            funding: {
+                                source: string;
+                                subSource?: string | null;
+                                amount: string;
+                            }[];
+                            contractors: {
+                                /** @enum {string} */
+                                role: "construction" | "supervision" | "design";
+                                name: string;
+                                contractNo?: string | null;
+                                amount?: string | null;
+                            }[];
+                            approvals: {
+                                docNo: string;
+                                title?: string | null;
+                                authority?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                            }[];
+                            outline: unknown;
+                            /** @enum {string} */
+                            reportFrequency: "month" | "tenDays";
+                            /** Format: date */
+                            reserveOn: string | null;
+                            /** Format: date */
+                            listedOn: string | null;
+                            stageHistory: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string|null} */
+                                fromStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production" | null;
+                                /** @enum {string} */
+                                toStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: date */
+                                on: string;
+                                reason: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                after: string[];
+                                /** Format: date */
+                                plannedOn: string | null;
+                                /** Format: date */
+                                actualOn: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                note: string | null;
+                                overdueDays: number | null;
+                                evidenceCount: number;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                raiseBlocker: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        templateId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @enum {string} */
+                            level: "province" | "city" | "district";
+                            industry: string;
+                            /** @enum {string} */
+                            category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                            /** @enum {string} */
+                            nature: "new" | "expansion" | "renovation";
+                            /** @enum {string} */
+                            investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                            focus: boolean;
+                            /** @enum {string} */
+                            stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            /** Format: uuid */
+                            ownerEnterpriseId: string | null;
+                            ownerName: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            leaderNames: string[];
+                            /** Format: date */
+                            plannedStartOn: string | null;
+                            /** Format: date */
+                            plannedCompletionOn: string | null;
+                            /** Format: date */
+                            actualStartOn: string | null;
+                            /** Format: date */
+                            actualCompletionOn: string | null;
+                            /** Format: date */
+                            productionOn: string | null;
+                            totalInvestment: string;
+                            planYear: number;
+                            annualPlan: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            lastApprovedPeriod: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            lightReasons: ({
+                                code: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            lng: number | null;
+                            lat: number | null;
+                            openBlockers: number;
+                            version: number;
+                            content: string | null;
+                            capacity: string | null;
+                            ownerContact: string | null;
+                            ownerPhone: string | null;
+                            parentName: string | null;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                phone: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            funding: {
+                                source: string;
+                                subSource?: string | null;
+                                amount: string;
+                            }[];
+                            contractors: {
+                                /** @enum {string} */
+                                role: "construction" | "supervision" | "design";
+                                name: string;
+                                contractNo?: string | null;
+                                amount?: string | null;
+                            }[];
+                            approvals: {
+                                docNo: string;
+                                title?: string | null;
+                                authority?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                            }[];
+                            outline: unknown;
+                            /** @enum {string} */
+                            reportFrequency: "month" | "tenDays";
+                            /** Format: date */
+                            reserveOn: string | null;
+                            /** Format: date */
+                            listedOn: string | null;
+                            stageHistory: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string|null} */
+                                fromStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production" | null;
+                                /** @enum {string} */
+                                toStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: date */
+                                on: string;
+                                reason: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                after: string[];
+                                /** Format: date */
+                                plannedOn: string | null;
+                                /** Format: date */
+                                actualOn: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                note: string | null;
+                                overdueDays: number | null;
+                                evidenceCount: number;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                raiseBlocker: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        plannedOn?: string | null;
+                        /** Format: date */
+                        actualOn?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @enum {string} */
+                            level: "province" | "city" | "district";
+                            industry: string;
+                            /** @enum {string} */
+                            category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                            /** @enum {string} */
+                            nature: "new" | "expansion" | "renovation";
+                            /** @enum {string} */
+                            investorType: "state" | "private" | "foreign" | "mixed" | "government";
+                            focus: boolean;
+                            /** @enum {string} */
+                            stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            /** Format: uuid */
+                            ownerEnterpriseId: string | null;
+                            ownerName: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            leaderNames: string[];
+                            /** Format: date */
+                            plannedStartOn: string | null;
+                            /** Format: date */
+                            plannedCompletionOn: string | null;
+                            /** Format: date */
+                            actualStartOn: string | null;
+                            /** Format: date */
+                            actualCompletionOn: string | null;
+                            /** Format: date */
+                            productionOn: string | null;
+                            totalInvestment: string;
+                            planYear: number;
+                            annualPlan: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            lastApprovedPeriod: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            lightReasons: ({
+                                code: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            lng: number | null;
+                            lat: number | null;
+                            openBlockers: number;
+                            version: number;
+                            content: string | null;
+                            capacity: string | null;
+                            ownerContact: string | null;
+                            ownerPhone: string | null;
+                            parentName: string | null;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                phone: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            funding: {
+                                source: string;
+                                subSource?: string | null;
+                                amount: string;
+                            }[];
+                            contractors: {
+                                /** @enum {string} */
+                                role: "construction" | "supervision" | "design";
+                                name: string;
+                                contractNo?: string | null;
+                                amount?: string | null;
+                            }[];
+                            approvals: {
+                                docNo: string;
+                                title?: string | null;
+                                authority?: string | null;
+                                /** Format: date */
+                                issuedOn?: string | null;
+                            }[];
+                            outline: unknown;
+                            /** @enum {string} */
+                            reportFrequency: "month" | "tenDays";
+                            /** Format: date */
+                            reserveOn: string | null;
+                            /** Format: date */
+                            listedOn: string | null;
+                            stageHistory: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string|null} */
+                                fromStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production" | null;
+                                /** @enum {string} */
+                                toStage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                                /** Format: date */
+                                on: string;
+                                reason: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                after: string[];
+                                /** Format: date */
+                                plannedOn: string | null;
+                                /** Format: date */
+                                actualOn: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                note: string | null;
+                                overdueDays: number | null;
+                                evidenceCount: number;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                report: boolean;
+                                approve: boolean;
+                                raiseBlocker: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/projects/{id}/blockers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        /** Format: uuid */
+                        leadUnitId: string;
+                        /** @default [] */
+                        coUnitIds?: string[];
+                        /** Format: uuid */
+                        leaderId?: string | null;
+                        /** Format: date */
+                        deadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            };
+                            ledger: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "supervision" | "rectification" | "blocker";
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                supervisorUnitId: string;
+                                supervisorUnitName: string;
+                                /** Format: uuid */
+                                checkpointTemplateId: string | null;
+                                signoffLevels: number;
+                                noticeWorkingDays: number;
+                                evidenceRequired: boolean;
+                                yellowDays: number;
+                                /** Format: date */
+                                startsOn: string | null;
+                                /** Format: date */
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            };
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ledgerId: string;
+                                ledgerName: string;
+                                /** @enum {string} */
+                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                /** Format: uuid */
+                                parentId: string | null;
+                                seq: number;
+                                code: string;
+                                title: string;
+                                description: string | null;
+                                measures: string | null;
+                                /** @enum {string} */
+                                source: "meetingDecision" | "leaderInstruction" | "assignmentFromAbove" | "inspectionFeedback" | "hotline" | "enterpriseRequest" | "alarm" | "projectBlocker";
+                                sourceDoc: string | null;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                coUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                leaderId: string | null;
+                                leaderName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                focus: boolean;
+                                /** @enum {string} */
+                                frequency: "week" | "tenDays" | "month" | "quarter";
+                                weight: number | null;
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string|null} */
+                                deadlineClass: "short" | "medium" | "long" | null;
+                                longTerm: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                lightReasons: ({
+                                    code: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                signoffDone: number;
+                                /** Format: date */
+                                noticeEndsOn: string | null;
+                                /** Format: date */
+                                lastProgressOn: string | null;
+                                lastProgressText: string | null;
+                                childCount: number;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                decomposedAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                            checkpoints: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                deliverable: string;
+                                deliverableEn: string;
+                                /** @enum {string} */
+                                requirement: "decomposition" | "progress" | "effect";
+                                /** Format: date */
+                                dueOn: string;
+                                /** Format: date-time */
+                                metAt: string | null;
+                            }[];
+                            progress: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "effect" | "decomposition";
+                                text: string;
+                                percent: number | null;
+                                /** Format: date */
+                                reportedOn: string;
+                                /** Format: uuid */
+                                authorId: string | null;
+                                authorName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                body: string | null;
+                                data: unknown;
+                            }[];
+                            deadlines: {
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                previous: string | null;
+                                reason: string | null;
+                                /** Format: uuid */
+                                setBy: string | null;
+                                setByName: string | null;
+                                /** Format: date-time */
+                                setAt: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                                /** Format: date */
+                                newDeadline: string;
+                                progressNote: string;
+                                late: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "escalated" | "approved" | "rejected";
+                                /** Format: uuid */
+                                requestedBy: string | null;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: uuid */
+                                escalatedTo: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            verifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "onSite" | "signoff";
+                                level: number;
+                                /** Format: uuid */
+                                verifierId: string | null;
+                                verifierName: string | null;
+                                verifierUnitName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date */
+                                checkedOn: string | null;
+                                place: string | null;
+                                findings: string;
+                                passed: boolean;
+                            }[];
+                            myRoles: ("supervisor" | "lead" | "co" | "leader")[];
+                            allowedActions: ("accept" | "start" | "reportCompletion" | "beginVerification" | "verify" | "signOff" | "object" | "close" | "closeOngoing" | "sendBack" | "reopen")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                projectId: string;
+                                projectName: string;
+                                period: string;
+                                planned: string;
+                                completed: string;
+                                ytdPlanned: string;
+                                ytdCompleted: string;
+                                completedTotal: string;
+                                annualPercent: number | null;
+                                totalPercent: number | null;
+                                physicalProgress: string | null;
+                                problems: string | null;
+                                overrunExplanation: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                                submittedByName: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                reviewedByName: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                returnReason: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        planned: string | number;
+                        completed: string | number;
+                        physicalProgress?: string | null;
+                        problems?: string | null;
+                        overrunExplanation?: string | null;
+                        /** @default false */
+                        submit?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            period: string;
+                            planned: string;
+                            completed: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            physicalProgress: string | null;
+                            problems: string | null;
+                            overrunExplanation: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedByName: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            reviewedByName: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investment-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "period" | "-period" | "submittedAt" | "-submittedAt" | "completed" | "-completed";
+                    q?: string;
+                    projectId?: string;
+                    status?: string;
+                    period?: string;
+                    year?: number;
+                    leadUnitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                projectId: string;
+                                projectName: string;
+                                period: string;
+                                planned: string;
+                                completed: string;
+                                ytdPlanned: string;
+                                ytdCompleted: string;
+                                completedTotal: string;
+                                annualPercent: number | null;
+                                totalPercent: number | null;
+                                physicalProgress: string | null;
+                                problems: string | null;
+                                overrunExplanation: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                                submittedByName: string | null;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                reviewedByName: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                returnReason: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investment-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            period: string;
+                            planned: string;
+                            completed: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            physicalProgress: string | null;
+                            problems: string | null;
+                            overrunExplanation: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedByName: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            reviewedByName: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investment-reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        reason?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            period: string;
+                            planned: string;
+                            completed: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            physicalProgress: string | null;
+                            problems: string | null;
+                            overrunExplanation: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedByName: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            reviewedByName: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date */
+                            heldOn: string;
+                            place: string | null;
+                            note: string | null;
+                            count: number;
+                            totalInvestment: string;
+                            byRole: {
+                                [key: string]: {
+                                    count: number;
+                                    totalInvestment: string;
+                                };
+                            };
+                            projects: {
+                                /** Format: uuid */
+                                projectId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "start" | "completion" | "production";
+                                ownerName: string;
+                                leadUnitName: string;
+                                totalInvestment: string;
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: date */
+                        heldOn: string;
+                        place?: string | null;
+                        note?: string | null;
+                        projects: {
+                            /** Format: uuid */
+                            projectId: string;
+                            /** @enum {string} */
+                            role: "start" | "completion" | "production";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date */
+                            heldOn: string;
+                            place: string | null;
+                            note: string | null;
+                            count: number;
+                            totalInvestment: string;
+                            byRole: {
+                                [key: string]: {
+                                    count: number;
+                                    totalInvestment: string;
+                                };
+                            };
+                            projects: {
+                                /** Format: uuid */
+                                projectId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "start" | "completion" | "production";
+                                ownerName: string;
+                                leadUnitName: string;
+                                totalInvestment: string;
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date */
+                            heldOn: string;
+                            place: string | null;
+                            note: string | null;
+                            count: number;
+                            totalInvestment: string;
+                            byRole: {
+                                [key: string]: {
+                                    count: number;
+                                    totalInvestment: string;
+                                };
+                            };
+                            projects: {
+                                /** Format: uuid */
+                                projectId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "start" | "completion" | "production";
+                                ownerName: string;
+                                leadUnitName: string;
+                                totalInvestment: string;
+                                /** @enum {string} */
+                                stage: "planned" | "reserve" | "nominated" | "listed" | "preparation" | "construction" | "completed" | "production";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/milestone-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nodes: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                plan: {
+                                    /** @enum {string} */
+                                    anchor: "start";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    anchor: "span";
+                                    share: number;
+                                };
+                                after: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nodes: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            plan: {
+                                /** @enum {string} */
+                                anchor: "start";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                anchor: "span";
+                                share: number;
+                            };
+                            /** @default [] */
+                            after?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nodes: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                plan: {
+                                    /** @enum {string} */
+                                    anchor: "start";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    anchor: "span";
+                                    share: number;
+                                };
+                                after: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger-items/export": {
         parameters: {
             query?: never;
@@ -8724,7 +11600,7 @@ export interface paths {
                     sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
                     q?: string;
                     ledgerId?: string;
-                    kind?: "supervision" | "rectification";
+                    kind?: "supervision" | "rectification" | "blocker";
                     parentId?: string | "root";
                     source?: string;
                     leadUnitId?: string;
@@ -8733,6 +11609,7 @@ export interface paths {
                     leaderId?: string;
                     ownerId?: string;
                     meetingId?: string;
+                    projectId?: string;
                     focus?: "true" | "false";
                     open?: "true" | "false";
                     deadlineFrom?: string;

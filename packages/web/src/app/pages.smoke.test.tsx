@@ -31,6 +31,10 @@ import ItemDetailPage from '../modules/ledger/ItemDetailPage.tsx';
 import MeetingsPage from '../modules/meetings/MeetingsPage.tsx';
 import SeriesDetailPage from '../modules/meetings/SeriesDetailPage.tsx';
 import MeetingDetailPage from '../modules/meetings/MeetingDetailPage.tsx';
+import ProjectsPage from '../modules/projects/ProjectsPage.tsx';
+import ProjectDetailPage from '../modules/projects/ProjectDetailPage.tsx';
+import BattleMapPage from '../modules/project-views/BattleMapPage.tsx';
+import ProjectDashboardPage from '../modules/project-views/ProjectDashboardPage.tsx';
 
 const me: Me = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -96,6 +100,11 @@ const pages: [string, ComponentType, string?][] = [
   ['meetings', MeetingsPage, '/meetings'],
   ['meetingSeries', SeriesDetailPage, '/meetings/series/00000000-0000-4000-8000-000000000009'],
   ['meeting', MeetingDetailPage, '/meetings/00000000-0000-4000-8000-000000000009'],
+  ['projects', ProjectsPage, '/projects'],
+  ['project', ProjectDetailPage, '/projects/00000000-0000-4000-8000-000000000009'],
+  ['battleMap', BattleMapPage, '/projects/map'],
+  ['projectDashboard', ProjectDashboardPage, '/projects/dashboard'],
+  ['layout below a project', AppLayout, '/projects/00000000-0000-4000-8000-000000000009'],
   ['layout below a menu page', AppLayout, '/supervision/items/00000000-0000-4000-8000-000000000009'],
 ];
 
@@ -110,7 +119,7 @@ describe.each(['zh-CN', 'en-US'] as const)('pages in %s', (lang) => {
     expect(html.length).toBeGreaterThan(100);
     // no i18n key leaked untranslated (keys look like "area.key")
     expect(html).not.toMatch(
-      />(common|menu|nav|users|roles|units|audit|errors|login|workbench|ledger[A-Za-z]*|supervision|rectification|meetings|deadlineClass)\.[a-zA-Z.]+</,
+      />(common|menu|nav|users|roles|units|audit|errors|login|workbench|ledger[A-Za-z]*|supervision|rectification|meetings|deadlineClass|projects|projectViews|projectReports)\.[a-zA-Z.]+</,
     );
   });
 });

@@ -11,6 +11,9 @@ type Page = LazyExoticComponent<ComponentType>;
 
 const pages: Record<MenuKey, Page> = {
   workbench: lazy(() => import('../modules/workbench/WorkbenchPage.tsx')),
+  projects: lazy(() => import('../modules/projects/ProjectsPage.tsx')),
+  battleMap: lazy(() => import('../modules/project-views/BattleMapPage.tsx')),
+  projectDashboard: lazy(() => import('../modules/project-views/ProjectDashboardPage.tsx')),
   supervision: lazy(() => import('../modules/supervision/SupervisionPage.tsx')),
   rectification: lazy(() => import('../modules/rectification/RectificationPage.tsx')),
   meetings: lazy(() => import('../modules/meetings/MeetingsPage.tsx')),
@@ -34,6 +37,7 @@ const NotificationsPage = lazy(() => import('../modules/notifications/Notificati
 const ItemDetailPage = lazy(() => import('../modules/ledger/ItemDetailPage.tsx'));
 const SeriesDetailPage = lazy(() => import('../modules/meetings/SeriesDetailPage.tsx'));
 const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPage.tsx'));
+const ProjectDetailPage = lazy(() => import('../modules/projects/ProjectDetailPage.tsx'));
 
 function Root() {
   return (
@@ -94,6 +98,15 @@ export const router = createBrowserRouter([
           { path: 'rectification/items/:id', element: readLedger(<ItemDetailPage />) },
           { path: 'meetings/series/:id', element: readLedger(<SeriesDetailPage />) },
           { path: 'meetings/:id', element: readLedger(<MeetingDetailPage />) },
+          // One key project (the static /projects/map and /projects/dashboard routes rank before it).
+          {
+            path: 'projects/:id',
+            element: (
+              <Permitted permission="projects.read">
+                <ProjectDetailPage />
+              </Permitted>
+            ),
+          },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -1,5 +1,8 @@
 // English: the same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
 import type { LocaleMessages } from './zh-CN.ts';
+import { projectsEn } from './projects.en-US.ts';
+import { projectViewsEn } from './projectViews.en-US.ts';
+import { projectReportsEn } from './projectReports.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -48,6 +51,7 @@ export const enUS: LocaleMessages = {
     unchanged: 'Leave blank to keep unchanged',
   },
   nav: {
+    project: 'Project',
     item: 'Task',
     meetingSeries: 'Meeting series',
     meeting: 'Meeting',
@@ -59,6 +63,9 @@ export const enUS: LocaleMessages = {
     totp: 'Two-factor authentication',
   },
   menu: {
+    projects: 'Key projects',
+    battleMap: 'Battle map',
+    projectDashboard: 'Project dashboard',
     supervision: 'Supervision',
     rectification: 'Rectification',
     meetings: 'Coordination meetings',
@@ -252,6 +259,7 @@ export const enUS: LocaleMessages = {
   },
   adminClass: { system: 'System administrator', security: 'Security administrator', audit: 'Audit administrator' },
   permGroup: {
+    projects: 'Key projects',
     supervision: 'Supervision',
     workbench: 'Workbench',
     organisation: 'Organisation and enterprises',
@@ -261,6 +269,7 @@ export const enUS: LocaleMessages = {
     fields: 'Sensitive fields',
   },
   permission: {
+    projects: { read: 'View projects', write: 'Maintain projects', report: 'Report investment', approve: 'Approve investment reports' },
     ledger: { read: 'Read ledgers', handle: 'Handle tasks', assign: 'Assign tasks', supervise: 'Supervise and review' },
     meetings: { manage: 'Manage meetings' },
     workbench: { view: 'View the workbench' },
@@ -465,6 +474,7 @@ export const enUS: LocaleMessages = {
     allRead: 'All marked read',
   },
   ledgerSource: {
+    projectBlocker: 'Project blocker',
     meetingDecision: 'Meeting decision',
     leaderInstruction: 'Leader instruction',
     assignmentFromAbove: 'Assigned from above',
@@ -903,6 +913,7 @@ export const enUS: LocaleMessages = {
       commitments: 'Decisions of meeting no. {{seq}} ({{date}})',
       redOrOverdue: 'Red or overdue',
       underReview: 'Completion reports under review',
+      projectBlockers: 'Open blockers of key projects',
       count: '{{total}} in total',
       someOf: '{{shown}} of {{total}} listed',
     },
@@ -918,7 +929,18 @@ export const enUS: LocaleMessages = {
       done: 'Meeting held; {{count}} decisions assigned',
     },
   },
+  projects: projectsEn,
+  projectViews: projectViewsEn,
+  projectReports: projectReportsEn,
   errors: {
+    PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
+    REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',
+    STAGE_REASON_REQUIRED: 'Give a reason for moving the project back',
+    FUNDING_MISMATCH: 'The funding lines do not add up to the total investment',
+    INVESTMENT_OVERRUN: 'The completed investment exceeds the total: explain why',
+    DATE_IN_FUTURE: 'An actual date cannot be in the future',
+    PREDECESSOR_NOT_DONE: 'A preceding milestone is not done, or was done later',
+    OUTSIDE_ZONE: 'The location lies outside the zone',
     VALIDATION_FAILED: 'Some fields are not valid; see the marked fields',
     MALFORMED_REQUEST: 'Malformed request',
     UNAUTHENTICATED: 'Please sign in',

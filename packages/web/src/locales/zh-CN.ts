@@ -1,4 +1,7 @@
 // Chinese (default). en-US.ts must have exactly the same keys (checked by src/app/i18n.test.ts and by its type).
+import { projectsZh } from './projects.zh-CN.ts';
+import { projectViewsZh } from './projectViews.zh-CN.ts';
+import { projectReportsZh } from './projectReports.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -46,6 +49,7 @@ export const zhCN = {
     unchanged: '留空表示不修改',
   },
   nav: {
+    project: '项目详情',
     item: '事项详情',
     meetingSeries: '会议系列',
     meeting: '会议',
@@ -57,6 +61,9 @@ export const zhCN = {
     totp: '双因素认证',
   },
   menu: {
+    projects: '重点项目',
+    battleMap: '挂图作战',
+    projectDashboard: '项目分析',
     supervision: '督查督办',
     rectification: '整改销号',
     meetings: '会议协调',
@@ -242,6 +249,7 @@ export const zhCN = {
   dataScope: { all: '全部数据', units: '指定单位', unitTree: '本单位及下级', unit: '本单位', self: '仅本人' },
   adminClass: { system: '系统管理员', security: '安全保密员', audit: '安全审计员' },
   permGroup: {
+    projects: '重点项目',
     supervision: '督查督办',
     workbench: '工作台',
     organisation: '组织与企业',
@@ -251,6 +259,7 @@ export const zhCN = {
     fields: '敏感字段',
   },
   permission: {
+    projects: { read: '查看项目', write: '维护项目', report: '填报投资', approve: '审核投资报表' },
     ledger: { read: '查看台账', handle: '办理事项', assign: '交办事项', supervise: '督查审核' },
     meetings: { manage: '管理会议' },
     workbench: { view: '查看工作台' },
@@ -449,6 +458,7 @@ export const zhCN = {
     allRead: '已全部标为已读',
   },
   ledgerSource: {
+    projectBlocker: '项目问题',
     meetingDecision: '会议决定',
     leaderInstruction: '领导批示',
     assignmentFromAbove: '上级交办',
@@ -887,6 +897,7 @@ export const zhCN = {
       commitments: '上次会议（第 {{seq}} 次，{{date}}）决定事项',
       redOrOverdue: '红灯或逾期事项',
       underReview: '待审核的办结报告',
+      projectBlockers: '重点项目中梗阻问题（未销号）',
       count: '共 {{total}} 项',
       someOf: '列出 {{shown}} 项，共 {{total}} 项',
     },
@@ -902,7 +913,18 @@ export const zhCN = {
       done: '会议已召开，交办 {{count}} 项决定事项',
     },
   },
+  projects: projectsZh,
+  projectViews: projectViewsZh,
+  projectReports: projectReportsZh,
   errors: {
+    PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
+    REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',
+    STAGE_REASON_REQUIRED: '退回之前的阶段须说明原因',
+    FUNDING_MISMATCH: '资金来源合计与总投资不一致',
+    INVESTMENT_OVERRUN: '累计完成投资超过总投资，请说明原因',
+    DATE_IN_FUTURE: '实际日期不能晚于今天',
+    PREDECESSOR_NOT_DONE: '前置节点尚未完成或完成日期更晚',
+    OUTSIDE_ZONE: '坐标不在园区范围内',
     VALIDATION_FAILED: '提交的内容有误，请检查标出的字段',
     MALFORMED_REQUEST: '请求格式错误',
     UNAUTHENTICATED: '请先登录',

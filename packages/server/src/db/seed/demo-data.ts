@@ -58,9 +58,9 @@ export interface DemoZone {
 // Randomness: mulberry32 is tiny, fast and good enough for demo data; each section gets its own stream so that
 // adding a user does not reshuffle every enterprise after it.
 
-type Rng = () => number;
+export type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -108,18 +108,18 @@ function pairs(list: string): { zh: string; py: string }[] {
   });
 }
 
-const SURNAMES = pairs(
+export const SURNAMES = pairs(
   '林lin 陈chen 黄huang 蔡cai 郑zheng 吴wu 王wang 张zhang 李li 刘liu 杨yang 许xu 洪hong 曾zeng 沈shen 蓝lan ' +
     '周zhou 何he 庄zhuang 叶ye 方fang 游you 卢lu 苏su 江jiang 高gao 魏wei 郭guo 谢xie 朱zhu 涂tu 戴dai',
 );
-const GIVEN_NAMES = pairs(
+export const GIVEN_NAMES = pairs(
   '伟wei 芳fang 敏min 静jing 强qiang 磊lei 洋yang 艳yan 勇yong 军jun 杰jie 涛tao 斌bin 鹏peng 婷ting 凯kai ' +
     '志强zhiqiang 建华jianhua 文斌wenbin 晓东xiaodong 丽娟lijuan 海燕haiyan 国栋guodong 少华shaohua 振东zhendong ' +
     '雅婷yating 思远siyuan 俊杰junjie 佳怡jiayi 志明zhiming 宏伟hongwei 建平jianping 春梅chunmei 玉兰yulan ' +
     '金水jinshui 福生fusheng 清华qinghua 惠珍huizhen 育才yucai 炳坤bingkun 美玲meiling 榕生rongsheng 晓燕xiaoyan',
 );
 // Trade names (字号) for generated enterprises; the pinyin becomes the mail domain of enterprise accounts.
-const BRANDS = pairs(
+export const BRANDS = pairs(
   '恒源hengyuan 鑫岚xinlan 华兴huaxing 中联zhonglian 海晟haisheng 永泰yongtai 天和tianhe 润丰runfeng ' +
     '宏远hongyuan 盛达shengda 金港jingang 蓝海lanhai 瑞祥ruixiang 新港xingang 嘉隆jialong 泰和taihe 鸿基hongji ' +
     '博源boyuan 凯圣kaisheng 德润derun 鼎盛dingsheng 安泰antai 明晟mingsheng 信诚xincheng 鑫泰xintai ' +
@@ -130,7 +130,7 @@ const PLACES = '福建 漳州 漳浦 古雷 闽南 福建古雷 漳州古雷'.sp
 const ROADS = '古雷大道 港南大道 石化一路 石化二路 石化三路 疏港路 港兴路 创业路 海滨路 纬一路'.split(' ');
 
 // Industry dictionary codes with weights (a chemical park: mostly chemistry) and the words that name such firms.
-const INDUSTRIES: { code: string; weight: number; words: string[] }[] = [
+export const INDUSTRIES: { code: string; weight: number; words: string[] }[] = [
   { code: 'petrochemical', weight: 30, words: ['石油化工', '石化', '炼化', '芳烃', '烯烃', '化工'] },
   { code: 'fineChemical', weight: 25, words: ['精细化工', '化学', '化学品', '助剂', '催化剂', '涂料'] },
   { code: 'newMaterials', weight: 15, words: ['新材料', '高分子材料', '复合材料', '塑胶', '新型纤维'] },
@@ -217,13 +217,13 @@ const POSITIONS = ('党工委书记 管委会主任 管委会副主任 局长 �
 // ---------------------------------------------------------------------------------------------------------------
 // Geography. The boundary is a simplified outline of the Gulei peninsula, narrowing towards its southern tip.
 
-const BOUNDARY = coords(
+export const BOUNDARY = coords(
   '117.586,23.806 117.598,23.816 117.614,23.818 117.628,23.810 117.640,23.796 117.651,23.779 117.656,23.760 ' +
     '117.650,23.741 117.636,23.727 117.617,23.722 117.600,23.728 117.587,23.741 117.579,23.758 117.577,23.776 117.580,23.793',
 );
 
 /** Even-odd ray casting; used to keep generated points and plots inside the boundary. */
-function insidePolygon(lng: number, lat: number, ring: readonly (readonly number[])[]): boolean {
+export function insidePolygon(lng: number, lat: number, ring: readonly (readonly number[])[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi = 0, yi = 0] = at(ring, i);
@@ -317,7 +317,7 @@ function makePerson(rng: Rng): Person {
 }
 
 // Common voice-mobile prefixes; 140–144 and similar IoT/data ranges would look odd on a cadre's contact card.
-const MOBILE_PREFIXES = '130 131 132 133 135 136 137 138 139 150 151 152 155 158 159 166 177 180 183 186 187 189 199'.split(' ');
+export const MOBILE_PREFIXES = '130 131 132 133 135 136 137 138 139 150 151 152 155 158 159 166 177 180 183 186 187 189 199'.split(' ');
 
 /** Mainland mobile numbers, unique across the whole demo so that lookups by phone stay unambiguous. */
 function phoneMaker(rng: Rng): () => string {
@@ -338,7 +338,7 @@ const USCC_ALPHABET = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'];
 const STREET_ZH: Record<string, string> = { streetGulei: '古雷镇', streetDuxun: '杜浔镇', streetShaxi: '沙西镇' };
 
 /** Street by location: the two northern towns split the neck of the peninsula west/east, Gulei holds the rest. */
-function streetOf(lng: number, lat: number): string {
+export function streetOf(lng: number, lat: number): string {
   if (lat > 23.792) return lng < 117.612 ? 'streetShaxi' : 'streetDuxun';
   return 'streetGulei';
 }

@@ -1,10 +1,23 @@
 // Seeds: the base (built-in roles, dictionaries, calendar, policy) on every start, idempotently; the demo zone once.
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { defaultCheckpointTemplate, defaultPasswordPolicy } from '@zoneops/shared';
+import { defaultCheckpointTemplate, defaultMilestoneTemplate, defaultPasswordPolicy } from '@zoneops/shared';
 import type { Db, DbOrTx } from '../../platform/database.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
-import { calendarDays, checkpointTemplates, dictItems, dictTypes, enterprises, geoFeatures, roles, settings, units, userRoles, users } from '../schema.ts';
+import {
+  calendarDays,
+  checkpointTemplates,
+  milestoneTemplates,
+  dictItems,
+  dictTypes,
+  enterprises,
+  geoFeatures,
+  roles,
+  settings,
+  units,
+  userRoles,
+  users,
+} from '../schema.ts';
 import { seedCalendar } from './calendar.ts';
 import { buildDemoZone } from './demo-data.ts';
 import { seedDictionaries } from './dictionaries.ts';
@@ -42,6 +55,7 @@ export async function seedBase(db: DbOrTx): Promise<void> {
     .values({ key: SEEDED_PERMISSIONS, value: granted })
     .onConflictDoUpdate({ target: settings.key, set: { value: granted } });
   await db.insert(checkpointTemplates).values(defaultCheckpointTemplate).onConflictDoNothing({ target: checkpointTemplates.code });
+  await db.insert(milestoneTemplates).values(defaultMilestoneTemplate).onConflictDoNothing({ target: milestoneTemplates.code });
   for (const d of seedDictionaries) {
     await db.insert(dictTypes).values({ code: d.code, name: d.name, nameEn: d.nameEn }).onConflictDoNothing();
     await db

@@ -55,6 +55,7 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Zone leader',
     dataScope: 'all',
     permissions: [
+      'projects.read',
       'ledger.read',
       'ledger.supervise',
       'workbench.view',
@@ -72,6 +73,9 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Department head',
     dataScope: 'unitTree',
     permissions: [
+      'projects.read',
+      'projects.write',
+      'projects.approve',
       'ledger.read',
       'ledger.handle',
       'ledger.assign',
@@ -89,21 +93,31 @@ export const builtinRoles: BuiltinRole[] = [
     name: '工作人员',
     nameEn: 'Staff',
     dataScope: 'unit',
-    permissions: ['ledger.read', 'ledger.handle', 'workbench.view', 'units.read', 'users.read', 'enterprises.read'],
+    permissions: ['projects.read', 'projects.report', 'ledger.read', 'ledger.handle', 'workbench.view', 'units.read', 'users.read', 'enterprises.read'],
   },
   {
     code: 'streetStaff',
     name: '街道/镇工作人员',
     nameEn: 'Street or town staff',
     dataScope: 'unitTree',
-    permissions: ['ledger.read', 'ledger.handle', 'workbench.view', 'units.read', 'users.read', 'enterprises.read', 'enterprises.write'],
+    permissions: [
+      'projects.read',
+      'projects.report',
+      'ledger.read',
+      'ledger.handle',
+      'workbench.view',
+      'units.read',
+      'users.read',
+      'enterprises.read',
+      'enterprises.write',
+    ],
   },
   {
     code: 'cityLeader',
     name: '市挂钩领导',
     nameEn: 'Linked city leader',
     dataScope: 'self',
-    permissions: ['ledger.read', 'workbench.view', 'enterprises.read', 'field.phone', 'field.personName'],
+    permissions: ['projects.read', 'ledger.read', 'workbench.view', 'enterprises.read', 'field.phone', 'field.personName'],
   },
   {
     code: 'supervisor',
@@ -111,6 +125,7 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Supervisor',
     dataScope: 'all',
     permissions: [
+      'projects.read',
       'workbench.view',
       'units.read',
       'users.read',
@@ -134,6 +149,6 @@ export const builtinRoles: BuiltinRole[] = [
     name: '企业用户',
     nameEn: 'Enterprise user',
     dataScope: 'self',
-    permissions: ['ledger.read', 'workbench.view', 'enterprises.read', 'field.phone', 'field.uscc', 'field.personName'],
+    permissions: ['projects.read', 'projects.report', 'ledger.read', 'workbench.view', 'enterprises.read', 'field.phone', 'field.uscc', 'field.personName'],
   },
 ];

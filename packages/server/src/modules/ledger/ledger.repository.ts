@@ -52,6 +52,7 @@ export const itemColumns = {
   leaderName: leader.displayName,
   enterpriseId: ledgerItems.enterpriseId,
   meetingId: ledgerItems.meetingId,
+  projectId: ledgerItems.projectId,
   priority: ledgerItems.priority,
   focus: ledgerItems.focus,
   frequency: ledgerItems.frequency,
@@ -95,6 +96,7 @@ export interface ItemFilter {
   leaderId?: string | undefined;
   ownerId?: string | undefined;
   meetingId?: string | undefined;
+  projectId?: string | undefined;
   focus?: boolean | undefined;
   open?: boolean | undefined;
   deadlineFrom?: string | undefined;
@@ -127,6 +129,7 @@ function itemWhere(f: ItemFilter, visible: SQL | undefined): SQL | undefined {
     f.leaderId ? eq(ledgerItems.leaderId, f.leaderId) : undefined,
     f.ownerId ? eq(ledgerItems.ownerId, f.ownerId) : undefined,
     f.meetingId ? eq(ledgerItems.meetingId, f.meetingId) : undefined,
+    f.projectId ? eq(ledgerItems.projectId, f.projectId) : undefined,
     f.focus !== undefined ? eq(ledgerItems.focus, f.focus) : undefined,
     f.open === true ? sql`${ledgerItems.status} in ${OPEN}` : f.open === false ? sql`${ledgerItems.status} not in ${OPEN}` : undefined,
     f.deadlineFrom ? sql`${ledgerItems.deadline} >= ${f.deadlineFrom}` : undefined,

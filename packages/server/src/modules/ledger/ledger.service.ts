@@ -983,6 +983,7 @@ export function filterOf(q: z.infer<typeof itemListQuery>) {
     leaderId: q.leaderId,
     ownerId: q.ownerId,
     meetingId: q.meetingId,
+    projectId: q.projectId,
     focus: q.focus === undefined ? undefined : q.focus === 'true',
     open: q.open === undefined ? undefined : q.open === 'true',
     deadlineFrom: q.deadlineFrom,

@@ -281,6 +281,10 @@ export const meetingRepository = {
       limit,
     );
   },
+  /** Open blockers of key projects (any ledger): brought to the coordination meeting until closed. */
+  projectBlockers(db: DbOrTx, today: string, limit: number) {
+    return prereadItems(db, sql`i.project_id is not null and i.parent_id is null and i.status in ${OPEN} and i.status <> 'notice'`, today, limit);
+  },
   /** Completion reports of a ledger waiting for the supervising unit. */
   underReview(db: DbOrTx, ledgerId: string, today: string, limit: number) {
     return prereadItems(db, sql`i.ledger_id = ${ledgerId} and i.parent_id is null and i.status in ('reported','verifying','signoff')`, today, limit);

@@ -305,12 +305,13 @@ export function createMeetingService(deps: Deps, ledger: LedgerService) {
       if (meeting.status !== 'scheduled') throw new AppError('TRANSITION_NOT_ALLOWED', `the meeting is ${meeting.status}; the pre-read is prepared before it`);
       const day = today();
       const previous = await meetingRepository.previousHeld(db, series.id, meeting.seq);
-      const [commitments, redOrOverdue, underReview, counts, recipients] = await Promise.all([
+      const [commitments, redOrOverdue, underReview, counts, recipients, blockers] = await Promise.all([
         previous ? meetingRepository.commitments(db, previous.id, day) : Promise.resolve([]),
         meetingRepository.redOrOverdue(db, series.ledgerId, day, PREREAD_LIMIT),
         meetingRepository.underReview(db, series.ledgerId, day, PREREAD_LIMIT),
         meetingRepository.lightCounts(db, series.ledgerId),
         meetingRepository.activeUsers(db, [...(series.chairId ? [series.chairId] : []), ...series.attendeeIds]),
+        meetingRepository.projectBlockers(db, day, PREREAD_LIMIT),
       ]);
       const now = clock.now();
       const preread: MeetingPreread = {
@@ -322,6 +323,7 @@ export function createMeetingService(deps: Deps, ledger: LedgerService) {
         commitments: commitments.map(toPrereadItem),
         redOrOverdue: listOf(redOrOverdue),
         underReview: listOf(underReview),
+        projectBlockers: listOf(blockers),
         lightCounts: {
           open: Object.values(counts).reduce((a, n) => a + n, 0),
           green: counts.green ?? 0,
@@ -341,7 +343,7 @@ export function createMeetingService(deps: Deps, ledger: LedgerService) {
           body:
             `定于 ${meeting.scheduledOn} 召开。` +
             (previous ? `上次会议（第${previous.seq}次）议定事项 ${preread.commitments.length} 项；` : '') +
-            `红灯或逾期事项 ${preread.redOrOverdue.total} 项，待审核 ${preread.underReview.total} 项。`,
+            `红灯或逾期事项 ${preread.redOrOverdue.total} 项，待审核 ${preread.underReview.total} 项，重点项目问题 ${preread.projectBlockers?.total ?? 0} 项。`,
           link: `/meetings/${id}`,
         });
         await audit.record(tx, ctx, {

@@ -4,6 +4,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  ProjectOutlined,
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -21,6 +24,9 @@ import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 
 export const menuIcons: Record<MenuKey, ReactNode> = {
   workbench: <DashboardOutlined />,
+  projects: <ProjectOutlined />,
+  battleMap: <EnvironmentOutlined />,
+  projectDashboard: <BarChartOutlined />,
   supervision: <FileSearchOutlined />,
   rectification: <CheckSquareOutlined />,
   meetings: <ScheduleOutlined />,

@@ -1,13 +1,15 @@
 // Import of tasks and progress from the ledger sheet: download the template → upload the filled workbook (progress
 // while it is sent) → preview: every error by row and column, what each row would do → download the workbook with
 // the bad cells marked → commit (all rows, or only the valid rows after an explicit confirmation) → result.
+// The same wizard imports another module's sheet (the project ledger) through an ImportTarget.
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, App, Button, Flex, Modal, Progress, Result, Space, Statistic, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { XLSX_MIME, type ImportCommit, type ImportPreview } from '@zoneops/shared';
-import { upload, uploadRaw } from '../../app/api.ts';
+import { upload, uploadRaw, type Query } from '../../app/api.ts';
 import type { Ledger } from '../../app/contract.ts';
 import { downloadExport, fileNameFromDisposition, saveBlob } from '../../app/download.ts';
 import { useReportError } from '../../app/use-report-error.ts';
@@ -17,15 +19,70 @@ type RowError = ImportPreview['errors'][number];
 
 const actionColours: Record<Row['action'], string> = { create: 'green', update: 'blue', unchanged: 'default' };
 
-export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Ledger; open: boolean; onClose: () => void; onImported: () => void }) {
+/** Where the workbook goes and the words of the wizard that depend on what is imported. */
+export interface ImportTarget {
+  title: string;
+  hint: string;
+  /** GET: the empty sheet to fill in. */
+  templatePath: string;
+  /** Base of the downloaded file names. */
+  fileName: string;
+  /** How the workbook is sent: as the request body (the ledger) or as the part "file" of a multipart form. */
+  body: 'raw' | 'multipart';
+  preview: { path: string; query?: Query };
+  /** The same file back with the bad cells marked (xlsx), when the server offers it. */
+  annotate?: { path: string; query?: Query };
+  commit: (onlyValid: boolean) => { path: string; query?: Query };
+  /** The page of a created or updated record. */
+  linkOf: (id: string) => string;
+  /** Column titles of the rows' code and name, the word for an updated row, and the result line. */
+  codeLabel: string;
+  nameLabel: string;
+  updateLabel: string;
+  done: (created: number, updated: number) => string;
+}
+
+/** The supervision ledger's own sheet: POST /api/ledgers/:id/import?mode=preview|annotate|commit with the xlsx as the body. */
+export function ledgerImportTarget(ledger: Ledger, t: TFunction): ImportTarget {
+  const path = `/api/ledgers/${ledger.id}/import`;
+  return {
+    title: t('ledger.import.title', { ledger: ledger.name }),
+    hint: t('ledger.import.hint'),
+    templatePath: `/api/ledgers/${ledger.id}/import-template`,
+    fileName: ledger.name,
+    body: 'raw',
+    preview: { path, query: { mode: 'preview' } },
+    annotate: { path, query: { mode: 'annotate' } },
+    commit: (onlyValid) => ({ path, query: { mode: 'commit', onlyValid: String(onlyValid) } }),
+    linkOf: (id) => `/supervision/items/${id}`,
+    codeLabel: t('ledger.col.code'),
+    nameLabel: t('ledger.col.title'),
+    updateLabel: t('ledger.import.actions.update'),
+    done: (created, updated) => t('ledger.import.done', { created, updated }),
+  };
+}
+
+/** The workbook as the body of the request. */
+function bodyOf(target: ImportTarget, file: File): FormData | Blob {
+  if (target.body === 'raw') return file;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}
+
+type WizardProps = { open: boolean; onClose: () => void; onImported: () => void } & ({ ledger: Ledger } | { target: ImportTarget });
+
+export function ImportWizard(props: WizardProps) {
+  const { open, onClose, onImported } = props;
   const { t } = useTranslation();
+  const target = 'target' in props ? props.target : ledgerImportTarget(props.ledger, t);
+  const contentType = target.body === 'raw' ? XLSX_MIME : undefined;
   const { modal } = App.useApp();
   const report = useReportError();
   const [file, setFile] = useState<File | null>(null);
   const [sending, setSending] = useState<{ what: 'preview' | 'annotate' | 'commit'; percent: number } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportCommit | null>(null);
-  const url = `/api/ledgers/${ledger.id}/import`;
   const step = result ? 2 : preview ? 1 : 0;
 
   const reset = () => {
@@ -55,21 +112,22 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
 
   const runPreview = async (f: File) => {
     setFile(f);
-    const answer = await send('preview', (o) => upload<ImportPreview>('POST', url, f, { query: { mode: 'preview' }, contentType: XLSX_MIME, ...o }));
+    const { path, query } = target.preview;
+    const answer = await send('preview', (o) => upload<ImportPreview>('POST', path, bodyOf(target, f), { query, contentType, ...o }));
     if (answer) setPreview(answer);
   };
 
   const annotate = async () => {
-    if (!file) return;
-    const res = await send('annotate', (o) => uploadRaw('POST', url, file, { query: { mode: 'annotate' }, contentType: XLSX_MIME, ...o }));
-    if (res) saveBlob(res.blob, fileNameFromDisposition(res.disposition, `${ledger.name}-errors.xlsx`));
+    if (!file || !target.annotate) return;
+    const { path, query } = target.annotate;
+    const res = await send('annotate', (o) => uploadRaw('POST', path, bodyOf(target, file), { query, contentType, ...o }));
+    if (res) saveBlob(res.blob, fileNameFromDisposition(res.disposition, `${target.fileName}-errors.xlsx`));
   };
 
   const commit = async (onlyValid: boolean) => {
     if (!file) return;
-    const answer = await send('commit', (o) =>
-      upload<ImportCommit>('POST', url, file, { query: { mode: 'commit', onlyValid: String(onlyValid) }, contentType: XLSX_MIME, ...o }),
-    );
+    const { path, query } = target.commit(onlyValid);
+    const answer = await send('commit', (o) => upload<ImportCommit>('POST', path, bodyOf(target, file), { query, contentType, ...o }));
     if (answer) {
       setResult(answer);
       onImported();
@@ -100,10 +158,10 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
       title: t('ledger.import.action'),
       dataIndex: 'action',
       width: 100,
-      render: (a: Row['action']) => <Tag color={actionColours[a]}>{t(`ledger.import.actions.${a}`)}</Tag>,
+      render: (a: Row['action']) => <Tag color={actionColours[a]}>{a === 'update' ? target.updateLabel : t(`ledger.import.actions.${a}`)}</Tag>,
     },
-    { title: t('ledger.col.code'), dataIndex: 'code', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: t('ledger.col.title'), dataIndex: 'title', ellipsis: true },
+    { title: target.codeLabel, dataIndex: 'code', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: target.nameLabel, dataIndex: 'title', ellipsis: true },
     {
       title: t('ledger.import.note'),
       key: 'note',
@@ -119,7 +177,7 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
   return (
     <Modal
       open={open}
-      title={t('ledger.import.title', { ledger: ledger.name })}
+      title={target.title}
       width={920}
       onCancel={close}
       maskClosable={false}
@@ -131,7 +189,7 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
               <Button onClick={reset} disabled={!!sending}>
                 {t('ledger.import.another')}
               </Button>
-              {preview.errors.length > 0 && (
+              {preview.errors.length > 0 && target.annotate && (
                 <Button icon={<DownloadOutlined />} onClick={() => void annotate()} loading={sending?.what === 'annotate'} data-testid="import-annotated">
                   {t('ledger.import.annotated')}
                 </Button>
@@ -178,11 +236,11 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
 
       {step === 0 && (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('ledger.import.hint')} />
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={target.hint} />
           <Button
             icon={<DownloadOutlined />}
             style={{ marginBottom: 12 }}
-            onClick={() => void downloadExport(`/api/ledgers/${ledger.id}/import-template`, {}, `${ledger.name}.xlsx`).catch(report)}
+            onClick={() => void downloadExport(target.templatePath, {}, `${target.fileName}.xlsx`).catch(report)}
             data-testid="import-template"
           >
             {t('ledger.import.template')}
@@ -215,7 +273,7 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
             <Statistic title={t('ledger.import.valid')} value={preview.valid} />
             <Statistic title={t('ledger.import.errorRows')} value={errorRows} styles={{ content: errorRows ? { color: '#e5484d' } : undefined }} />
             <Statistic title={t('ledger.import.actions.create')} value={preview.counts.create} />
-            <Statistic title={t('ledger.import.actions.update')} value={preview.counts.update} />
+            <Statistic title={target.updateLabel} value={preview.counts.update} />
             <Statistic title={t('ledger.import.actions.unchanged')} value={preview.counts.unchanged} />
           </Flex>
           {preview.errors.length > 0 ? (
@@ -264,17 +322,17 @@ export function ImportWizard({ ledger, open, onClose, onImported }: { ledger: Le
       {step === 2 && result && (
         <Result
           status="success"
-          title={t('ledger.import.done', { created: result.created.length, updated: result.updated.length })}
+          title={target.done(result.created.length, result.updated.length)}
           subTitle={result.errors.length ? t('ledger.import.skipped', { rows: new Set(result.errors.map((e) => e.rowNumber)).size }) : undefined}
           extra={
             <Typography.Paragraph style={{ textAlign: 'left', maxHeight: 180, overflow: 'auto' }}>
               {result.created.map((c) => (
-                <Link key={c.id} to={`/supervision/items/${c.id}`} style={{ marginRight: 8 }} onClick={close}>
+                <Link key={c.id} to={target.linkOf(c.id)} style={{ marginRight: 8 }} onClick={close}>
                   <Tag color="green">{c.code}</Tag>
                 </Link>
               ))}
               {result.updated.map((c) => (
-                <Link key={c.id} to={`/supervision/items/${c.id}`} style={{ marginRight: 8 }} onClick={close}>
+                <Link key={c.id} to={target.linkOf(c.id)} style={{ marginRight: 8 }} onClick={close}>
                   <Tag color="blue">{c.code}</Tag>
                 </Link>
               ))}

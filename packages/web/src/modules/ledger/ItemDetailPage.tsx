@@ -243,7 +243,7 @@ export default function ItemDetailPage() {
       <ChaseModal detail={detail} open={dialog?.kind === 'chase'} onClose={close} onDone={done(t('ledger.chase.sent'))} />
       <ItemFormModal
         open={dialog?.kind === 'subItem'}
-        kind={item.ledgerKind}
+        kind={item.ledgerKind === 'rectification' ? 'rectification' : 'supervision'}
         ledgers={[]}
         parent={item}
         onClose={close}

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { StarFilled } from '@ant-design/icons';
-import { isOpen } from '@zoneops/shared';
+import { isOpen, type LedgerKind } from '@zoneops/shared';
 import type { LedgerItem } from '../../app/contract.ts';
 import { formatDate } from '../../app/format.ts';
 import { LightBadge } from './LightBadge.tsx';
@@ -68,19 +68,21 @@ const widths = {
   supervision: { code: 112, title: 196, source: 82, lead: 108, co: 92, owner: 66, deadlineClass: 0, deadline: 96, progress: 160, status: 94, light: 136 },
   rectification: { code: 118, title: 214, source: 74, lead: 100, co: 84, owner: 62, deadlineClass: 62, deadline: 96, progress: 132, status: 94, light: 124 },
 } as const;
+/** The layout of a kind's list: project blockers are listed like supervision tasks. */
+const layoutOf = (kind: LedgerKind) => (kind === 'rectification' ? 'rectification' : 'supervision');
 /** Room for the content of a small table's cell (8 px padding each side). */
 const inner = (w: number) => w - 16;
 
 /** The width the columns take: the table scrolls sideways only below it. */
-export const itemColumnsWidth = (kind: 'supervision' | 'rectification') => Object.values(widths[kind]).reduce((sum: number, w: number) => sum + w, 0);
+export const itemColumnsWidth = (kind: LedgerKind) => Object.values(widths[layoutOf(kind)]).reduce((sum: number, w: number) => sum + w, 0);
 
 export function itemColumns(
   t: TFunction,
   sortOrder: (field: string) => 'ascend' | 'descend' | null,
-  opts: { kind: 'supervision' | 'rectification'; today: string },
+  opts: { kind: LedgerKind; today: string },
 ): TableColumnsType<LedgerItem> {
   const rectification = opts.kind === 'rectification';
-  const W = widths[opts.kind];
+  const W = widths[layoutOf(opts.kind)];
   const columns: TableColumnsType<LedgerItem> = [
     { title: t('ledger.col.code'), dataIndex: 'code', key: 'seq', sorter: true, sortOrder: sortOrder('seq'), fixed: 'left', width: W.code },
     {

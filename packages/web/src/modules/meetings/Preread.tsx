@@ -145,6 +145,7 @@ export function Preread({ meetingId, canGenerate, onSent }: { meetingId: string;
             )}
           {section(t('meetings.preread.redOrOverdue'), data.redOrOverdue.total, data.redOrOverdue.items, 'preread-red')}
           {section(t('meetings.preread.underReview'), data.underReview.total, data.underReview.items, 'preread-review')}
+          {data.projectBlockers && section(t('meetings.preread.projectBlockers'), data.projectBlockers.total, data.projectBlockers.items, 'preread-blockers')}
         </>
       )}
     </Card>

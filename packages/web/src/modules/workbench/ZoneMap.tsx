@@ -7,10 +7,8 @@ import 'leaflet/dist/leaflet.css';
 import { Card, Empty, Space, Spin, Typography } from 'antd';
 import type { GeoLayers } from '../../app/contract.ts';
 import { useApiGet } from '../../app/use-api.ts';
-import { enterpriseMarkerStyle, featureStyle, geoKinds, kindOf, landUseColour, landUsesPresent } from './zone-map-style.ts';
-
-// Gulei peninsula, used only when the layers have no extent.
-const FALLBACK_CENTRE: L.LatLngTuple = [23.76, 117.6];
+import { addZoneBaseLayer, fitFirst } from '../project-views/zone-base-layer.ts';
+import { enterpriseMarkerStyle, landUseColour, landUsesPresent } from './zone-map-style.ts';
 
 function Swatch({ colour, line = false }: { colour: string; line?: boolean }) {
   return (
@@ -39,27 +37,8 @@ export default function ZoneMap() {
     if (!el || features.length === 0) return;
     const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25 });
     const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
-    const layers = geoKinds.map((kind) =>
-      L.geoJSON(
-        {
-          type: 'FeatureCollection',
-          features: features.filter((f) => kindOf(f.properties) === kind),
-        } as GeoJSON.FeatureCollection,
-        {
-          style: (f) => featureStyle(f?.properties as Record<string, unknown>),
-          pointToLayer: (_f, latlng) => L.circleMarker(latlng, enterpriseMarkerStyle),
-          onEachFeature: (f, layer) => {
-            const props = (f.properties ?? {}) as Record<string, unknown>;
-            const name = typeof props.name === 'string' ? props.name : null;
-            const text = kind === 'plot' ? [name, landUseName(props.landUse)].filter(Boolean).join(' · ') : name;
-            if (text) layer.bindTooltip(text, { direction: 'top', sticky: kind !== 'enterprise' });
-          },
-        },
-      ).addTo(map),
-    );
-    const bounds = L.featureGroup(layers).getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
-    else map.setView(FALLBACK_CENTRE, 12);
+    const base = addZoneBaseLayer(map, features, { landUseName });
+    fitFirst(map, [base.getBounds()]);
     L.control.scale({ imperial: false }).addTo(map);
     return () => {
       map.remove();

@@ -1,0 +1,56 @@
+// The ECharts host of the project views: bar and line charts (the workbench host bundles only the pie), with an
+// optional click on a data item (the pipeline's stage links).
+import { useEffect, useEffectEvent, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ChartClick {
+  /** the category's index on the x axis */
+  dataIndex: number;
+  seriesName?: string;
+  name?: string;
+}
+
+export function ProjectChart({
+  option,
+  height = 260,
+  testId,
+  onClick,
+}: {
+  option: echarts.EChartsCoreOption;
+  height?: number;
+  testId?: string;
+  onClick?: (e: ChartClick) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const clicked = useEffectEvent((e: ChartClick) => onClick?.(e));
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const instance = echarts.init(el);
+    chart.current = instance;
+    instance.on('click', (p) => {
+      const e = p as { dataIndex?: number; seriesName?: string; name?: string };
+      if (typeof e.dataIndex === 'number') clicked({ dataIndex: e.dataIndex, seriesName: e.seriesName, name: e.name });
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} data-testid={testId} />;
+}
