@@ -221,6 +221,10 @@ for (const engine of engines()) {
       expect(forFirm.total).toBe(2);
       const d = (await firm.get(`/api/projects/${projectId}`)).json() as ProjectDetail;
       expect(d.can).toEqual({ edit: false, report: true, approve: false, raiseBlocker: true });
+      // Staff without field.phone / field.personName see the contacts masked; the department head sees them.
+      const masked = (await staff.get(`/api/projects/${projectId}`)).json() as ProjectDetail;
+      expect(masked.units[0]).toMatchObject({ contactName: '李*', contactPhone: '138****0001' });
+      expect((await head.get(`/api/projects/${projectId}`)).json().units[0]).toMatchObject({ contactPhone: '13800000001' });
       expect((await firm.send('PATCH', `/api/projects/${projectId}`, { name: 'x' })).statusCode).toBe(403);
     });
 
@@ -246,6 +250,8 @@ for (const engine of engines()) {
       expect(pipe.groups.find((g: { group: string }) => g.group === 'landed')).toMatchObject({ count: 2, totalInvestment: '240000.00' });
       const map = (await head.get('/api/projects/map?light=red,yellow,green')).json();
       expect(map.points.map((pt: unknown[]) => pt[0])).toContain(projectId);
+      // No tile server configured: the map draws only the bundled base layer.
+      expect((await head.get('/api/geo/layers')).json().tileUrl).toBeNull();
       const board = (await head.get('/api/projects/board')).json();
       expect(board.nodes).toHaveLength(20);
       expect(board.rows.find((row: { id: string }) => row.id === projectId).cells[1]).toMatchObject({ code: 'feasibility', actualOn: '2025-05-01' });

@@ -34,6 +34,11 @@ const envSchema = z.object({
   HJ212_PORT: port.default(6012),
   OSMAND_PORT: port.default(5055),
   WEB_DIST: z.string().optional(),
+  /** Raster tiles under the zone's own base layer (天地图 WMTS with its key, or an extranet tile server); unset = none. */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+\{z\}\S*$/, 'an http(s) URL with {z}, {x} and {y}')
+    .optional(),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -63,6 +68,7 @@ export interface Config {
   smtpFrom: string;
   ports: { mqtt: number; jt808: number; hj212: number; osmand: number };
   webDist: string | undefined;
+  mapTileUrl: string | null;
   /** Largest accepted file upload (attachments). */
   maxUploadBytes: number;
   /** How long hot list answers are kept per instance (0 = off); dropped at once on any change. */
@@ -95,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT },
     webDist: e.WEB_DIST,
+    mapTileUrl: e.MAP_TILE_URL ?? null,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     responseCacheMs: e.RESPONSE_CACHE_MS,
   };

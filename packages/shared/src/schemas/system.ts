@@ -149,4 +149,9 @@ export const geoFeatureSchema = z.object({
   properties: z.record(z.string(), z.unknown()),
   geometry: z.unknown(),
 });
-export const geoLayersSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(geoFeatureSchema) });
+export const geoLayersSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(geoFeatureSchema),
+  /** An optional raster tile URL ({z}/{x}/{y}, e.g. 天地图 with its key) drawn under the bundled layer; null = none. */
+  tileUrl: z.string().nullable(),
+});

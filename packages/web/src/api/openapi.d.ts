@@ -2873,6 +2873,7 @@ export interface paths {
                                 };
                                 geometry: unknown;
                             }[];
+                            tileUrl: string | null;
                         };
                     };
                 };

@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { enterpriseRepository } from '../enterprises/enterprise.repository.ts';
 import { geoRepository } from './geo.repository.ts';
 
-export function createGeoService({ db }: Deps) {
+export function createGeoService({ db, config }: Deps) {
   return {
     async layers(actor: Principal | null) {
       const features = (await geoRepository.findAll(db)).map((f) => ({
@@ -22,7 +22,7 @@ export function createGeoService({ db }: Deps) {
           });
         }
       }
-      return { type: 'FeatureCollection' as const, features };
+      return { type: 'FeatureCollection' as const, features, tileUrl: config.mapTileUrl };
     },
   };
 }

@@ -4,7 +4,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ProjectStage } from '@zoneops/shared';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import { likePattern } from '../../platform/lists.ts';
-import { milestoneTemplates, projectLeaders, projectMilestones, projects, projectStageHistory, projectUnits } from '../../db/schema.ts';
+import { auditLog, milestoneTemplates, projectLeaders, projectMilestones, projects, projectStageHistory, projectUnits } from '../../db/schema.ts';
 
 export interface ProjectRow {
   id: string;
@@ -549,6 +549,11 @@ export const projectSheetRepository = {
         chunk.map((r) => [r.projectId, r.seq, r.code, r.name, r.nameEn, `{${r.after.join(',')}}`, r.plannedOn]),
       )}`),
     );
+  },
+
+  /** Audit records already chained (project-sheets.service.ts recordMany), in their order. */
+  async insertAuditRows(tx: DbOrTx, rows: readonly (typeof auditLog.$inferInsert)[]): Promise<void> {
+    await inChunks(rows, 1_000, (chunk) => tx.insert(auditLog).values([...chunk]));
   },
 
   /**

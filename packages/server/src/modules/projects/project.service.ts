@@ -22,6 +22,7 @@ import type { blockerCreateSchema, milestoneTemplateCreateSchema, milestoneUpdat
 import { parseSort } from '@zoneops/shared';
 import { sql } from 'drizzle-orm';
 import type { Principal } from '../../platform/access/principal.ts';
+import { maskRows } from '../../platform/access/masking.ts';
 import { unitInScope } from '../../platform/access/scope.ts';
 import { diffOf } from '../../platform/audit/chain.ts';
 import { today as todayOf } from '../../platform/clock.ts';
@@ -201,9 +202,14 @@ export function createProjectService(deps: Deps) {
       const day = today();
       const { history, milestoneTemplateId: _t, ...rest } = extras;
       const can = projectCan(p, row, { leader: extras.leaders.some((l) => l.userId === p.userId), unit: await linkOf(db, p, id).then((l) => l.unit) });
+      // Contacts are masked for those who may not see them (field.phone / field.personName).
+      const [owner] = maskRows([{ ownerContact: rest.ownerContact, ownerPhone: rest.ownerPhone }], { personName: ['ownerContact'], phone: ['ownerPhone'] }, p);
       return {
         ...toProject(row),
         ...rest,
+        ...owner,
+        leaders: maskRows(rest.leaders, { phone: ['phone'] }, p),
+        units: maskRows(rest.units, { personName: ['contactName'], phone: ['contactPhone'] }, p),
         stageHistory: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
         milestones: milestones.map((m) => ({
           ...m,

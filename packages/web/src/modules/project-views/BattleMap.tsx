@@ -97,6 +97,7 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
   // the base layer, once: the map waits for the layers (or their failure) so it is drawn and fitted once
   const geoSettled = !geo.loading;
   const features = useMemo(() => geo.data?.features ?? [], [geo.data]);
+  const tileUrl = geo.data?.tileUrl ?? null;
   useEffect(() => {
     const el = ref.current;
     if (!el || !geoSettled) return;
@@ -104,7 +105,7 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
     // so a minimum at the scale of a city keeps 10,000 points fast
     const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
     const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
-    const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false });
+    const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false, tileUrl });
     baseBounds.current = base.getBounds().isValid() ? base.getBounds() : null;
     fitFirst(map, [baseBounds.current]);
     L.control.scale({ imperial: false }).addTo(map);
@@ -115,7 +116,7 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
       map.remove();
     };
     // the language changes the base layer's tooltips, so the map is rebuilt with it
-  }, [geoSettled, features, t, i18n.language]);
+  }, [geoSettled, features, tileUrl, t, i18n.language]);
 
   // the projects: a new cluster group for each answer (and for each new map: the same dependencies as above)
   const points = data?.points;

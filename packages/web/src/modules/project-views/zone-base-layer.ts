@@ -14,11 +14,14 @@ export interface ZoneBaseLayerOptions {
   tooltips?: boolean;
   /** Enterprise dots (default true). */
   enterprises?: boolean;
+  /** Raster tiles drawn under the vector layer (GET /api/geo/layers `tileUrl`); none by default. */
+  tileUrl?: string | null;
 }
 
 /** Adds one GeoJSON layer per kind (plots under rivers under roads under the boundary under enterprises) and returns them as a group. */
 export function addZoneBaseLayer(map: L.Map, features: readonly GeoFeature[], opts: ZoneBaseLayerOptions): L.FeatureGroup {
-  const { landUseName, tooltips = true, enterprises = true } = opts;
+  const { landUseName, tooltips = true, enterprises = true, tileUrl } = opts;
+  if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
   const group = L.featureGroup();
   for (const kind of geoKinds) {
     if (kind === 'enterprise' && !enterprises) continue;

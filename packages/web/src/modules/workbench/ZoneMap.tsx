@@ -31,20 +31,21 @@ export default function ZoneMap() {
   const { data, loading } = useApiGet<GeoLayers>('/api/geo/layers');
   const ref = useRef<HTMLDivElement>(null);
   const features = useMemo(() => data?.features ?? [], [data]);
+  const tileUrl = data?.tileUrl ?? null;
 
   useEffect(() => {
     const el = ref.current;
     if (!el || features.length === 0) return;
     const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25 });
     const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
-    const base = addZoneBaseLayer(map, features, { landUseName });
+    const base = addZoneBaseLayer(map, features, { landUseName, tileUrl });
     fitFirst(map, [base.getBounds()]);
     L.control.scale({ imperial: false }).addTo(map);
     return () => {
       map.remove();
     };
     // the language changes tooltip texts, so the layers are rebuilt with it
-  }, [features, t, i18n.language]);
+  }, [features, tileUrl, t, i18n.language]);
 
   const landUses = useMemo(() => landUsesPresent(features), [features]);
 
