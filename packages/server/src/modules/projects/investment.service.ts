@@ -31,7 +31,8 @@ interface ReportRow {
   ytdPlanned: string;
   ytdCompleted: string;
   completedTotal: string;
-  annualPlan: string;
+  /** The annual plan is known only for the plan year; earlier years have no percentage of plan. */
+  annualPlan: string | null;
   totalInvestment: string;
   physicalProgress: string | null;
   problems: string | null;
@@ -51,7 +52,7 @@ const reportSelect = sql`select r.id, r.project_id as "projectId", p.name as "pr
     (coalesce((select sum(o.planned) from investment_reports o where o.project_id = r.project_id and o.year = r.year and o.period < r.period and o.status = 'approved'), 0) + r.planned)::text as "ytdPlanned",
     (coalesce((select sum(o.completed) from investment_reports o where o.project_id = r.project_id and o.year = r.year and o.period < r.period and o.status = 'approved'), 0) + r.completed)::text as "ytdCompleted",
     (coalesce((select sum(o.completed) from investment_reports o where o.project_id = r.project_id and o.period < r.period and o.status = 'approved'), 0) + r.completed)::text as "completedTotal",
-    p.annual_plan::text as "annualPlan", p.total_investment::text as "totalInvestment",
+    case when r.year = p.plan_year then p.annual_plan::text end as "annualPlan", p.total_investment::text as "totalInvestment",
     r.physical_progress as "physicalProgress", r.problems, r.overrun_explanation as "overrunExplanation", r.status,
     su.display_name as "submittedByName", r.submitted_at as "submittedAt", ru.display_name as "reviewedByName", r.reviewed_at as "reviewedAt",
     r.return_reason as "returnReason", r.version
@@ -62,7 +63,7 @@ function toReport(r: ReportRow) {
   const { annualPlan, totalInvestment, ...rest } = r;
   return {
     ...rest,
-    annualPercent: percentOf(r.ytdCompleted, annualPlan),
+    annualPercent: annualPlan === null ? null : percentOf(r.ytdCompleted, annualPlan),
     totalPercent: percentOf(r.completedTotal, totalInvestment),
     submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
     reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null,

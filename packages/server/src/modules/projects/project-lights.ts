@@ -71,13 +71,13 @@ export async function recomputeProjects(db: DbOrTx, ids: readonly string[], toda
   return applyBatch(db, rows, today);
 }
 
-/** Every project (the hourly job): untracked ones turn 'none', tracked ones get their light. */
+/** Every project (the hourly job): tracked ones get their light; untracked ones 'none' with the reason, once. */
 export async function recomputeAllProjects(db: DbOrTx, today: string): Promise<{ checked: number; changed: number }> {
   let after: string | null = null;
   let checked = 0;
   let changed = 0;
   for (;;) {
-    const rows: Row[] = await queryRows<Row>(db, selectInputs(sql`(p.stage in ${TRACKED} or p.light <> 'none')`, Number(today.slice(0, 4)), after));
+    const rows: Row[] = await queryRows<Row>(db, selectInputs(sql`(p.stage in ${TRACKED} or p.light <> 'none' or p.light_reasons = '[]'::jsonb)`, Number(today.slice(0, 4)), after));
     if (!rows.length) break;
     checked += rows.length;
     changed += await applyBatch(db, rows, today);
