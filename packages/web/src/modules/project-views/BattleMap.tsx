@@ -4,7 +4,8 @@
 //
 // For the browser benchmark: performance marks 'battlemap:data' (the points arrived) and 'battlemap:rendered' (the
 // markers are on the map), the measure 'battlemap:render' between them (one per load, the latest last), and the
-// attribute data-marker-count on the map container once the markers are drawn.
+// attribute data-marker-count on the map container once the markers are drawn. For the browser test: the container's
+// data-view ("lat,lng,zoom" of its centre), each shown marker's data-project-id and its dot's data-light.
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import L from 'leaflet';
@@ -35,7 +36,7 @@ function markerIcons(): Record<Light, L.DivIcon> {
     L.divIcon({
       className: 'battle-map-marker',
       iconSize: [MARKER_SIZE, MARKER_SIZE],
-      html: `<span style="display:block;width:${MARKER_SIZE}px;height:${MARKER_SIZE}px;box-sizing:border-box;border-radius:50%;background:${projectLightColours[light]};border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.35)"></span>`,
+      html: `<span data-light="${light}" style="display:block;width:${MARKER_SIZE}px;height:${MARKER_SIZE}px;box-sizing:border-box;border-radius:50%;background:${projectLightColours[light]};border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.35)"></span>`,
     });
   return { red: icon('red'), yellow: icon('yellow'), green: icon('green'), none: icon('none') };
 }
@@ -108,6 +109,12 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
     const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false, tileUrl });
     baseBounds.current = base.getBounds().isValid() ? base.getBounds() : null;
     fitFirst(map, [baseBounds.current]);
+    const showView = () => {
+      const c = map.getCenter();
+      el.setAttribute('data-view', `${c.lat},${c.lng},${map.getZoom()}`);
+    };
+    showView();
+    map.on('moveend', showView);
     L.control.scale({ imperial: false }).addTo(map);
     mapRef.current = map;
     fitted.current = !!baseBounds.current;
@@ -163,7 +170,10 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
     const icons = markerIcons();
     const markers = points.map(([id, name, lng, lat, light]: MapPoint) => {
       const options: ProjectMarkerOptions = { icon: icons[light], title: name, projectId: id, light, riseOnHover: true };
-      return L.marker([lat, lng], options);
+      const marker = L.marker([lat, lng], options);
+      // (the cluster group makes a new element each time the marker is shown)
+      marker.on('add', () => marker.getElement()?.setAttribute('data-project-id', id));
+      return marker;
     });
     group.on('click', (e) => {
       const layer = (e.propagatedFrom ?? (e as L.LeafletEvent & { layer?: L.Layer }).layer) as L.Marker | undefined;
