@@ -172,9 +172,10 @@ describe('monthly investment', () => {
       ['line', '累计完成', 1],
     ]);
     expect(option.series[3]!.data[1]).toEqual({ value: 3.3, wan: '33000.00' });
-    // the completed line stops where the reports stop; the planned one runs the year
+    // both lines stop where the reports stop (no plan figure is shown for months nobody reported)
     expect(option.series[3]!.data[2]).toBeNull();
-    expect(option.series[2]!.data[11]).toEqual({ value: 3, wan: '30000.00' });
+    expect(option.series[2]!.data[1]).toEqual({ value: 3, wan: '30000.00' });
+    expect(option.series[2]!.data[11]).toBeNull();
   });
 
   it('says so when the year has no figures', () => {

@@ -307,7 +307,9 @@ export function fullYear(monthly: readonly MonthAmounts[]): MonthAmounts[] {
 /** Monthly planned and completed investment (bars, 亿元), with the cumulative totals as lines on a second axis. */
 export function monthlyInvestmentOption(monthly: readonly MonthAmounts[], labels: MonthlyLabels): EChartsCoreOption {
   const months = fullYear(monthly);
-  const cumPlanned = cumulative(months.map((m) => m.planned));
+  // the planned line likewise stops at the last month with planned figures (plans come with the monthly reports)
+  const lastPlanned = months.reduce((last, m) => (safeCents(m.planned) !== 0n ? m.month : last), 0);
+  const cumPlanned = cumulative(months.map((m) => m.planned)).map((wan, i) => (i < lastPlanned ? wan : null));
   // the completed line stops at the last month with completed investment (later months are not reported yet)
   const lastCompleted = months.reduce((last, m) => (safeCents(m.completed) !== 0n ? m.month : last), 0);
   const cumCompleted = cumulative(months.map((m) => m.completed)).map((wan, i) => (i < lastCompleted ? wan : null));

@@ -52,10 +52,17 @@ export function YearLists() {
       sortOrder: table.sortOrder('name'),
       render: (_, r) => <ProjectLink id={r.id} name={r.name} />,
     },
-    { key: 'ownerName', dataIndex: 'ownerName', title: t('projectReports.lists.owner'), width: 200, ellipsis: true },
-    { key: 'leadUnitName', dataIndex: 'leadUnitName', title: t('projectReports.fields.leadUnit'), width: 160, ellipsis: true },
+    { key: 'ownerName', dataIndex: 'ownerName', title: t('projectReports.lists.owner'), width: 170, ellipsis: true },
+    { key: 'leadUnitName', dataIndex: 'leadUnitName', title: t('projectReports.fields.leadUnit'), width: 130, ellipsis: true },
     { key: 'industry', dataIndex: 'industry', title: t('projectReports.lists.industry'), width: 120, render: (s: string) => industries.labelOf(s) },
     { key: 'stage', dataIndex: 'stage', title: t('projectReports.lists.stage'), width: 80, render: (s: YearListRow['stage']) => <StageTag stage={s} t={t} /> },
+    {
+      key: 'light',
+      dataIndex: 'light',
+      title: t('projectReports.lists.light'),
+      width: 170,
+      render: (_, r) => <ProjectLight light={r.light} reasons={r.lightReasons} maxWidth={160} />,
+    },
     {
       key: 'totalInvestment',
       dataIndex: 'totalInvestment',
@@ -76,13 +83,6 @@ export function YearLists() {
     },
     { key: 'annualPlan', dataIndex: 'annualPlan', title: t('projectReports.lists.annualPlan'), align: 'right', width: 130, render: moneyCell },
     { key: 'ytdCompleted', dataIndex: 'ytdCompleted', title: t('projectReports.lists.ytdCompleted'), align: 'right', width: 130, render: moneyCell },
-    {
-      key: 'light',
-      dataIndex: 'light',
-      title: t('projectReports.lists.light'),
-      width: 200,
-      render: (_, r) => <ProjectLight light={r.light} reasons={r.lightReasons} maxWidth={200} />,
-    },
   ];
   const totalAt = columns.findIndex((c) => c.key === 'totalInvestment');
 

@@ -112,7 +112,7 @@ export function InvestmentTab({ project, onChanged }: { project: ProjectDetail; 
           dataSource={reports}
           loading={loading}
           pagination={reports.length > 24 ? { pageSize: 24, showSizeChanger: false } : false}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1800 }}
           locale={{ emptyText: t('projectReports.tab.noReports') }}
           data-testid="investment-reports-table"
         />
