@@ -197,6 +197,8 @@ for (const engine of engines()) {
       expect(res.statusCode, res.body).toBe(200);
       r = res.json();
       expect(r.status).toBe('approved');
+      expect((await firm.get(`/api/investment-reports/${r.id}`)).json()).toMatchObject({ status: 'approved', reviewedByName: '测试用户' });
+      expect((await outsider.get(`/api/investment-reports/${r.id}`)).statusCode).toBe(404);
       const p = (await head.get(`/api/projects/${projectId}`)).json() as ProjectDetail;
       expect(p).toMatchObject({
         ytdCompleted: '2800.10',

@@ -11140,6 +11140,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investment-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            period: string;
+                            planned: string;
+                            completed: string;
+                            ytdPlanned: string;
+                            ytdCompleted: string;
+                            completedTotal: string;
+                            annualPercent: number | null;
+                            totalPercent: number | null;
+                            physicalProgress: string | null;
+                            problems: string | null;
+                            overrunExplanation: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedByName: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            reviewedByName: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/investment-reports/{id}/submit": {
         parameters: {
             query?: never;

@@ -187,6 +187,9 @@ export function registerProjects(app: FastifyInstance, deps: Deps, ledger: Ledge
   r.get('/api/investment-reports', { config: read, schema: { tags, querystring: reportListQuery, response: { 200: investmentReportPage } } }, (req) =>
     investment.list(actorOf(req), req.query),
   );
+  r.get('/api/investment-reports/:id', { config: read, schema: { tags, params: idParams, response: { 200: investmentReportSchema } } }, (req) =>
+    investment.get(actorOf(req), req.params.id),
+  );
   r.post(
     '/api/investment-reports/:id/submit',
     { config: { auth: 'projects.report' }, schema: { tags, params: idParams, response: { 200: investmentReportSchema } } },
