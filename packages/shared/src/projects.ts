@@ -166,7 +166,7 @@ export function templateProblems(nodes: readonly Pick<MilestoneNodeDef, 'code' |
   const visit = (c: string, path: string[]): void => {
     if (state.get(c) === 2) return;
     if (state.get(c) === 1) {
-      problems.push(`cycle: ${[...path, c].join(' → ')}`);
+      problems.push(`cycle: ${[...path.slice(path.indexOf(c)), c].join(' → ')}`);
       return;
     }
     state.set(c, 1);
