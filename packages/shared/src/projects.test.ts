@@ -781,7 +781,7 @@ describe('projectLightReasonText', () => {
     [{ code: 'investmentBehind', percent: 65.5 }, '年度投资完成65.5%（低于计划进度）', 'investment at 65.5% of plan to date'],
     [{ code: 'investmentBehind', percent: 80 }, '年度投资完成80%（低于计划进度）', 'investment at 80% of plan to date'],
     [{ code: 'reportLate', period: '2026-05', days: 10 }, '2026-05投资月报逾期10天未报', 'investment report for 2026-05 10 days late'],
-    [{ code: 'reportLate', period: '2026-05-2', days: 1 }, '2026-05-2投资月报逾期1天未报', 'investment report for 2026-05-2 1 day late'],
+    [{ code: 'reportLate', period: '2026-05-2', days: 1 }, '2026-05-2投资旬报逾期1天未报', 'investment report for 2026-05-2 1 day late'],
     [{ code: 'reportsMissing', count: 3 }, '3期投资报表未报', '3 investment reports missing'],
   ];
 

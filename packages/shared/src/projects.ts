@@ -339,7 +339,7 @@ export function projectLightReasonText(r: ProjectLightReason, lang: 'zh' | 'en' 
     case 'investmentBehind':
       return zh ? `年度投资完成${r.percent}%（低于计划进度）` : `investment at ${r.percent}% of plan to date`;
     case 'reportLate':
-      return zh ? `${r.period}投资月报逾期${r.days}天未报` : `investment report for ${r.period} ${days(r.days)} late`;
+      return zh ? `${r.period}投资${r.period.length > 7 ? '旬' : '月'}报逾期${r.days}天未报` : `investment report for ${r.period} ${days(r.days)} late`;
     case 'reportsMissing':
       return zh ? `${r.count}期投资报表未报` : `${r.count} investment reports missing`;
   }
