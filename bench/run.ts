@@ -3,6 +3,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'users-list': () => import('./users-list.ts'),
   startup: () => import('./startup.ts'),
   ledger: () => import('./ledger.ts'),
+  projects: () => import('./projects.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

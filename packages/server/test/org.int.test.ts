@@ -32,7 +32,18 @@ describe.each(engines())('organisation, scopes and bad input on %s', (engine) =>
   it('shows a department head only the users of their unit and below, and the menus of their role', async () => {
     const list = (await dept.get('/api/users?pageSize=100')).json();
     expect(list.items.map((u: { username: string }) => u.username).sort()).toEqual(['depthead', 'sectionclerk']);
-    expect((await dept.get('/api/auth/me')).json().menus).toEqual(['workbench', 'supervision', 'rectification', 'meetings', 'units', 'users', 'enterprises']);
+    expect((await dept.get('/api/auth/me')).json().menus).toEqual([
+      'workbench',
+      'projects',
+      'battleMap',
+      'projectDashboard',
+      'supervision',
+      'rectification',
+      'meetings',
+      'units',
+      'users',
+      'enterprises',
+    ]);
     const outsider = (await admin.get('/api/users?q=outsider')).json().items[0];
     expect((await dept.get(`/api/users/${outsider.id}`)).statusCode).toBe(404);
     expect((await dept.send('PATCH', `/api/users/${outsider.id}`, { displayName: 'x' })).statusCode).toBe(404);

@@ -12027,6 +12027,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects of GET /api/projects (same filters, those the caller sees, at most 50,000) as the office ledger (xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "name" | "-name" | "totalInvestment" | "-totalInvestment" | "ytdCompleted" | "-ytdCompleted" | "annualPercent" | "-annualPercent" | "plannedStartOn" | "-plannedStartOn" | "createdAt" | "-createdAt" | "light" | "-light" | "stage" | "-stage";
+                    q?: string;
+                    stage?: string;
+                    light?: string;
+                    industry?: string;
+                    level?: "province" | "city" | "district";
+                    leadUnitId?: string;
+                    leaderId?: string;
+                    ownerEnterpriseId?: string;
+                    parentId?: string | "root";
+                    focus?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty project ledger to fill in for an import (xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the project ledger (the xlsx as the body). preview: what would be created, changed or left alone and every error by row and column; annotate: the same workbook with the bad cells marked (xlsx); commit: one transaction (refused while errors exist unless onlyValid=true) */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "preview" | "commit" | "annotate";
+                    onlyValid?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            mode: "preview";
+                            total: number;
+                            valid: number;
+                            counts: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            errors: {
+                                rowNumber: number;
+                                column: string | null;
+                                cell: string | null;
+                                message: string;
+                            }[];
+                            rows: {
+                                rowNumber: number;
+                                /** @enum {string} */
+                                action: "create" | "update" | "unchanged";
+                                code: string | null;
+                                title: string;
+                                ignored: string[];
+                                note: string | null;
+                            }[];
+                            annotatedAvailable: boolean;
+                        } | {
+                            /** @enum {string} */
+                            mode: "commit";
+                            total: number;
+                            valid: number;
+                            counts: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            errors: {
+                                rowNumber: number;
+                                column: string | null;
+                                cell: string | null;
+                                message: string;
+                            }[];
+                            rows: {
+                                rowNumber: number;
+                                /** @enum {string} */
+                                action: "create" | "update" | "unchanged";
+                                code: string | null;
+                                title: string;
+                                ignored: string[];
+                                note: string | null;
+                            }[];
+                            created: {
+                                rowNumber: number;
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                            }[];
+                            updated: {
+                                rowNumber: number;
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/monthly-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重点项目投资完成情况月报表 of a month: the projects the caller sees by responsible unit, figures from approved reports (xlsx) */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/year-lists/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year list (新动工 / 新投产 / 新储备) with a 合计 row (xlsx) */
+        get: {
+            parameters: {
+                query: {
+                    sort?: "name" | "-name" | "totalInvestment" | "-totalInvestment" | "on" | "-on";
+                    q?: string;
+                    year: number;
+                    kind: "newlyStarted" | "newlyProducing" | "newReserve";
+                    leadUnitId?: string;
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ceremonies/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable list of a concentrated start / completion batch, by role (xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;

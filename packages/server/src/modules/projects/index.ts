@@ -2,7 +2,7 @@
 // pipeline, ceremonies, the battle map, the milestone board and the dashboard. Each route: schema, permission, one
 // service call. Writes answer with the record as the caller now sees it.
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -37,7 +37,9 @@ import {
   yearListPageSchema,
   yearListQuery,
 } from '@zoneops/shared';
+import type { Principal } from '../../platform/access/principal.ts';
 import { registerVisibility } from '../../platform/access/scope.ts';
+import { sendCached } from '../../platform/response-cache.ts';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import { queryRows } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -48,6 +50,7 @@ import { PROJECT_ENTITY, projectVisibility, projectVisible } from './project-acc
 import { recomputeAllProjects } from './project-lights.ts';
 import { createProjectViewsService, type ProjectViewsService } from './project-views.service.ts';
 import { createProjectService, type ProjectService } from './project.service.ts';
+import { registerProjectSheets } from './sheets.routes.ts';
 import { today } from '../../platform/clock.ts';
 
 export interface ProjectsModule {
@@ -96,9 +99,15 @@ export function registerProjects(app: FastifyInstance, deps: Deps, ledger: Ledge
   const read = { auth: 'projects.read' } as const;
   const write = { auth: 'projects.write' } as const;
   const detail = (req: { params: { id: string } }, p: ReturnType<typeof actorOf>) => projects.get(p, req.params.id);
+  // The list and the views are read far more than written: answered from the per-instance answer cache, dropped on
+  // every change to projects, their leaders, units, milestones, reports or blockers (migration 0009).
+  const cached = <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, schema: S, compute: (p: Principal) => Promise<z.infer<S>>) => {
+    const p = actorOf(req);
+    return sendCached(deps.responses, req, reply, p, schema, () => compute(p));
+  };
 
-  r.get('/api/projects', { config: read, schema: { tags, querystring: projectListQuery, response: { 200: projectPage } } }, (req) =>
-    projects.list(actorOf(req), req.query),
+  r.get('/api/projects', { config: read, schema: { tags, querystring: projectListQuery, response: { 200: projectPage } } }, (req, reply) =>
+    cached(req, reply, projectPage, (p) => projects.list(p, req.query)),
   );
   r.post('/api/projects', { config: write, schema: { tags, body: projectCreateSchema, response: { 200: projectDetailSchema } } }, async (req) =>
     projects.get(actorOf(req), await projects.create(req.ctx, actorOf(req), req.body)),
@@ -109,25 +118,25 @@ export function registerProjects(app: FastifyInstance, deps: Deps, ledger: Ledge
       config: read,
       schema: { tags, summary: 'Every located project as [id, name, lng, lat, light, stage]', querystring: mapQuery, response: { 200: battleMapSchema } },
     },
-    (req) => views.map(actorOf(req), req.query),
+    (req, reply) => cached(req, reply, battleMapSchema, (p) => views.map(p, req.query)),
   );
   r.get(
     '/api/projects/board',
     { config: read, schema: { tags, summary: 'Milestone board: projects × nodes', querystring: boardQuery, response: { 200: boardSchema } } },
-    (req) => views.board(actorOf(req), req.query),
+    (req, reply) => cached(req, reply, boardSchema, (p) => views.board(p, req.query)),
   );
-  r.get('/api/projects/dashboard', { config: read, schema: { tags, querystring: dashboardQuery, response: { 200: projectDashboardSchema } } }, (req) =>
-    views.dashboard(actorOf(req), req.query),
+  r.get('/api/projects/dashboard', { config: read, schema: { tags, querystring: dashboardQuery, response: { 200: projectDashboardSchema } } }, (req, reply) =>
+    cached(req, reply, projectDashboardSchema, (p) => views.dashboard(p, req.query)),
   );
   r.get(
     '/api/projects/year-lists',
     { config: read, schema: { tags, summary: '新动工 / 新投产 / 新储备 of a year', querystring: yearListQuery, response: { 200: yearListPageSchema } } },
-    (req) => views.yearList(actorOf(req), req.query),
+    (req, reply) => cached(req, reply, yearListPageSchema, (p) => views.yearList(p, req.query)),
   );
   r.get(
     '/api/projects/pipeline',
     { config: read, schema: { tags, summary: '谋划一批、储备一批、申报一批、落地一批', response: { 200: pipelineSchema } } },
-    (req) => views.pipeline(actorOf(req)),
+    (req, reply) => cached(req, reply, pipelineSchema, (p) => views.pipeline(p)),
   );
   r.get('/api/projects/:id', { config: read, schema: { tags, params: idParams, response: { 200: projectDetailSchema } } }, (req) => detail(req, actorOf(req)));
   r.patch(
@@ -222,5 +231,7 @@ export function registerProjects(app: FastifyInstance, deps: Deps, ledger: Ledge
     (req) => projects.createTemplate(req.ctx, actorOf(req), req.body),
   );
 
-  return { projects, investment, views, recomputeAll: () => recomputeAllProjects(deps.db, today(deps.clock)) };
+  const module: ProjectsModule = { projects, investment, views, recomputeAll: () => recomputeAllProjects(deps.db, today(deps.clock)) };
+  registerProjectSheets(app, deps, module);
+  return module;
 }

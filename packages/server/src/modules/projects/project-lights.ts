@@ -3,6 +3,7 @@
 // Batches of 2,000; only changed lights are written. Also keeps the figures from approved reports.
 import { sql } from 'drizzle-orm';
 import { computeProjectLight, duePeriods, trackedStages, type ProjectLightInput, type ProjectStage, type ReportFrequency } from '@zoneops/shared';
+import { canonicalJson } from '../../platform/audit/chain.ts';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
 
 const BATCH = 2_000;
@@ -51,7 +52,8 @@ async function applyBatch(db: DbOrTx, rows: Row[], today: string): Promise<numbe
       today,
     );
     const json = JSON.stringify(why);
-    if (light === r.light && json === JSON.stringify(r.light_reasons)) continue;
+    // jsonb keeps keys in its own order: compare canonical forms, or every multi-key reason looks changed.
+    if (light === r.light && canonicalJson(why) === canonicalJson(r.light_reasons)) continue;
     ids.push(r.id);
     values.push(light);
     reasons.push(json);
@@ -77,7 +79,10 @@ export async function recomputeAllProjects(db: DbOrTx, today: string): Promise<{
   let checked = 0;
   let changed = 0;
   for (;;) {
-    const rows: Row[] = await queryRows<Row>(db, selectInputs(sql`(p.stage in ${TRACKED} or p.light <> 'none' or p.light_reasons = '[]'::jsonb)`, Number(today.slice(0, 4)), after));
+    const rows: Row[] = await queryRows<Row>(
+      db,
+      selectInputs(sql`(p.stage in ${TRACKED} or p.light <> 'none' or p.light_reasons = '[]'::jsonb)`, Number(today.slice(0, 4)), after),
+    );
     if (!rows.length) break;
     checked += rows.length;
     changed += await applyBatch(db, rows, today);

@@ -125,7 +125,9 @@ export const projectRepository = {
   async list(db: DbOrTx, where: SQL, order: SQL, limit: number, offset: number): Promise<{ rows: ProjectRow[]; total: number }> {
     const rows = await queryRows<ProjectRow>(
       db,
-      sql`select ${projectColumns} from projects p join units u on u.id = p.lead_unit_id where ${where} order by ${order}, p.id limit ${limit} offset ${offset}`,
+      // The page's ids first (over the narrow covering index), then the columns and sub-selects for those rows only.
+      sql`with page as materialized (select p.id from projects p where ${where} order by ${order}, p.id limit ${limit} offset ${offset})
+        select ${projectColumns} from page join projects p on p.id = page.id join units u on u.id = p.lead_unit_id order by ${order}, p.id`,
     );
     const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from projects p where ${where}`);
     return { rows, total: c?.n ?? 0 };
@@ -276,14 +278,17 @@ export const projectRepository = {
 
 type PgType = 'uuid' | 'text' | 'date' | 'numeric' | 'jsonb' | 'int' | 'float8' | 'timestamptz' | 'text[]';
 
-/** `select … from unnest($1::t1[], $2::t2[], …) as v(…)` over rows given column by column. */
-function unnestSelect(columns: readonly (readonly [string, PgType])[], rows: readonly (readonly unknown[])[]): SQL {
+/** `select … from unnest($1::t1[], $2::t2[], …) as v(…)` over rows given column by column (in their order when `ordered`). */
+function unnestSelect(columns: readonly (readonly [string, PgType])[], rows: readonly (readonly unknown[])[], ordered = false): SQL {
   // jsonb and text[] values travel as text (arrays of arrays do not unnest) and are cast back per row
-  const arrays = columns.map(([, type], i) =>
-    sql`${sql.param(rows.map((r) => r[i] ?? null))}::${sql.raw(type === 'jsonb' || type === 'text[]' ? 'text' : type)}[]`,
+  const arrays = columns.map(
+    ([, type], i) => sql`${sql.param(rows.map((r) => r[i] ?? null))}::${sql.raw(type === 'jsonb' || type === 'text[]' ? 'text' : type)}[]`,
   );
   const select = columns.map(([name, type]) => sql.raw(type === 'jsonb' || type === 'text[]' ? `v.${name}::${type}` : `v.${name}`));
-  return sql`select ${sql.join(select, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${sql.raw(columns.map(([n]) => n).join(', '))})`;
+  const names = columns.map(([n]) => n).join(', ');
+  return ordered
+    ? sql`select ${sql.join(select, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) with ordinality as v(${sql.raw(names)}, ord) order by v.ord`
+    : sql`select ${sql.join(select, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${sql.raw(names)})`;
 }
 
 const CHUNK = 5_000;
@@ -505,10 +510,12 @@ export const projectSheetRepository = {
       ['level', 'text'],
     ] as const;
     await inChunks(rows, CHUNK, (chunk) =>
-      tx.execute(sql`insert into project_leaders (project_id, user_id, level) ${unnestSelect(
-        columns,
-        chunk.map((r) => [r.projectId, r.userId, r.level]),
-      )}`),
+      tx.execute(
+        sql`insert into project_leaders (project_id, user_id, level) ${unnestSelect(
+          columns,
+          chunk.map((r) => [r.projectId, r.userId, r.level]),
+        )}`,
+      ),
     );
   },
 
@@ -544,16 +551,66 @@ export const projectSheetRepository = {
       ['planned_on', 'date'],
     ] as const;
     await inChunks(rows, 20_000, (chunk) =>
-      tx.execute(sql`insert into project_milestones (project_id, seq, code, name, name_en, after, planned_on) ${unnestSelect(
-        columns,
-        chunk.map((r) => [r.projectId, r.seq, r.code, r.name, r.nameEn, `{${r.after.join(',')}}`, r.plannedOn]),
-      )}`),
+      tx.execute(
+        sql`insert into project_milestones (project_id, seq, code, name, name_en, after, planned_on) ${unnestSelect(
+          columns,
+          chunk.map((r) => [r.projectId, r.seq, r.code, r.name, r.nameEn, `{${r.after.join(',')}}`, r.plannedOn]),
+        )}`,
+      ),
     );
   },
 
-  /** Audit records already chained (project-sheets.service.ts recordMany), in their order. */
+  /** Audit records already chained (project-sheets.service.ts recordMany), appended in their order. */
   async insertAuditRows(tx: DbOrTx, rows: readonly (typeof auditLog.$inferInsert)[]): Promise<void> {
-    await inChunks(rows, 1_000, (chunk) => tx.insert(auditLog).values([...chunk]));
+    const columns = [
+      ['at', 'timestamptz'],
+      ['user_id', 'uuid'],
+      ['username', 'text'],
+      ['unit_id', 'uuid'],
+      ['action', 'text'],
+      ['entity_type', 'text'],
+      ['entity_id', 'text'],
+      ['diff', 'jsonb'],
+      ['ip', 'text'],
+      ['request_id', 'text'],
+      ['result', 'text'],
+      ['result_code', 'text'],
+      ['prev_hash', 'text'],
+      ['hash', 'text'],
+    ] as const;
+    await inChunks(rows, CHUNK, (chunk) =>
+      tx.execute(
+        sql`insert into audit_log (${sql.raw(columns.map(([c]) => c).join(', '))}) ${unnestSelect(
+          columns,
+          chunk.map((r) => [
+            r.at.toISOString(),
+            r.userId ?? null,
+            r.username ?? null,
+            r.unitId ?? null,
+            r.action,
+            r.entityType ?? null,
+            r.entityId ?? null,
+            r.diff === null || r.diff === undefined ? null : JSON.stringify(r.diff),
+            r.ip ?? null,
+            r.requestId ?? null,
+            r.result,
+            r.resultCode ?? null,
+            r.prevHash,
+            r.hash,
+          ]),
+          true,
+        )}`,
+      ),
+    );
+  },
+
+  /**
+   * Fresh statistics after a bulk write inside the transaction (ANALYZE counts the transaction's own rows): without
+   * them the planner reads thousands of new milestone rows as an empty table and the lights' per-project look-ups
+   * turn into scans. A caller without the right to analyze gets a warning, not an error.
+   */
+  async analyzeAfterBulkWrite(tx: DbOrTx): Promise<void> {
+    await tx.execute(sql`analyze projects, project_milestones, project_leaders`);
   },
 
   /**

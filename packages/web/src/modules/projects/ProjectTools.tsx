@@ -15,16 +15,18 @@ import { shanghaiToday } from '../../app/format.ts';
 import { useReportError } from '../../app/use-report-error.ts';
 import { ImportWizard, type ImportTarget } from '../ledger/ImportWizard.tsx';
 
-/** GET /api/projects/import/template.xlsx, POST …/preview and …/commit with the workbook as a multipart part "file". */
+/** GET /api/projects/import/template.xlsx; POST /api/projects/import?mode=preview|annotate|commit with the workbook as the body. */
 export function projectImportTarget(t: TFunction): ImportTarget {
+  const path = '/api/projects/import';
   return {
     title: t('projects.import.title'),
     hint: t('projects.import.hint'),
     templatePath: '/api/projects/import/template.xlsx',
     fileName: t('projects.import.fileName'),
-    body: 'multipart',
-    preview: { path: '/api/projects/import/preview' },
-    commit: (onlyValid) => ({ path: '/api/projects/import/commit', query: { onlyValid: String(onlyValid) } }),
+    body: 'raw',
+    preview: { path, query: { mode: 'preview' } },
+    annotate: { path, query: { mode: 'annotate' } },
+    commit: (onlyValid) => ({ path, query: { mode: 'commit', onlyValid: String(onlyValid) } }),
     linkOf: (id) => `/projects/${id}`,
     codeLabel: t('projects.col.code'),
     nameLabel: t('projects.col.name'),
