@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   startup: () => import('./startup.ts'),
   ledger: () => import('./ledger.ts'),
   projects: () => import('./projects.ts'),
+  'projects-import': () => import('./projects-import.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

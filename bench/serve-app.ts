@@ -10,7 +10,13 @@ import { ManualClock, systemClock } from '../packages/server/src/platform/clock.
 
 const dataDir = mkdtempSync(join(tmpdir(), 'zoneops-bench-'));
 const url = process.env.BENCH_DATABASE_URL!;
-const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: url, JOBS: 'false' });
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: url,
+  JOBS: 'false',
+  ...(process.env.RESPONSE_CACHE_MS ? { RESPONSE_CACHE_MS: process.env.RESPONSE_CACHE_MS } : {}),
+});
 const database = await openDatabase({ url, dataDir, poolSize: 10 });
 // A clock that starts at BENCH_NOW and runs: sessions stay fresh, the data's "today" holds.
 const start = process.env.BENCH_NOW ? new ManualClock(new Date(process.env.BENCH_NOW)) : undefined;
