@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ledgerLightsOption, type LightCounts } from '../../charts/ledger-lights.ts';
-import { EChart } from '../workbench/EChart.tsx';
+import { EChart } from '../../app/EChart.tsx';
 
 export default function LightDonut({ counts, height = 150 }: { counts: LightCounts; height?: number }) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import {
   type Bucket,
   type BucketLabels,
 } from '../../charts/project-dashboard.ts';
-import { ProjectChart } from './ProjectChart.tsx';
+import { EChart } from '../../app/EChart.tsx';
 import type { ProjectDashboard } from './types.ts';
 import { monthLabel } from './views-ui.ts';
 
@@ -72,27 +72,27 @@ export default function DashboardCharts({ data }: { data: ProjectDashboard | und
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
         <Card size="small" title={t('projectViews.dashboard.byStage')}>
-          <ProjectChart option={options.stage} height={300} testId="dashboard-stage-chart" />
+          <EChart option={options.stage} height={300} testId="dashboard-stage-chart" />
         </Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('projectViews.dashboard.byLight')}>
-          <ProjectChart option={options.light} height={300} testId="dashboard-light-chart" />
+          <EChart option={options.light} height={300} testId="dashboard-light-chart" />
         </Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('projectViews.dashboard.byIndustry')}>
-          <ProjectChart option={options.industry} height={unitHeight} testId="dashboard-industry-chart" />
+          <EChart option={options.industry} height={unitHeight} testId="dashboard-industry-chart" />
         </Card>
       </Col>
       <Col xs={24} xl={14}>
         <Card size="small" title={t('projectViews.dashboard.byUnit')}>
-          <ProjectChart option={options.unit} height={unitHeight} testId="dashboard-unit-chart" />
+          <EChart option={options.unit} height={unitHeight} testId="dashboard-unit-chart" />
         </Card>
       </Col>
       <Col span={24}>
         <Card size="small" title={t('projectViews.dashboard.monthly', { year: data?.year ?? '' })}>
-          <ProjectChart option={options.monthly} height={340} testId="dashboard-monthly-chart" />
+          <EChart option={options.monthly} height={340} testId="dashboard-monthly-chart" />
         </Card>
       </Col>
     </Row>

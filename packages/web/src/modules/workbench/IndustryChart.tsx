@@ -5,7 +5,7 @@ import type { EnterpriseStats } from '../../app/contract.ts';
 import { useDictionary } from '../../app/reference-data.ts';
 import { useApiGet } from '../../app/use-api.ts';
 import { enterpriseIndustryOption } from '../../charts/enterprise-industry.ts';
-import { EChart } from './EChart.tsx';
+import { EChart } from '../../app/EChart.tsx';
 
 export default function IndustryChart() {
   const { t } = useTranslation();

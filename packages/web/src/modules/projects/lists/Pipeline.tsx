@@ -9,7 +9,7 @@ import { pipelineGroups, type PipelineGroup, type ProjectStage } from '@zoneops/
 import { useApiGet } from '../../../app/use-api.ts';
 import { pipelineChartOption, stageAtIndex, type StageFigures } from '../../../charts/project-pipeline.ts';
 import { headlineAmount } from '../reports/money.ts';
-import { ProjectChart } from '../reports/ProjectChart.tsx';
+import { EChart } from '../../../app/EChart.tsx';
 import { useStageName } from './project-cells.tsx';
 
 export interface PipelineAnswer {
@@ -86,7 +86,7 @@ export function Pipeline() {
         })}
       </Row>
       <Card size="small" title={t('projectReports.pipeline.chartTitle')}>
-        <ProjectChart
+        <EChart
           option={option}
           height={300}
           testId="pipeline-chart"

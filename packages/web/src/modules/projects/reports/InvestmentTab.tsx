@@ -9,7 +9,7 @@ import { api } from '../../../app/api.ts';
 import { useApiGet } from '../../../app/use-api.ts';
 import { useReportError } from '../../../app/use-report-error.ts';
 import { investmentChartOption, monthlyInvestment } from '../../../charts/project-investment.ts';
-import { ProjectChart } from './ProjectChart.tsx';
+import { EChart } from '../../../app/EChart.tsx';
 import { reportColumns, usePeriodText } from './report-cells.tsx';
 import { isEditableReport, isReviewable } from './report-ui.ts';
 import { ReportFormModal } from './ReportFormModal.tsx';
@@ -86,7 +86,7 @@ export function InvestmentTab({ project, onChanged }: { project: ProjectDetail; 
   return (
     <Flex vertical gap={12} data-testid="investment-tab">
       <Card size="small" title={t('projectReports.chart.title', { year: project.planYear })}>
-        <ProjectChart option={option} height={220} testId="investment-chart" />
+        <EChart option={option} height={220} testId="investment-chart" />
       </Card>
       <Card
         size="small"

@@ -1,12 +1,12 @@
-// The ECharts host of the project views: bar and line charts (the workbench host bundles only the pie), with an
-// optional click on a data item (the pipeline's stage links).
+// The one React host of an ECharts instance in the web client, with the parts the pages draw (bars, lines, pies) and
+// an optional click on a data item (the pipeline's stage links). Option builders live in src/charts/ (pure).
 import { useEffect, useEffectEvent, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ChartClick {
   /** the category's index on the x axis */
@@ -15,9 +15,9 @@ export interface ChartClick {
   name?: string;
 }
 
-export function ProjectChart({
+export function EChart({
   option,
-  height = 260,
+  height = 300,
   testId,
   onClick,
 }: {
