@@ -11,18 +11,15 @@ import {
   weeklySummarySchema,
   XLSX_MIME,
 } from '@zoneops/shared';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { attachmentHeader, sendDocx } from '../../platform/documents/index.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { LedgerService } from '../ledger/ledger.service.ts';
-import { createLedgerReportsService, MAX_IMPORT_BYTES } from './ledger-reports.service.ts';
-import { createLedgerSummariesService } from './ledger-summaries.service.ts';
+import { MAX_IMPORT_BYTES, sendDocx, sendXlsx, withWorkbookBodies, workbookBody } from '../../platform/documents/index.ts';
 
-const sendXlsx = (reply: FastifyReply, file: { filename: string; buffer: Buffer }) =>
-  reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.filename)).send(file.buffer);
+import type { LedgerService } from '../ledger/ledger.service.ts';
+import { createLedgerReportsService } from './ledger-reports.service.ts';
+import { createLedgerSummariesService } from './ledger-summaries.service.ts';
 
 export function registerLedgerReports(app: FastifyInstance, deps: Deps, ledger: LedgerService): void {
   const reports = createLedgerReportsService(deps, ledger);
@@ -31,8 +28,7 @@ export function registerLedgerReports(app: FastifyInstance, deps: Deps, ledger: 
   const read = { auth: 'ledger.read' } as const;
 
   // An encapsulated scope: only these routes accept a workbook as the request body.
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  withWorkbookBodies(app, (scope) => {
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
     r.get(
@@ -71,9 +67,7 @@ export function registerLedgerReports(app: FastifyInstance, deps: Deps, ledger: 
         },
       },
       async (req, reply) => {
-        const file = req.body;
-        if (!Buffer.isBuffer(file) || file.length === 0)
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the workbook as the request body with content-type ${XLSX_MIME}`);
+        const file = workbookBody(req.body);
         const p = actorOf(req);
         if (req.query.mode === 'annotate') {
           const annotated = await reports.annotate(p, req.params.id, file);

@@ -27,9 +27,9 @@ import { ledgerRepository, type ItemListRow, type LedgerRow } from '../ledger/le
 import { ITEM_ENTITY, ledgerServiceIn, type LedgerService } from '../ledger/ledger.service.ts';
 import { ledgerReportsRepository, type UnitByName, type UserByName } from './ledger-reports.repository.ts';
 import { colLetters, headerOf, inspectWorkbook, ledgerSheetSpec, type LedgerSheetRow } from './ledger-sheet.ts';
+import { MAX_IMPORT_BYTES } from '../../platform/documents/index.ts';
 
 /** Upload limit of an import (the route's body limit too). */
-export const MAX_IMPORT_BYTES = 10 * 1048576;
 
 type Action = 'create' | 'update' | 'unchanged';
 

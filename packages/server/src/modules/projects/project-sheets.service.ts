@@ -70,9 +70,10 @@ import {
   type MonthlyReportRow,
 } from './project.repository.ts';
 import { projectCan } from './project.service.ts';
+import { MAX_IMPORT_BYTES } from '../../platform/documents/index.ts';
 
 /** Upload limit of an import (the route's body limit too) and its row limit. */
-export const MAX_IMPORT_BYTES = 10 * 1048576;
+
 export const MAX_IMPORT_ROWS = 20_000;
 /** recomputeProjects reads at most this many projects a call. */
 const LIGHT_BATCH = 2_000;

@@ -1,18 +1,15 @@
 // Routes of the key projects' spreadsheets: the ledger export and its import (template, preview, annotated workbook,
 // commit), the monthly report (重点项目月报表), the year lists and the printable list of a ceremony batch.
 import { idParams, importResultSchema, ledgerImportQuery, projectListQuery, XLSX_MIME, yearListQuery } from '@zoneops/shared';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { attachmentHeader } from '../../platform/documents/index.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { ProjectsModule } from './index.ts';
-import { createProjectSheetsService, MAX_IMPORT_BYTES } from './project-sheets.service.ts';
+import { MAX_IMPORT_BYTES, sendXlsx, withWorkbookBodies, workbookBody } from '../../platform/documents/index.ts';
 
-const sendXlsx = (reply: FastifyReply, file: { filename: string; buffer: Buffer }) =>
-  reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.filename)).send(file.buffer);
+import type { ProjectsModule } from './index.ts';
+import { createProjectSheetsService } from './project-sheets.service.ts';
 
 const monthQuery = z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM') }).strict();
 
@@ -22,8 +19,7 @@ export function registerProjectSheets(app: FastifyInstance, deps: Deps, module: 
   const read = { auth: 'projects.read' } as const;
 
   // An encapsulated scope: only these routes accept a workbook as the request body.
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  withWorkbookBodies(app, (scope) => {
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
     r.get(
@@ -61,9 +57,7 @@ export function registerProjectSheets(app: FastifyInstance, deps: Deps, module: 
         },
       },
       async (req, reply) => {
-        const file = req.body;
-        if (!Buffer.isBuffer(file) || file.length === 0)
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the workbook as the request body with content-type ${XLSX_MIME}`);
+        const file = workbookBody(req.body);
         const p = actorOf(req);
         if (req.query.mode === 'annotate') {
           const annotated = await sheets.annotate(p, file);

@@ -10,4 +10,4 @@ export {
   validateTemplate,
 } from './official-document.ts';
 export { chineseNumeral, numberHeadings } from './blocks.ts';
-export { attachmentHeader, DOCX_MIME, sendDocx } from './download.ts';
+export { attachmentHeader, DOCX_MIME, MAX_IMPORT_BYTES, sendDocx, sendXlsx, withWorkbookBodies, workbookBody } from './download.ts';
