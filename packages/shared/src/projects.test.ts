@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  milestoneOverdueDays,
   centsToMoney,
   compareMoney,
   computeProjectLight,
@@ -796,5 +797,14 @@ describe('projectLightReasonText', () => {
   it('every reason code has a text in both languages', () => {
     const codes = new Set(cases.map(([r]) => r.code));
     expect([...codes].sort()).toEqual(['investmentBehind', 'nodeDueSoon', 'nodeOverdue', 'notTracked', 'onTrack', 'reportLate', 'reportsMissing']);
+  });
+});
+
+describe('milestoneOverdueDays', () => {
+  it('counts the days past the planned date of an open node only', () => {
+    expect(milestoneOverdueDays({ plannedOn: '2026-11-01', actualOn: null }, '2026-11-23')).toBe(22);
+    expect(milestoneOverdueDays({ plannedOn: '2026-11-23', actualOn: null }, '2026-11-23')).toBeNull();
+    expect(milestoneOverdueDays({ plannedOn: '2026-11-01', actualOn: '2026-11-05' }, '2026-11-23')).toBeNull();
+    expect(milestoneOverdueDays({ plannedOn: null, actualOn: null }, '2026-11-23')).toBeNull();
   });
 });

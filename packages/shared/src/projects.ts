@@ -138,6 +138,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
+/** Days a milestone is past its planned date without an actual date on `today`; null when done or not yet due. */
+export function milestoneOverdueDays(node: { plannedOn: string | null; actualOn: string | null }, today: string): number | null {
+  return !node.actualOn && node.plannedOn && node.plannedOn < today ? daysBetween(node.plannedOn, today) : null;
+}
+
 /** Planned date of each node from the project's planned start and completion. Production: 60 days after completion. */
 export function planMilestones(nodes: readonly MilestoneNodeDef[], plannedStart: string, plannedCompletion: string): { code: string; plannedOn: string }[] {
   const span = Math.max(0, daysBetween(plannedStart, plannedCompletion));

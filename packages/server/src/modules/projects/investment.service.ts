@@ -13,11 +13,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { limitOffset, toPage } from '../../platform/lists.ts';
+import { likePattern, limitOffset, toPage } from '../../platform/lists.ts';
 import { investmentReports } from '../../db/schema.ts';
 import { projectVisible } from './project-access.ts';
 import { recomputeProjects, refreshFigures } from './project-lights.ts';
-import { projectCan, type ProjectService } from './project.service.ts';
+import type { ProjectService } from './project.service.ts';
 
 const fail = (code: ConstructorParameters<typeof AppError>[0], path: string, message: string) => new AppError(code, `${path}: ${message}`, [{ path, message }]);
 
@@ -88,15 +88,6 @@ export function createInvestmentService(deps: Deps, projects: ProjectService) {
     return { row, project };
   }
 
-  async function canOn(p: Principal, projectId: string) {
-    const project = await projects.requireVisible(p, projectId);
-    const [link] = await queryRows<{ unit: boolean }>(
-      db,
-      sql`select exists(select 1 from project_units pu join units u on u.id = pu.unit_id where pu.project_id = ${projectId} and ${p.unitPath} like u.path || '%') as unit`,
-    );
-    return { project, can: projectCan(p, project, { leader: false, unit: !!link?.unit }) };
-  }
-
   async function notifyReviewers(tx: DbOrTx, projectId: string, projectName: string, period: string) {
     const users = await queryRows<{ id: string }>(
       tx,
@@ -131,7 +122,7 @@ export function createInvestmentService(deps: Deps, projects: ProjectService) {
       if (q.period) parts.push(sql`r.period = ${q.period}`);
       if (q.year) parts.push(sql`r.year = ${q.year}`);
       if (q.leadUnitId) parts.push(sql`p.lead_unit_id in (select id from units where path like (select path from units where id = ${q.leadUnitId}) || '%')`);
-      if (q.q) parts.push(sql`p.name ilike ${'%' + q.q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+      if (q.q) parts.push(sql`p.name ilike ${likePattern(q.q)}`);
       const where = sql.join(parts, sql` and `);
       const { field, desc } = parseSort(q.sort, '-submittedAt');
       const { limit, offset } = limitOffset(q);
@@ -148,7 +139,7 @@ export function createInvestmentService(deps: Deps, projects: ProjectService) {
 
     /** Creates or updates the report of a period (not once approved); `submit` sends it for approval. */
     async file(ctx: RequestContext, p: Principal, projectId: string, input: InvestmentReportInput): Promise<string> {
-      const { project, can } = await canOn(p, projectId);
+      const { project, can } = await projects.access(p, projectId);
       if (!can.report) throw forbidden('you may not report on this project');
       const [meta] = await queryRows<{ frequency: 'month' | 'tenDays' }>(db, sql`select report_frequency as frequency from projects where id = ${projectId}`);
       const tenDays = input.period.length > 7;
@@ -236,7 +227,7 @@ export function createInvestmentService(deps: Deps, projects: ProjectService) {
 
     async submit(ctx: RequestContext, p: Principal, id: string): Promise<void> {
       const { row } = await requireReport(p, id);
-      const { can, project } = await canOn(p, row.projectId);
+      const { can, project } = await projects.access(p, row.projectId);
       if (!can.report) throw forbidden('you may not report on this project');
       if (row.status === 'approved') throw new AppError('REPORT_ALREADY_APPROVED', `the report for ${row.period} is approved`);
       if (row.status === 'submitted') throw new AppError('TRANSITION_NOT_ALLOWED', 'the report is already submitted');
@@ -256,7 +247,7 @@ export function createInvestmentService(deps: Deps, projects: ProjectService) {
 
     async review(ctx: RequestContext, p: Principal, id: string, input: z.infer<typeof reportReviewSchema>): Promise<void> {
       const { row } = await requireReport(p, id);
-      const { can } = await canOn(p, row.projectId);
+      const { can } = await projects.access(p, row.projectId);
       if (!can.approve) throw forbidden('only the responsible department approves this project’s reports');
       if (input.version !== undefined && input.version !== row.version) throw new AppError('STALE_VERSION', 'the report was changed; reload it');
       if (row.status === 'approved') throw new AppError('REPORT_ALREADY_APPROVED', `the report for ${row.period} is approved`);

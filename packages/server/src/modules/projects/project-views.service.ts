@@ -1,7 +1,7 @@
 // The read views of key projects: the battle map's points, the milestone board, the dashboard, the three year lists,
 // the pipeline by stage, and the concentrated start / completion batches (集中开竣工). Every view is limited to the
 // projects the caller sees. Money is summed in SQL numeric and sent as text.
-import { defaultMilestoneTemplate, pipelineGroups, projectStages, sumMoney, yearListKinds, type YearListKind } from '@zoneops/shared';
+import { defaultMilestoneTemplate, milestoneOverdueDays, pipelineGroups, projectStages, sumMoney, yearListKinds, type YearListKind } from '@zoneops/shared';
 import type { z } from 'zod';
 import type { boardQuery, ceremonyBatchInputSchema, dashboardQuery, mapQuery, yearListPageSchema, yearListQuery } from '@zoneops/shared';
 import { parseSort } from '@zoneops/shared';
@@ -101,8 +101,7 @@ export function createProjectViewsService(deps: Deps) {
             cells: nodes.map((n) => {
               const cell = byCode.get(n.code);
               if (!cell) return null;
-              const overdueDays =
-                !cell.actualOn && cell.plannedOn && cell.plannedOn < day ? Math.round((Date.parse(day) - Date.parse(cell.plannedOn)) / 86_400_000) : null;
+              const overdueDays = milestoneOverdueDays(cell, day);
               return { ...cell, overdueDays };
             }),
           };

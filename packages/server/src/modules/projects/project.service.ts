@@ -3,6 +3,7 @@
 // is checked here (permission, scope, references, the rules of packages/shared/src/projects.ts), audited with its
 // difference in the same transaction, and followed by the project's light.
 import {
+  milestoneOverdueDays,
   planMilestones,
   predecessorProblem,
   PRODUCTION_NODE,
@@ -82,9 +83,14 @@ export function createProjectService(deps: Deps) {
     return r ?? { leader: false, unit: false };
   }
 
+  /** A project the principal sees, with what the principal may do on it. */
+  async function access(p: Principal, id: string) {
+    const project = await requireVisible(p, id);
+    return { project, can: projectCan(p, project, await linkOf(db, p, id)) };
+  }
+
   async function requireCan(p: Principal, id: string, what: 'edit' | 'report' | 'approve' | 'raiseBlocker') {
-    const row = await requireVisible(p, id);
-    const can = projectCan(p, row, await linkOf(db, p, id));
+    const { project: row, can } = await access(p, id);
     if (!can[what]) throw forbidden(`you may not ${what === 'raiseBlocker' ? 'raise a blocker on' : what} this project`);
     return row;
   }
@@ -213,7 +219,7 @@ export function createProjectService(deps: Deps) {
         stageHistory: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
         milestones: milestones.map((m) => ({
           ...m,
-          overdueDays: !m.actualOn && m.plannedOn && m.plannedOn < day ? Math.round((Date.parse(day) - Date.parse(m.plannedOn)) / 86_400_000) : null,
+          overdueDays: milestoneOverdueDays(m, day),
         })),
         can,
       } as ProjectDetail;
@@ -475,6 +481,7 @@ export function createProjectService(deps: Deps) {
 
     requireVisible,
     requireCan,
+    access,
   };
 }
 
