@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   ledger: () => import('./ledger.ts'),
   projects: () => import('./projects.ts'),
   'projects-import': () => import('./projects-import.ts'),
+  economy: () => import('./economy.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

@@ -38,6 +38,9 @@ import { registerLedger } from './modules/ledger/index.ts';
 import { registerLedgerReports } from './modules/ledger-reports/index.ts';
 import { registerMeetings } from './modules/meetings/index.ts';
 import { registerProjects, type ProjectsModule } from './modules/projects/index.ts';
+import { registerEconomy } from './modules/economy/index.ts';
+import { registerDocuments } from './modules/documents/index.ts';
+import type { EconomyService } from './modules/economy/economy.service.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -58,6 +61,7 @@ export interface App {
   scheduler: Scheduler;
   /** The key projects module (demo seeding and benchmarks drive it directly). */
   projects: ProjectsModule;
+  economy: EconomyService;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -194,6 +198,8 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   registerLedgerReports(app, deps, ledger);
   const meetings = registerMeetings(app, deps, ledger);
   const projects = registerProjects(app, deps, ledger);
+  const economy = registerEconomy(app, deps);
+  registerDocuments(app, deps);
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
@@ -228,5 +234,5 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   scheduler.add({ name: 'meetings.missed', everyMs: 3_600_000, run: () => meetings.markMissed().then(() => undefined) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
-  return { app, deps, scheduler, projects };
+  return { app, deps, scheduler, projects, economy };
 }

@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './ledger.ts';
 export * from './projects.ts';
+export * from './economy.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
@@ -15,3 +16,4 @@ export * from './schemas/attachments.ts';
 export * from './schemas/meetings.ts';
 export * from './schemas/ledger-reports.ts';
 export * from './schemas/projects.ts';
+export * from './schemas/economy.ts';

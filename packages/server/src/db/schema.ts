@@ -937,3 +937,110 @@ export const projectReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.kind, t.key] })],
 );
+
+// ---- economic performance (经济运行, DOMAIN §6) ----------------------------------------------------------------
+
+/** A figure's number: reported values keep their decimals exactly (read back as float8 for arithmetic). */
+const figure = (name: string) => numeric(name, { precision: 20, scale: 4 });
+const rate = (name: string) => numeric(name, { precision: 8, scale: 2 });
+
+/** The zone, its city (denominator of shares) and the peers it is ranked among. */
+export const economyRegions = pgTable('economy_regions', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  nameEn: text('name_en').notNull(),
+  aliases: text('aliases')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  kind: text('kind').notNull(),
+  active: boolean('active').notNull().default(true),
+  sort: integer('sort').notNull().default(100),
+  ...timestamps(),
+});
+
+/** The indicator catalogue; leading indicators are added by administrators. */
+export const economyIndicators = pgTable('economy_indicators', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  aliases: text('aliases')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  unit: text('unit').notNull(),
+  unitEn: text('unit_en').notNull(),
+  frequency: text('frequency').notNull(),
+  valueKind: text('value_kind').notNull(),
+  growthKind: text('growth_kind').notNull(),
+  higherIsBetter: boolean('higher_is_better').notNull().default(true),
+  rankBy: text('rank_by').notNull().default('growth'),
+  /** The city's figure is the sum of its parts; false for per-capita or average figures (no share, pull, contribution). */
+  additive: boolean('additive').notNull().default(true),
+  alertLevel: rate('alert_level'),
+  excellentLevel: rate('excellent_level'),
+  leadUnitId: uuid('lead_unit_id').references(() => units.id),
+  ownerUserId: uuid('owner_user_id').references(() => users.id),
+  source: text('source'),
+  notes: text('notes'),
+  leading: boolean('leading').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  sort: integer('sort').notNull().default(100),
+  ...timestamps(),
+});
+
+/** Reported figures: one per indicator, region and period; growth as reported, never recomputed. */
+export const economyFigures = pgTable(
+  'economy_figures',
+  {
+    id: id(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => economyIndicators.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => economyRegions.id),
+    period: text('period').notNull(),
+    /** year × 12 + the period's last month: range scans and ordering. */
+    periodOrdinal: integer('period_ordinal').notNull(),
+    value: figure('value'),
+    growth: rate('growth'),
+    monthValue: figure('month_value'),
+    monthGrowth: rate('month_growth'),
+    status: text('status').notNull().default('draft'),
+    revisionReason: text('revision_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    approvedAt: ts('approved_at'),
+    approvedBy: uuid('approved_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('economy_figures_uq').on(t.indicatorId, t.regionId, t.period),
+    index('economy_figures_period_idx').on(t.period, t.indicatorId),
+    index('economy_figures_series_idx').on(t.indicatorId, t.periodOrdinal),
+    // The latest approved month of the zone (the dashboard's default month).
+    index('economy_figures_latest_idx')
+      .on(t.regionId, t.periodOrdinal)
+      .where(sql`status = 'approved'`),
+  ],
+);
+
+/** The zone's annual target per indicator (a value, or a growth in percent). */
+export const economyTargets = pgTable(
+  'economy_targets',
+  {
+    id: id(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => economyIndicators.id),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(),
+    value: figure('value').notNull(),
+    setOn: date('set_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('economy_targets_uq').on(t.indicatorId, t.year)],
+);

@@ -1,6 +1,7 @@
 // `npm start`: the whole platform in one process on the embedded database (or PostgreSQL with DATABASE_URL).
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
+import { seedDemoEconomy } from '../db/seed/demo-economy.ts';
 import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
 import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
@@ -13,6 +14,7 @@ const { app, deps, scheduler, projects } = await buildApp(config, database);
 if (logins) {
   await seedDemoLedgers(deps);
   await seedDemoProjectPlay(deps, projects);
+  await seedDemoEconomy(deps);
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });

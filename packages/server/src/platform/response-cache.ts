@@ -78,3 +78,14 @@ export async function sendCached<T>(
   // Sent here, before the handler resolves: the body is already JSON, so no serialiser runs again.
   reply.type('application/json; charset=utf-8').send(body);
 }
+
+/**
+ * A route helper for cached reads: `cached(req, reply, schema, (p) => service.read(p, …))` answers from the cache for
+ * the signed-in caller (see sendCached). Modules make one with their deps.
+ */
+export function cachedReads(cache: ResponseCache, principalOf: (request: FastifyRequest) => Principal) {
+  return <S extends z.ZodType>(request: FastifyRequest, reply: FastifyReply, schema: S, compute: (p: Principal) => Promise<z.infer<S>>) => {
+    const p = principalOf(request);
+    return sendCached(cache, request, reply, p, schema, () => compute(p));
+  };
+}

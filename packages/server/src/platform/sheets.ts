@@ -3,6 +3,7 @@
 // the uploaded workbook annotated. Framework only: callers own the database, the routes and the commit.
 // One file on purpose: writer, reader and annotator share the header matching and the cell rules.
 import ExcelJS from 'exceljs';
+import { clearMark, colLetters, ERROR_ARGB, isOurMark, loadUploadedWorkbook, mergedRanges, scalar, type Scalar } from './sheet-cells.ts';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 
@@ -93,7 +94,6 @@ export interface ReadSheetOptions {
 
 const MARKER_SHEET = '_zoneops';
 const MARKER = 'zoneops-sheet';
-const ERROR_ARGB = 'FFFFC7CE';
 const HEADER_SCAN_ROWS = 30;
 const ERROR_HEADERS = ['错误说明', 'errors'];
 const TOTAL_LABELS = ['合计', '总计', '小计', 'total'];
@@ -154,7 +154,6 @@ const zodErrors = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeE
 // ---------------------------------------------------------------------------------------------------------------
 // cells
 
-type Scalar = string | number | boolean | Date | null;
 type Converted = { value: unknown } | { message: string };
 
 /** A header text reduced for matching: full-width → half-width, no spaces, no required marks, lower case. */
@@ -167,25 +166,7 @@ function normHeader(text: string): string {
     .toLowerCase();
 }
 
-/** What a cell shows: rich text, formula results and hyperlink texts reduced to a plain value. */
-function scalar(v: unknown): Scalar | { error: string } {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if ('formula' in o || 'sharedFormula' in o) return scalar(o.result);
-  if ('hyperlink' in o) return scalar(o.text);
-  if (typeof o.error === 'string') return { error: o.error };
-  return String(v);
-}
-
 const isBlank = (v: Scalar | { error: string }) => v === null || (typeof v === 'string' && v.trim() === '');
-
-function colLetters(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const utcDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -421,17 +402,6 @@ function fileError(code: 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTE
   return new AppError(code, message, [{ path: 'file', message }]);
 }
 
-async function loadWorkbook(buffer: Buffer, t: Messages): Promise<ExcelJS.Workbook> {
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw fileError('UNSUPPORTED_MEDIA_TYPE', t.notXlsx);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw fileError('UNSUPPORTED_MEDIA_TYPE', t.corrupt);
-  }
-  return wb;
-}
-
 function dataSheet<Row>(wb: ExcelJS.Workbook, spec: SheetSpec<Row>, t: Messages): ExcelJS.Worksheet {
   const sheets = wb.worksheets.filter((ws) => ws.name !== MARKER_SHEET && ws.state === 'visible');
   const ws = sheets.find((s) => s.name === sheetNameOf(spec)) ?? sheets[0];
@@ -479,16 +449,6 @@ function readMarker(wb: ExcelJS.Workbook): { id: string; version: number } | nul
   return { id: meta.getCell(1, 2).text, version: Number(meta.getCell(1, 3).text) };
 }
 
-function mergeRanges(ws: ExcelJS.Worksheet): { range: string; top: number; bottom: number }[] {
-  // exceljs keeps the merges in a private map; ws.model.merges has them too but serialises every row to get them
-  const internal = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
-  const ranges = internal ? Object.values(internal).map((m) => m.range) : ws.model.merges;
-  return ranges.flatMap((range) => {
-    const m = /^\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$/.exec(range);
-    return m ? [{ range, top: Number(m[1]), bottom: Number(m[2] ?? m[1]) }] : [];
-  });
-}
-
 function isTotalRow(row: ExcelJS.Row, lastCol: number): boolean {
   for (let c = 1; c <= lastCol; c++) {
     const v = scalar(row.findCell(c)?.value);
@@ -504,7 +464,7 @@ export async function readSheet<Row>(spec: SheetSpec<Row>, buffer: Buffer, opts:
   const maxBytes = opts.maxBytes ?? 10 * 1048576;
   const maxRows = opts.maxRows ?? 20_000;
   if (buffer.length > maxBytes) throw fileError('PAYLOAD_TOO_LARGE', t.tooLarge(maxBytes));
-  const wb = await loadWorkbook(buffer, t);
+  const wb = await loadUploadedWorkbook(buffer, t);
   const template = readMarker(wb);
   if (template && template.id !== spec.id) throw fileError('VALIDATION_FAILED', t.otherTemplate(template.id));
   const ws = dataSheet(wb, spec, t);
@@ -519,7 +479,7 @@ export async function readSheet<Row>(spec: SheetSpec<Row>, buffer: Buffer, opts:
     if (isTotalRow(row, layout.lastCol)) totalRows.add(r);
     else if (dataRows.push(row) > maxRows) throw fileError('PAYLOAD_TOO_LARGE', t.tooManyRows(maxRows));
   }
-  const merged = mergeRanges(ws).filter((m) => m.bottom > layout.rowNumber && !(m.top === m.bottom && totalRows.has(m.top)));
+  const merged = mergedRanges(ws).filter((m) => m.bottom > layout.rowNumber && !(m.top === m.bottom && totalRows.has(m.top)));
   if (merged.length) {
     const names = merged.slice(0, 5).map((m) => m.range);
     throw fileError('VALIDATION_FAILED', t.merged(names.join('、') + (merged.length > 5 ? ' …' : '')));
@@ -612,7 +572,7 @@ export async function annotateErrors<Row>(
 ): Promise<Buffer> {
   const lang = opts.lang ?? 'zh';
   const t = messages[lang];
-  const wb = await loadWorkbook(buffer, t);
+  const wb = await loadUploadedWorkbook(buffer, t);
   const ws = dataSheet(wb, spec, t);
   const layout = locateHeader(ws, spec, lang);
   const errorCol = layout.errorCol ?? layout.lastCol + 1;
@@ -652,22 +612,6 @@ export async function annotateErrors<Row>(
     cell.style = { font: { color: { argb: 'FFC00000' } }, alignment: { wrapText: true, vertical: 'top' } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function isOurMark(cell: ExcelJS.Cell): boolean {
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
-  return fill?.type === 'pattern' && fill.fgColor?.argb === ERROR_ARGB && cell.note !== undefined;
-}
-
-function clearMark(cell: ExcelJS.Cell): void {
-  const { fill: _fill, ...rest } = cell.style;
-  cell.style = rest;
-  // exceljs has no public way to remove a note (assigning undefined leaves an empty one): a loaded cell keeps it both in
-  // its value model, replaced by assigning the value afresh, and in a private field
-  const value = cell.value;
-  cell.value = null;
-  cell.value = value;
-  (cell as unknown as { _comment?: unknown })._comment = undefined;
 }
 
 export function planImport<Row>(result: SheetReadResult<Row>): ImportPlan<Row> {

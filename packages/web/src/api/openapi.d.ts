@@ -11649,6 +11649,1171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/economy/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    includeInactive?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                aliases: string[];
+                                unit: string;
+                                unitEn: string;
+                                /** @enum {string} */
+                                frequency: "month" | "quarter";
+                                /** @enum {string} */
+                                valueKind: "cumulative" | "point";
+                                /** @enum {string} */
+                                growthKind: "real" | "nominal";
+                                higherIsBetter: boolean;
+                                /** @enum {string} */
+                                rankBy: "growth" | "value";
+                                additive: boolean;
+                                alertLevel: number | null;
+                                excellentLevel: number | null;
+                                /** Format: uuid */
+                                leadUnitId: string | null;
+                                leadUnitName: string | null;
+                                /** Format: uuid */
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                source: string | null;
+                                notes: string | null;
+                                leading: boolean;
+                                active: boolean;
+                                sort: number;
+                                can: {
+                                    enter: boolean;
+                                    approve: boolean;
+                                    manage: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameZh: string;
+                        nameEn: string;
+                        /** @default [] */
+                        aliases?: string[];
+                        unit: string;
+                        unitEn: string;
+                        /** @enum {string} */
+                        frequency: "month" | "quarter";
+                        /** @enum {string} */
+                        valueKind: "cumulative" | "point";
+                        /** @enum {string} */
+                        growthKind: "real" | "nominal";
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        /**
+                         * @default growth
+                         * @enum {string}
+                         */
+                        rankBy?: "growth" | "value";
+                        /** @default true */
+                        additive?: boolean;
+                        alertLevel?: number | null;
+                        excellentLevel?: number | null;
+                        /** Format: uuid */
+                        leadUnitId?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        source?: string | null;
+                        notes?: string | null;
+                        /** @default false */
+                        leading?: boolean;
+                        /** @default true */
+                        active?: boolean;
+                        /** @default 100 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            aliases: string[];
+                            unit: string;
+                            unitEn: string;
+                            /** @enum {string} */
+                            frequency: "month" | "quarter";
+                            /** @enum {string} */
+                            valueKind: "cumulative" | "point";
+                            /** @enum {string} */
+                            growthKind: "real" | "nominal";
+                            higherIsBetter: boolean;
+                            /** @enum {string} */
+                            rankBy: "growth" | "value";
+                            additive: boolean;
+                            alertLevel: number | null;
+                            excellentLevel: number | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            leadUnitName: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            ownerName: string | null;
+                            source: string | null;
+                            notes: string | null;
+                            leading: boolean;
+                            active: boolean;
+                            sort: number;
+                            can: {
+                                enter: boolean;
+                                approve: boolean;
+                                manage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            aliases: string[];
+                            unit: string;
+                            unitEn: string;
+                            /** @enum {string} */
+                            frequency: "month" | "quarter";
+                            /** @enum {string} */
+                            valueKind: "cumulative" | "point";
+                            /** @enum {string} */
+                            growthKind: "real" | "nominal";
+                            higherIsBetter: boolean;
+                            /** @enum {string} */
+                            rankBy: "growth" | "value";
+                            additive: boolean;
+                            alertLevel: number | null;
+                            excellentLevel: number | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            leadUnitName: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            ownerName: string | null;
+                            source: string | null;
+                            notes: string | null;
+                            leading: boolean;
+                            active: boolean;
+                            sort: number;
+                            can: {
+                                enter: boolean;
+                                approve: boolean;
+                                manage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        nameZh?: string;
+                        nameEn?: string;
+                        aliases?: string[];
+                        unit?: string;
+                        unitEn?: string;
+                        /** @enum {string} */
+                        frequency?: "month" | "quarter";
+                        /** @enum {string} */
+                        valueKind?: "cumulative" | "point";
+                        /** @enum {string} */
+                        growthKind?: "real" | "nominal";
+                        higherIsBetter?: boolean;
+                        /** @enum {string} */
+                        rankBy?: "growth" | "value";
+                        additive?: boolean;
+                        alertLevel?: number | null;
+                        excellentLevel?: number | null;
+                        /** Format: uuid */
+                        leadUnitId?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        source?: string | null;
+                        notes?: string | null;
+                        leading?: boolean;
+                        active?: boolean;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            aliases: string[];
+                            unit: string;
+                            unitEn: string;
+                            /** @enum {string} */
+                            frequency: "month" | "quarter";
+                            /** @enum {string} */
+                            valueKind: "cumulative" | "point";
+                            /** @enum {string} */
+                            growthKind: "real" | "nominal";
+                            higherIsBetter: boolean;
+                            /** @enum {string} */
+                            rankBy: "growth" | "value";
+                            additive: boolean;
+                            alertLevel: number | null;
+                            excellentLevel: number | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            leadUnitName: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            ownerName: string | null;
+                            source: string | null;
+                            notes: string | null;
+                            leading: boolean;
+                            active: boolean;
+                            sort: number;
+                            can: {
+                                enter: boolean;
+                                approve: boolean;
+                                manage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/economy/indicators/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved figures of every active region, by period */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                aliases: string[];
+                                unit: string;
+                                unitEn: string;
+                                /** @enum {string} */
+                                frequency: "month" | "quarter";
+                                /** @enum {string} */
+                                valueKind: "cumulative" | "point";
+                                /** @enum {string} */
+                                growthKind: "real" | "nominal";
+                                higherIsBetter: boolean;
+                                /** @enum {string} */
+                                rankBy: "growth" | "value";
+                                additive: boolean;
+                                alertLevel: number | null;
+                                excellentLevel: number | null;
+                                /** Format: uuid */
+                                leadUnitId: string | null;
+                                leadUnitName: string | null;
+                                /** Format: uuid */
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                source: string | null;
+                                notes: string | null;
+                                leading: boolean;
+                                active: boolean;
+                                sort: number;
+                                can: {
+                                    enter: boolean;
+                                    approve: boolean;
+                                    manage: boolean;
+                                };
+                            };
+                            regions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                aliases: string[];
+                                /** @enum {string} */
+                                kind: "zone" | "city" | "peer";
+                                active: boolean;
+                                sort: number;
+                            }[];
+                            points: (string | (number | null) | (number | null))[][];
+                            targets: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "value" | "growth";
+                                value: number;
+                                setOn: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                aliases: string[];
+                                /** @enum {string} */
+                                kind: "zone" | "city" | "peer";
+                                active: boolean;
+                                sort: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn: string;
+                        /** @default [] */
+                        aliases?: string[];
+                        /** @enum {string} */
+                        kind: "zone" | "city" | "peer";
+                        /** @default true */
+                        active?: boolean;
+                        /** @default 100 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            aliases: string[];
+                            /** @enum {string} */
+                            kind: "zone" | "city" | "peer";
+                            active: boolean;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        aliases?: string[];
+                        /** @enum {string} */
+                        kind?: "zone" | "city" | "peer";
+                        active?: boolean;
+                        /** @default 100 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            aliases: string[];
+                            /** @enum {string} */
+                            kind: "zone" | "city" | "peer";
+                            active: boolean;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/economy/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grid of a month: indicators × regions, drafts included */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            regions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                aliases: string[];
+                                /** @enum {string} */
+                                kind: "zone" | "city" | "peer";
+                                active: boolean;
+                                sort: number;
+                            }[];
+                            rows: {
+                                indicator: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    aliases: string[];
+                                    unit: string;
+                                    unitEn: string;
+                                    /** @enum {string} */
+                                    frequency: "month" | "quarter";
+                                    /** @enum {string} */
+                                    valueKind: "cumulative" | "point";
+                                    /** @enum {string} */
+                                    growthKind: "real" | "nominal";
+                                    higherIsBetter: boolean;
+                                    /** @enum {string} */
+                                    rankBy: "growth" | "value";
+                                    additive: boolean;
+                                    alertLevel: number | null;
+                                    excellentLevel: number | null;
+                                    /** Format: uuid */
+                                    leadUnitId: string | null;
+                                    leadUnitName: string | null;
+                                    /** Format: uuid */
+                                    ownerUserId: string | null;
+                                    ownerName: string | null;
+                                    source: string | null;
+                                    notes: string | null;
+                                    leading: boolean;
+                                    active: boolean;
+                                    sort: number;
+                                    can: {
+                                        enter: boolean;
+                                        approve: boolean;
+                                        manage: boolean;
+                                    };
+                                };
+                                period: string | null;
+                                periodLabel: string | null;
+                                cells: {
+                                    /** Format: uuid */
+                                    regionId: string;
+                                    value: number | null;
+                                    growth: number | null;
+                                    monthValue: number | null;
+                                    monthGrowth: number | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "approved";
+                                    revisionReason: string | null;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    updatedByName: string | null;
+                                    /** Format: date-time */
+                                    approvedAt: string | null;
+                                }[];
+                                previousZoneValue: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Save figures as drafts (all or nothing) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            /** Format: uuid */
+                            regionId: string;
+                            period: string;
+                            value: (number | string) | null;
+                            growth: (number | string) | null;
+                            monthValue?: (number | string) | null;
+                            monthGrowth?: (number | string) | null;
+                            revisionReason?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                            removed: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/figures/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        month: string;
+                        indicatorIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "value" | "growth";
+                                value: number;
+                                setOn: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        indicatorId: string;
+                        year: number;
+                        /** @enum {string} */
+                        kind: "value" | "growth";
+                        value: number;
+                        /** Format: date */
+                        setOn: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "value" | "growth";
+                            value: number;
+                            setOn: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measures of every visible indicator for a month (approved figures) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            latestMonth: string | null;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                aliases: string[];
+                                /** @enum {string} */
+                                kind: "zone" | "city" | "peer";
+                                active: boolean;
+                                sort: number;
+                            } | null;
+                            city: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                aliases: string[];
+                                /** @enum {string} */
+                                kind: "zone" | "city" | "peer";
+                                active: boolean;
+                                sort: number;
+                            } | null;
+                            indicators: {
+                                indicator: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    aliases: string[];
+                                    unit: string;
+                                    unitEn: string;
+                                    /** @enum {string} */
+                                    frequency: "month" | "quarter";
+                                    /** @enum {string} */
+                                    valueKind: "cumulative" | "point";
+                                    /** @enum {string} */
+                                    growthKind: "real" | "nominal";
+                                    higherIsBetter: boolean;
+                                    /** @enum {string} */
+                                    rankBy: "growth" | "value";
+                                    additive: boolean;
+                                    alertLevel: number | null;
+                                    excellentLevel: number | null;
+                                    /** Format: uuid */
+                                    leadUnitId: string | null;
+                                    leadUnitName: string | null;
+                                    /** Format: uuid */
+                                    ownerUserId: string | null;
+                                    ownerName: string | null;
+                                    source: string | null;
+                                    notes: string | null;
+                                    leading: boolean;
+                                    active: boolean;
+                                    sort: number;
+                                    can: {
+                                        enter: boolean;
+                                        approve: boolean;
+                                        manage: boolean;
+                                    };
+                                };
+                                period: string;
+                                periodLabel: string;
+                                zone: {
+                                    value: number | null;
+                                    growth: number | null;
+                                    monthValue: number | null;
+                                    monthGrowth: number | null;
+                                } | null;
+                                city: {
+                                    value: number | null;
+                                    growth: number | null;
+                                    monthValue: number | null;
+                                    monthGrowth: number | null;
+                                } | null;
+                                rank: {
+                                    rank: number;
+                                    tiedWith: number;
+                                    of: number;
+                                } | null;
+                                share: number | null;
+                                pull: number | null;
+                                contribution: {
+                                    contribution: number;
+                                    cityDeclined: boolean;
+                                } | null;
+                                increase: {
+                                    increase: number;
+                                    approximate: boolean;
+                                } | null;
+                                target: ({
+                                    /** @enum {string} */
+                                    kind: "value";
+                                    target: number;
+                                    completion: number;
+                                    timeProgress: number | null;
+                                    aheadOfTime: number | null;
+                                    met: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "growth";
+                                    target: number;
+                                    gapPoints: number;
+                                    met: boolean;
+                                }) | null;
+                                /** @enum {string} */
+                                threshold: "alert" | "normal" | "excellent" | "none";
+                                ahead: {
+                                    /** Format: uuid */
+                                    regionId: string;
+                                    name: string;
+                                    gap: number;
+                                } | null;
+                                behind: {
+                                    /** Format: uuid */
+                                    regionId: string;
+                                    name: string;
+                                    gap: number;
+                                } | null;
+                                ranking: {
+                                    /** Format: uuid */
+                                    regionId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "city" | "peer";
+                                    value: number | null;
+                                    growth: number | null;
+                                    rank: number | null;
+                                    tiedWith: number;
+                                    share: number | null;
+                                }[];
+                            }[];
+                            summary: {
+                                first: number;
+                                second: number;
+                                ranked: number;
+                                belowTarget: number;
+                                alert: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bulletin of a month (经济运行通报): blocks as JSON, or the Word document (format=docx) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    format?: "json" | "docx";
+                    title?: string | null;
+                    docNumber?: string | null;
+                    template?: "office" | "default";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            title: string;
+                            issuer: string;
+                            date: string;
+                            blocks: ({
+                                /** @enum {string} */
+                                kind: "h1" | "h2" | "h3" | "h4" | "p";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "table";
+                                columns: string[];
+                                rows: (string | number)[][];
+                                widths?: number[];
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger-items/export": {
         parameters: {
             query?: never;
@@ -12317,6 +13482,188 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/figures/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month in the statistics bureau layout (also the import template) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/economy/figures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a statistics bureau table (indicators in rows, regions in columns, value and growth side by side) */
+        post: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    mode?: "preview" | "commit" | "annotate";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            mode: "preview" | "commit";
+                            month: string;
+                            regions: {
+                                column: string;
+                                /** Format: uuid */
+                                regionId: string;
+                                name: string;
+                            }[];
+                            errors: {
+                                rowNumber: number;
+                                column: string | null;
+                                cell: string | null;
+                                message: string;
+                            }[];
+                            rows: {
+                                rowNumber: number;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                period: string;
+                                figures: number;
+                                changed: number;
+                                warnings: string[];
+                            }[];
+                            saved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/official-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The official-document template in use (.docx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Replace the office template (body: the .docx) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Return to the bundled template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

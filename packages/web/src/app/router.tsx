@@ -14,6 +14,10 @@ const pages: Record<MenuKey, Page> = {
   projects: lazy(() => import('../modules/projects/ProjectsPage.tsx')),
   battleMap: lazy(() => import('../modules/project-views/BattleMapPage.tsx')),
   projectDashboard: lazy(() => import('../modules/project-views/ProjectDashboardPage.tsx')),
+  economy: lazy(() => import('../modules/economy/EconomyDashboardPage.tsx')),
+  economyFigures: lazy(() => import('../modules/economy-data/FiguresPage.tsx')),
+  economyBulletin: lazy(() => import('../modules/economy/EconomyBulletinPage.tsx')),
+  economySettings: lazy(() => import('../modules/economy-data/EconomySettingsPage.tsx')),
   supervision: lazy(() => import('../modules/supervision/SupervisionPage.tsx')),
   rectification: lazy(() => import('../modules/rectification/RectificationPage.tsx')),
   meetings: lazy(() => import('../modules/meetings/MeetingsPage.tsx')),
@@ -38,6 +42,7 @@ const ItemDetailPage = lazy(() => import('../modules/ledger/ItemDetailPage.tsx')
 const SeriesDetailPage = lazy(() => import('../modules/meetings/SeriesDetailPage.tsx'));
 const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPage.tsx'));
 const ProjectDetailPage = lazy(() => import('../modules/projects/ProjectDetailPage.tsx'));
+const IndicatorDetailPage = lazy(() => import('../modules/economy/IndicatorDetailPage.tsx'));
 
 function Root() {
   return (
@@ -104,6 +109,14 @@ export const router = createBrowserRouter([
             element: (
               <Permitted permission="projects.read">
                 <ProjectDetailPage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'economy/indicators/:id',
+            element: (
+              <Permitted permission="economy.read">
+                <IndicatorDetailPage />
               </Permitted>
             ),
           },

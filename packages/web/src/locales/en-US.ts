@@ -3,6 +3,8 @@ import type { LocaleMessages } from './zh-CN.ts';
 import { projectsEn } from './projects.en-US.ts';
 import { projectViewsEn } from './projectViews.en-US.ts';
 import { projectReportsEn } from './projectReports.en-US.ts';
+import { economyEn } from './economy.en-US.ts';
+import { economyDataEn } from './economyData.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -66,6 +68,10 @@ export const enUS: LocaleMessages = {
     projects: 'Key projects',
     battleMap: 'Battle map',
     projectDashboard: 'Project dashboard',
+    economy: 'Economy',
+    economyFigures: 'Indicator figures',
+    economyBulletin: 'Economic bulletin',
+    economySettings: 'Indicator settings',
     supervision: 'Supervision',
     rectification: 'Rectification',
     meetings: 'Coordination meetings',
@@ -260,6 +266,7 @@ export const enUS: LocaleMessages = {
   adminClass: { system: 'System administrator', security: 'Security administrator', audit: 'Audit administrator' },
   permGroup: {
     projects: 'Key projects',
+    economy: 'Economic performance',
     supervision: 'Supervision',
     workbench: 'Workbench',
     organisation: 'Organisation and enterprises',
@@ -270,6 +277,12 @@ export const enUS: LocaleMessages = {
   },
   permission: {
     projects: { read: 'View projects', write: 'Maintain projects', report: 'Report investment', approve: 'Approve investment reports' },
+    economy: {
+      read: 'View economic indicators',
+      enter: 'Enter indicator figures',
+      approve: 'Approve indicator figures',
+      manage: 'Manage indicators, regions and targets',
+    },
     ledger: { read: 'Read ledgers', handle: 'Handle tasks', assign: 'Assign tasks', supervise: 'Supervise and review' },
     meetings: { manage: 'Manage meetings' },
     workbench: { view: 'View the workbench' },
@@ -278,6 +291,7 @@ export const enUS: LocaleMessages = {
     enterprises: { read: 'View enterprises', write: 'Manage enterprises' },
     dictionaries: { write: 'Manage dictionaries' },
     calendar: { write: 'Manage the holiday calendar' },
+    documents: { template: 'Manage the official-document template' },
     notifications: { channels: 'Manage notification channels' },
     roles: { read: 'View roles', write: 'Manage roles', assign: 'Assign roles' },
     security: { policy: 'Security policy' },
@@ -932,6 +946,8 @@ export const enUS: LocaleMessages = {
   projects: projectsEn,
   projectViews: projectViewsEn,
   projectReports: projectReportsEn,
+  economy: economyEn,
+  economyData: economyDataEn,
   errors: {
     PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
     REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',
@@ -941,6 +957,8 @@ export const enUS: LocaleMessages = {
     DATE_IN_FUTURE: 'An actual date cannot be in the future',
     PREDECESSOR_NOT_DONE: 'A preceding milestone is not done, or was done later',
     OUTSIDE_ZONE: 'The location lies outside the zone',
+    CUMULATIVE_DECREASE: "The cumulative value is below the previous period's: if this is a revision, give the reason",
+    INDICATOR_CODE_TAKEN: 'An indicator with this code already exists',
     VALIDATION_FAILED: 'Some fields are not valid; see the marked fields',
     MALFORMED_REQUEST: 'Malformed request',
     UNAUTHENTICATED: 'Please sign in',

@@ -2,6 +2,8 @@
 import { projectsZh } from './projects.zh-CN.ts';
 import { projectViewsZh } from './projectViews.zh-CN.ts';
 import { projectReportsZh } from './projectReports.zh-CN.ts';
+import { economyZh } from './economy.zh-CN.ts';
+import { economyDataZh } from './economyData.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -64,6 +66,10 @@ export const zhCN = {
     projects: '重点项目',
     battleMap: '挂图作战',
     projectDashboard: '项目分析',
+    economy: '经济运行',
+    economyFigures: '指标数据',
+    economyBulletin: '运行通报',
+    economySettings: '指标设置',
     supervision: '督查督办',
     rectification: '整改销号',
     meetings: '会议协调',
@@ -250,6 +256,7 @@ export const zhCN = {
   adminClass: { system: '系统管理员', security: '安全保密员', audit: '安全审计员' },
   permGroup: {
     projects: '重点项目',
+    economy: '经济运行',
     supervision: '督查督办',
     workbench: '工作台',
     organisation: '组织与企业',
@@ -260,6 +267,7 @@ export const zhCN = {
   },
   permission: {
     projects: { read: '查看项目', write: '维护项目', report: '填报投资', approve: '审核投资报表' },
+    economy: { read: '查看经济指标', enter: '录入指标数据', approve: '审核指标数据', manage: '维护指标、区域与目标' },
     ledger: { read: '查看台账', handle: '办理事项', assign: '交办事项', supervise: '督查审核' },
     meetings: { manage: '管理会议' },
     workbench: { view: '查看工作台' },
@@ -269,6 +277,7 @@ export const zhCN = {
     dictionaries: { write: '维护数据字典' },
     calendar: { write: '维护节假日日历' },
     notifications: { channels: '管理通知渠道' },
+    documents: { template: '维护公文模板' },
     roles: { read: '查看角色', write: '维护角色', assign: '分配角色' },
     security: { policy: '安全策略' },
     apiTokens: { manage: '管理接口令牌' },
@@ -916,6 +925,8 @@ export const zhCN = {
   projects: projectsZh,
   projectViews: projectViewsZh,
   projectReports: projectReportsZh,
+  economy: economyZh,
+  economyData: economyDataZh,
   errors: {
     PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
     REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',
@@ -925,6 +936,8 @@ export const zhCN = {
     DATE_IN_FUTURE: '实际日期不能晚于今天',
     PREDECESSOR_NOT_DONE: '前置节点尚未完成或完成日期更晚',
     OUTSIDE_ZONE: '坐标不在园区范围内',
+    CUMULATIVE_DECREASE: '累计值小于上期累计值：如属数据修订，请填写修订原因',
+    INDICATOR_CODE_TAKEN: '指标编码已存在',
     VALIDATION_FAILED: '提交的内容有误，请检查标出的字段',
     MALFORMED_REQUEST: '请求格式错误',
     UNAUTHENTICATED: '请先登录',

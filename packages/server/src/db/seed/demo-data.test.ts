@@ -105,6 +105,13 @@ describe('buildDemoZone', () => {
       expect(byName.get('enterprise')?.enterpriseIndex).toBe(0);
     });
 
+    it('ends with the statistician account, so that the generated names before it do not shift', () => {
+      expect(zone.users.at(-1)).toMatchObject({ username: 'statistician', unitKey: 'statistics', position: '统计员', roles: ['statistician'] });
+      expect(zone.users.filter((u) => u.roles.includes('statistician'))).toHaveLength(1);
+      // The first generated (pseudo-random) user keeps the name it had before the statistician was added.
+      expect(zone.users[9]).toMatchObject({ displayName: '谢杰', unitKey: 'admin', position: '党工委书记' });
+    });
+
     it('binds enterprise users to an enterprise and its street', () => {
       const bound = zone.users.filter((u) => u.roles.includes('enterpriseUser'));
       expect(bound.map((u) => u.enterpriseIndex)).toEqual([0, 1, 2, 3, 4]);

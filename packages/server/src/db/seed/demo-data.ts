@@ -212,7 +212,10 @@ function buildUnits(): DemoUnit[] {
   });
 }
 
-const POSITIONS = ('党工委书记 管委会主任 管委会副主任 局长 副局长 主任 部长 科长 科员 镇长 ' + '企业联络员 系统管理员 安全保密员 安全审计员').split(' ');
+const POSITIONS = [
+  ...'党工委书记 管委会主任 管委会副主任 局长 副局长 主任 部长 科长 科员 镇长'.split(' '),
+  ...'企业联络员 系统管理员 安全保密员 安全审计员 统计员'.split(' '),
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geography. The boundary is a simplified outline of the Gulei peninsula, narrowing towards its southern tip.
@@ -519,6 +522,8 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
   for (let i = 1; i <= 4; i++) {
     add({ unitKey: enterpriseStreet(i), ...liaison, enterpriseIndex: i });
   }
+  // Fixed accounts added by later modules come last, so that the generated names above do not shift.
+  add({ username: 'statistician', unitKey: 'statistics', position: '统计员', roles: ['statistician'] });
   return users;
 }
 

@@ -21,6 +21,7 @@ import {
 import { seedCalendar } from './calendar.ts';
 import { buildDemoZone } from './demo-data.ts';
 import { seedDictionaries } from './dictionaries.ts';
+import { seedEconomyCatalogue } from './economy-catalogue.ts';
 import { builtinRoles } from './roles.ts';
 
 const DEMO_MARK = 'demo.seeded';
@@ -65,6 +66,7 @@ export async function seedBase(db: DbOrTx): Promise<void> {
   }
   await db.insert(calendarDays).values(seedCalendar).onConflictDoNothing();
   await db.insert(settings).values({ key: 'security.policy', value: defaultPasswordPolicy }).onConflictDoNothing();
+  await seedEconomyCatalogue(db);
 }
 
 export async function isDemoSeeded(db: DbOrTx): Promise<boolean> {
@@ -143,5 +145,9 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
       .values({ key: DEMO_MARK, value: { zone: zone.zoneName } })
       .onConflictDoNothing();
   });
-  return { logins: zone.users.slice(0, 9).map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })) };
+  return {
+    logins: zone.users
+      .filter((u, i) => i < 9 || u.username === 'statistician')
+      .map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })),
+  };
 }

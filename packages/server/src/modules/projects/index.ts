@@ -2,7 +2,7 @@
 // pipeline, ceremonies, the battle map, the milestone board and the dashboard. Each route: schema, permission, one
 // service call. Writes answer with the record as the caller now sees it.
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -37,9 +37,8 @@ import {
   yearListPageSchema,
   yearListQuery,
 } from '@zoneops/shared';
-import type { Principal } from '../../platform/access/principal.ts';
 import { registerVisibility } from '../../platform/access/scope.ts';
-import { sendCached } from '../../platform/response-cache.ts';
+import { cachedReads } from '../../platform/response-cache.ts';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import { queryRows } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -101,10 +100,7 @@ export function registerProjects(app: FastifyInstance, deps: Deps, ledger: Ledge
   const detail = (req: { params: { id: string } }, p: ReturnType<typeof actorOf>) => projects.get(p, req.params.id);
   // The list and the views are read far more than written: answered from the per-instance answer cache, dropped on
   // every change to projects, their leaders, units, milestones, reports or blockers (migration 0009).
-  const cached = <S extends z.ZodType>(req: FastifyRequest, reply: FastifyReply, schema: S, compute: (p: Principal) => Promise<z.infer<S>>) => {
-    const p = actorOf(req);
-    return sendCached(deps.responses, req, reply, p, schema, () => compute(p));
-  };
+  const cached = cachedReads(deps.responses, actorOf);
 
   r.get('/api/projects', { config: read, schema: { tags, querystring: projectListQuery, response: { 200: projectPage } } }, (req, reply) =>
     cached(req, reply, projectPage, (p) => projects.list(p, req.query)),

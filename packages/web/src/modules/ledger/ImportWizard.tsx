@@ -6,13 +6,14 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, App, Button, Flex, Modal, Progress, Result, Space, Statistic, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Modal, Progress, Result, Space, Statistic, Steps, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { XLSX_MIME, type ImportCommit, type ImportPreview } from '@zoneops/shared';
 import { upload, uploadRaw, type Query } from '../../app/api.ts';
 import type { Ledger } from '../../app/contract.ts';
 import { downloadExport, fileNameFromDisposition, saveBlob } from '../../app/download.ts';
 import { useReportError } from '../../app/use-report-error.ts';
+import { WorkbookDrop } from '../../app/components/WorkbookDrop.tsx';
 
 type Row = ImportPreview['rows'][number];
 type RowError = ImportPreview['errors'][number];
@@ -245,24 +246,13 @@ export function ImportWizard(props: WizardProps) {
           >
             {t('ledger.import.template')}
           </Button>
-          <div data-testid="import-file">
-            <Upload.Dragger
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              multiple={false}
-              showUploadList={false}
-              disabled={!!sending}
-              beforeUpload={(f) => {
-                void runPreview(f);
-                return false;
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t('ledger.import.drop')}</p>
-              <p className="ant-upload-hint">{t('ledger.import.dropHint')}</p>
-            </Upload.Dragger>
-          </div>
+          <WorkbookDrop
+            disabled={!!sending}
+            onFile={(f) => void runPreview(f)}
+            text={t('ledger.import.drop')}
+            hint={t('ledger.import.dropHint')}
+            testId="import-file"
+          />
         </>
       )}
 
