@@ -76,9 +76,7 @@ describe.skipIf(missing !== null)('economy bulletin in LibreOffice', () => {
     expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)?|Page size:\s+595(\.\d+)? x 842/);
     await run('pdftotext', ['-layout', pdf, join(dir, 'bulletin.txt')]);
     // the page numbers (—3—) fall between the lines of a paragraph in the text layer
-    const text = readFileSync(join(dir, 'bulletin.txt'), 'utf8')
-      .replace(/\s+/g, '')
-      .replace(/—\d+—/g, '');
+    const text = readFileSync(join(dir, 'bulletin.txt'), 'utf8').replace(/\s+/g, '').replace(/—\d+—/g, '');
     expect(text).toContain('古开管〔2026〕18号');
     expect(text).toContain(bulletin.title.replace(/\s+/g, ''));
     // Every paragraph the page shows is in the document, in the same words (line breaks aside).
