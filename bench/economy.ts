@@ -9,7 +9,7 @@
 // - the ceiling in the same run: a bare Fastify route answering from memory (bench/serve-users.ts bare), and the
 //   dashboard's figures query (the figures of one month: period = any($1) and indicator_id = any($2) and approved)
 //   run directly from 1 and 10 clients.
-// The economy routes are not behind the answer cache (RESPONSE_CACHE_MS): every request reads the database.
+// The economy reads are behind the answer cache; RESPONSE_CACHE_MS=0 measures every request reading the database.
 // Each load also reports CPU time per request (Linux /proc): the server process and the PostgreSQL backends of the
 // bench database, which a shared machine disturbs far less than latencies.
 // The server runs in a child process (bench/serve-app.ts) so that the load generator does not share its event loop.
