@@ -462,7 +462,7 @@ for (const engine of engines()) {
       expect(text).toContain(
         '纳入监测的5项主要经济指标中，有3项指标增幅位居全市第一（地区生产总值、规模以上工业总产值、一般公共预算收入），1项指标增幅位居全市第二（固定资产投资）；',
       );
-      expect(text).toContain('在漳州市所辖8个县（市、区）及开发区中比较');
+      expect(text).toContain('全市排名在本区与漳州市所辖其他7个县（市、区）共8个地区中比较');
       expect(text).toContain('设定年度目标的3项指标中，2项达到目标或序时进度，1项未达到');
       expect(text).toContain('1项指标增幅低于预警线');
       expect(text).toContain('社会消费品零售总额比增3.0%，低于预警线（5.0%）；一般公共预算收入完成年度目标的60.0%，低于序时进度15.0个百分点。');

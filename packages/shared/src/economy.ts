@@ -37,47 +37,79 @@ export type ThresholdStatus = (typeof thresholdStatuses)[number];
 export const GROWTH_MIN = -100;
 export const GROWTH_MAX = 10_000;
 
+export type ParseLang = 'zh' | 'en';
+type Parsed = { ok: true; value: number } | { ok: false; message: string };
+
+/** The messages of the two readers, in the API's English and in Chinese for the grid and the import. */
+const parseMessages = {
+  en: {
+    growthEmpty: () => 'growth is empty',
+    growthNotNumber: (raw: string) => `"${raw}" is not a number; growth is in percent, e.g. 18.1`,
+    growthDecimals: (raw: string) => `${raw}: growth takes at most two decimals (in percent, e.g. 18.1)`,
+    growthRatio: (raw: string, pct: number) => `${raw} looks like a ratio: growth is in percent (write ${pct} for ${pct} %)`,
+    growthRange: (v: number) => `growth ${v} % is outside ${GROWTH_MIN} … ${GROWTH_MAX} %`,
+    valueEmpty: () => 'value is empty',
+    valueNotNumber: (raw: string) => `"${raw}" is not a number`,
+    valueDecimals: (raw: string) => `${raw}: at most four decimals`,
+    valueTooLarge: (raw: string) => `${raw} is too large`,
+  },
+  zh: {
+    growthEmpty: () => '比增为空',
+    growthNotNumber: (raw: string) => `“${raw}”不是数字：比增按百分数填写，如 18.1`,
+    growthDecimals: (raw: string) => `${raw}：比增最多保留两位小数（按百分数填写，如 18.1）`,
+    growthRatio: (raw: string, pct: number) => `${raw} 像是比率：比增按百分数填写，应写 ${pct}（表示 ${pct}%）`,
+    growthRange: (v: number) => `比增 ${v}% 超出 ${GROWTH_MIN}% 至 ${GROWTH_MAX}% 的范围`,
+    valueEmpty: () => '绝对值为空',
+    valueNotNumber: (raw: string) => `“${raw}”不是数字`,
+    valueDecimals: (raw: string) => `${raw}：绝对值最多保留四位小数`,
+    valueTooLarge: (raw: string) => `${raw} 超出可录入的范围`,
+  },
+};
+
 /**
  * Reads a growth rate as entered (number or text, "18.1", "18.1%", "－3.2"); answers percent or a message saying
- * what is wrong. `isPercentCell`: the spreadsheet cell is formatted as a percentage, so 0.181 there means 18.1 %.
+ * what is wrong (in `lang`). `isPercentCell`: the spreadsheet cell is formatted as a percentage, so 0.181 there
+ * means 18.1 %.
  */
-export function parseGrowth(input: unknown, isPercentCell = false): { ok: true; value: number } | { ok: false; message: string } {
-  if (input === null || input === undefined || input === '') return { ok: false, message: 'growth is empty' };
+export function parseGrowth(input: unknown, isPercentCell = false, lang: ParseLang = 'en'): Parsed {
+  const m = parseMessages[lang];
+  if (input === null || input === undefined || input === '') return { ok: false, message: m.growthEmpty() };
   let text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
-  if (!text) return { ok: false, message: 'growth must be a number in percent, e.g. 18.1 for 18.1 %' };
+  if (!text) return { ok: false, message: m.growthNotNumber(String(input)) };
   text = fullWidthToAscii(text).replace(/[－−]/g, '-').replace(/[＋]/g, '+').replace(/，/g, '.');
   let percentSign = false;
   if (/[%％]$/.test(text)) {
     percentSign = true;
     text = text.slice(0, -1).trim();
   }
-  if (!/^[+-]?\d+(\.\d+)?(e-?\d+)?$/i.test(text)) return { ok: false, message: `"${String(input)}" is not a number; growth is in percent, e.g. 18.1` };
+  if (!/^[+-]?\d+(\.\d+)?(e-?\d+)?$/i.test(text)) return { ok: false, message: m.growthNotNumber(String(input)) };
   let value = Number(text);
   if (isPercentCell && !percentSign) value = value * 100;
   value = Math.round(value * 1e6) / 1e6;
   if (!isPercentCell && !percentSign && decimalsOf(value) > 2) {
     // Only a number below 1 in size reads as a ratio (0.181 = 18.1 %); 18.123 is a percentage with too many decimals.
-    if (Math.abs(value) >= 1) return { ok: false, message: `${String(input)}: growth takes at most two decimals (in percent, e.g. 18.1)` };
-    return { ok: false, message: `${String(input)} looks like a ratio: growth is in percent (write ${round(value * 100, 1)} for ${round(value * 100, 1)} %)` };
+    if (Math.abs(value) >= 1) return { ok: false, message: m.growthDecimals(String(input)) };
+    return { ok: false, message: m.growthRatio(String(input), round(value * 100, 1)) };
   }
   if (decimalsOf(value) > 2) value = round(value, 2);
-  if (value < GROWTH_MIN || value > GROWTH_MAX) return { ok: false, message: `growth ${value} % is outside ${GROWTH_MIN} … ${GROWTH_MAX} %` };
+  if (value < GROWTH_MIN || value > GROWTH_MAX) return { ok: false, message: m.growthRange(value) };
   return { ok: true, value };
 }
 
 /** Reads a figure's value: a number with at most four decimals, commas and full-width digits tolerated. */
-export function parseFigureValue(input: unknown): { ok: true; value: number } | { ok: false; message: string } {
-  if (input === null || input === undefined || input === '') return { ok: false, message: 'value is empty' };
+export function parseFigureValue(input: unknown, lang: ParseLang = 'en'): Parsed {
+  const m = parseMessages[lang];
+  if (input === null || input === undefined || input === '') return { ok: false, message: m.valueEmpty() };
   // A number from a spreadsheet formula may carry binary noise (0.30000000000000004): four decimals are kept.
   if (typeof input === 'number' && Number.isFinite(input) && Math.abs(input - round(input, 4)) < 1e-9) input = round(input, 4);
   const text = (typeof input === 'number' ? String(input) : typeof input === 'string' ? fullWidthToAscii(input) : '')
     .trim()
     .replace(/[,，\s]/g, '')
     .replace(/[－−]/g, '-');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `"${String(input)}" is not a number` };
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: m.valueNotNumber(String(input)) };
   const value = Number(text);
-  if (decimalsOf(value) > 4) return { ok: false, message: `${text}: at most four decimals` };
-  if (Math.abs(value) >= 1e14) return { ok: false, message: `${text} is too large` };
+  if (decimalsOf(value) > 4) return { ok: false, message: m.valueDecimals(text) };
+  if (Math.abs(value) >= 1e14) return { ok: false, message: m.valueTooLarge(text) };
   return { ok: true, value };
 }
 

@@ -100,8 +100,9 @@ export function growthTrendOption(table: TrendTable, regions: readonly TrendRegi
   return {
     title: series.length ? undefined : emptyTitle(labels.noData),
     tooltip: { trigger: 'axis', valueFormatter: percentText },
+    // the legend on its own line above the axis name (a long English legend would run into it)
     legend: { top: 0, type: 'scroll', itemWidth: 16, itemHeight: 8, textStyle: { fontSize: 12 } },
-    grid: { left: 8, right: 16, top: 36, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 16, top: 56, bottom: 4, containLabel: true },
     xAxis: { type: 'category', boundaryGap: false, data: table.periods.map(labels.period) },
     yAxis: {
       type: 'value',
@@ -143,7 +144,7 @@ export function valueGrowthOption(table: TrendTable, regions: readonly TrendRegi
       formatter: (params: unknown) => tooltipOf(params as TooltipItem[], labels.valueText),
     },
     legend: { top: 0, type: 'scroll', itemWidth: 16, itemHeight: 8, textStyle: { fontSize: 12 } },
-    grid: { left: 8, right: 8, top: 40, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 8, top: 56, bottom: 4, containLabel: true },
     xAxis: { type: 'category', data: table.periods.map(labels.period) },
     yAxis: [
       { type: 'value', name: labels.valueAxis, nameTextStyle: { align: 'left' }, splitLine: { lineStyle: { type: 'dashed' } } },

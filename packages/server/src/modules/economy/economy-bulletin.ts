@@ -16,8 +16,9 @@ import {
 import type { Block } from '../../platform/documents/index.ts';
 
 /** A value as the bulletin writes it: thousands and more without decimals, else two. */
-export function valueText(v: number): string {
-  return Math.abs(v) >= 10_000 ? fixed(v, 0) : fixed(v, 2);
+export function valueText(v: number, unit = ''): string {
+  // yuan per person are whole yuan; large amounts (万元, 元) have no decimals in a bulletin
+  return Math.abs(v) >= 10_000 || unit === '元' ? fixed(v, 0) : fixed(v, 2);
 }
 
 const keyWord = (m: IndicatorMeasures) => (m.indicator.rankBy === 'growth' ? '增幅' : '总量');
@@ -30,10 +31,10 @@ export function rankSentence(m: IndicatorMeasures, zoneId: string | undefined): 
   let s = tied.length ? `${word}与${tied.join('、')}并列全市${rankText(m.rank.rank, 1)}` : `${word}位居全市${rankText(m.rank.rank, 1)}`;
   if (m.ahead && m.rank.rank > 1) {
     const aheadRank = m.ranking.find((r) => r.regionId === m.ahead!.regionId)?.rank;
-    const gap = m.indicator.rankBy === 'growth' ? `${fixed(m.ahead.gap, 1)}个百分点` : `${valueText(m.ahead.gap)}${m.indicator.unit}`;
+    const gap = m.indicator.rankBy === 'growth' ? `${fixed(m.ahead.gap, 1)}个百分点` : `${valueText(m.ahead.gap, m.indicator.unit)}${m.indicator.unit}`;
     if (aheadRank) s += `，落后第${chineseRank(aheadRank)}位${m.ahead.name}${gap}`;
   } else if (m.behind && m.rank.rank === 1 && !tied.length) {
-    const gap = m.indicator.rankBy === 'growth' ? `${fixed(m.behind.gap, 1)}个百分点` : `${valueText(m.behind.gap)}${m.indicator.unit}`;
+    const gap = m.indicator.rankBy === 'growth' ? `${fixed(m.behind.gap, 1)}个百分点` : `${valueText(m.behind.gap, m.indicator.unit)}${m.indicator.unit}`;
     s += `，领先第二位${m.behind.name}${gap}`;
   }
   return s;
@@ -50,7 +51,7 @@ export function indicatorSentence(m: IndicatorMeasures, zoneId: string | undefin
   const head = i.valueKind === 'point' ? `${label}末` : label;
   // A total is 完成 (achieved); a balance or a per-capita figure simply 为 (is).
   const verb = i.valueKind === 'point' || !i.additive ? '为' : '完成';
-  if (m.zone.value !== null) parts.push(`${i.nameZh}${head}${verb}${valueText(m.zone.value)}${i.unit}`);
+  if (m.zone.value !== null) parts.push(`${i.nameZh}${head}${verb}${valueText(m.zone.value, i.unit)}${i.unit}`);
   else parts.push(`${i.nameZh}${head}`);
   if (m.zone.growth !== null) {
     let g = growthPhrase(m.zone.growth);
@@ -66,7 +67,7 @@ export function indicatorSentence(m: IndicatorMeasures, zoneId: string | undefin
   if (m.pull !== null && m.zone.growth !== null) parts.push(pullPhrase(m.pull));
   const t = m.target;
   if (t?.kind === 'value') {
-    let s = `完成年度目标${valueText(t.target)}${i.unit}的${fixed(t.completion, 1)}%`;
+    let s = `完成年度目标${valueText(t.target, i.unit)}${i.unit}的${fixed(t.completion, 1)}%`;
     if (t.aheadOfTime !== null) {
       const a = round(t.aheadOfTime, 1);
       s += a > 0 ? `，超序时进度${fixed(a, 1)}个百分点` : a < 0 ? `，低于序时进度${fixed(-a, 1)}个百分点` : '，与序时进度持平';
@@ -102,7 +103,7 @@ export function bulletinOf(d: EconomyDashboard, zoneName: string): BulletinText 
   const cityName = d.city?.name ?? '全市';
   blocks.push({
     kind: 'p',
-    text: `现将${year}年${monthLabel}${zoneName}主要经济指标运行情况通报如下。数据来源于统计、财政、税务等部门，全市排名在${d.city ? `${cityName}所辖` : ''}${countRanked(d)}个县（市、区）及开发区中比较。`,
+    text: `现将${year}年${monthLabel}${zoneName}主要经济指标运行情况通报如下。数据来源于统计、财政、税务等部门，全市排名在本区与${cityName}${d.city ? '所辖' : ''}其他${countRanked(d) - 1}个县（市、区）共${countRanked(d)}个地区中比较。`,
   });
 
   // 一、总体情况
@@ -162,8 +163,8 @@ export function bulletinOf(d: EconomyDashboard, zoneName: string): BulletinText 
           ? [
               n + 1,
               m.indicator.nameZh,
-              `${valueText(t.target)}${unit}`,
-              m.zone?.value !== null && m.zone?.value !== undefined ? `${valueText(m.zone.value)}${unit}` : '—',
+              `${valueText(t.target, unit)}${unit}`,
+              m.zone?.value !== null && m.zone?.value !== undefined ? `${valueText(m.zone.value, unit)}${unit}` : '—',
               `${fixed(t.completion, 1)}%${t.timeProgress !== null ? `（序时${fixed(t.timeProgress, 1)}%）` : ''}`,
               t.met ? '达到' : '未达到',
             ]
@@ -211,7 +212,7 @@ export function bulletinOf(d: EconomyDashboard, zoneName: string): BulletinText 
       m.indicator.nameZh,
       m.indicator.unit,
       periodLabel(m.period, m.indicator.valueKind),
-      m.zone?.value !== null && m.zone?.value !== undefined ? valueText(m.zone.value) : '—',
+      m.zone?.value !== null && m.zone?.value !== undefined ? valueText(m.zone.value, m.indicator.unit) : '—',
       m.zone?.growth !== null && m.zone?.growth !== undefined ? fixed(m.zone.growth, 1) : '—',
       m.rank ? `${m.rank.tiedWith > 1 ? '并列' : ''}${m.rank.rank}/${m.rank.of}` : '—',
       m.share !== null ? fixed(m.share, 1) : '—',

@@ -386,9 +386,9 @@ describe('parseFigureWorkbook: bad input', () => {
     });
     const parsed = await parseFigureWorkbook(buffer, ctx());
     expect(parsed.errors).toEqual([
-      { rowNumber: 5, column: '古雷 增长%', cell: 'D5', message: '0.181 像是比率：比增按百分数填写，应写 18.1（或将单元格设为百分比格式）' },
-      { rowNumber: 6, column: '古雷 1-10月', cell: 'C6', message: '应为数字' },
-      { rowNumber: 6, column: '漳州市 绝对值', cell: 'E6', message: '最多保留四位小数' },
+      { rowNumber: 5, column: '古雷 增长%', cell: 'D5', message: '0.181 像是比率：比增按百分数填写，应写 18.1（表示 18.1%）' },
+      { rowNumber: 6, column: '古雷 1-10月', cell: 'C6', message: '“abc”不是数字' },
+      { rowNumber: 6, column: '漳州市 绝对值', cell: 'E6', message: '1.234567：绝对值最多保留四位小数' },
       { rowNumber: 6, column: '漳州市 同比±%', cell: 'F6', message: '单元格为错误值 #DIV/0!' },
     ]);
     expect(rowsOf(parsed)).toEqual([7]);
@@ -427,7 +427,7 @@ describe('annotateFigureWorkbook', () => {
     expect(String(bad.note)).toContain('像是比率');
     expect((ws.getCell('C5').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
     expect(ws.getCell('H3').text).toBe('错误说明');
-    expect(ws.getCell('H5').text).toBe('古雷 增长%：0.181 像是比率：比增按百分数填写，应写 18.1（或将单元格设为百分比格式）');
+    expect(ws.getCell('H5').text).toBe('古雷 增长%：0.181 像是比率：比增按百分数填写，应写 18.1（表示 18.1%）');
     expect(ws.getCell('H6').text).toBe('');
 
     // the clerk corrects the cells and uploads the annotated workbook again

@@ -82,7 +82,10 @@ export default function FiguresPage() {
   const [saving, setSaving] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  const state = useMemo(() => (grid ? draftState(grid, drafts) : { changed: new Set<string>(), invalid: new Map<string, string>() }), [grid, drafts]);
+  const state = useMemo(
+    () => (grid ? draftState(grid, drafts, en ? 'en' : 'zh') : { changed: new Set<string>(), invalid: new Map<string, string>() }),
+    [grid, drafts, en],
+  );
   const dirty = state.changed.size > 0;
   const hasMonthly = !!grid?.rows.some((r) => r.indicator.frequency === 'month' && r.period !== null);
   const canEnter = can('economy.enter') && !!grid?.rows.some((r) => r.indicator.can.enter);
@@ -146,7 +149,7 @@ export default function FiguresPage() {
 
   const save = async (withReasons: ReadonlyMap<string, string> = reasons) => {
     if (!grid) return;
-    const { entries, refs, invalid } = buildEntries(grid, drafts, withReasons);
+    const { entries, refs, invalid } = buildEntries(grid, drafts, withReasons, en ? 'en' : 'zh');
     if (invalid.length) {
       void message.error(t('economyData.invalidCells', { count: invalid.length }));
       return;

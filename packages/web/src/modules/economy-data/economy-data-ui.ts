@@ -6,6 +6,7 @@ import {
   MONTH_PERIOD,
   parseFigureValue,
   parseGrowth,
+  type ParseLang,
   type FigureEntry,
   type FigureGrid,
   type Indicator,
@@ -64,9 +65,9 @@ const NO_FIGURE = /^\s*(?:—{1,2}|[-–－/])?\s*$/;
 export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
 
 /** A typed or pasted cell read with the shared rules: growth in percent (18.1 = 18.1 %), values with commas tolerated; blank = none. */
-export function parseCell(field: FigureField, text: string): Parsed {
+export function parseCell(field: FigureField, text: string, lang: ParseLang = 'en'): Parsed {
   if (NO_FIGURE.test(text)) return { ok: true, value: null };
-  const r = isGrowthField(field) ? parseGrowth(text) : parseFigureValue(text);
+  const r = isGrowthField(field) ? parseGrowth(text, false, lang) : parseFigureValue(text, lang);
   return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
 }
 
@@ -80,7 +81,7 @@ export function isChanged(field: FigureField, text: string, stored: number | nul
 export type Drafts = ReadonlyMap<string, string>;
 
 /** The draft texts that differ from the stored figures, and those that cannot be read (with the shared rule's message). */
-export function draftState(grid: FigureGrid, drafts: Drafts): { changed: Set<string>; invalid: Map<string, string> } {
+export function draftState(grid: FigureGrid, drafts: Drafts, lang: ParseLang = 'en'): { changed: Set<string>; invalid: Map<string, string> } {
   const changed = new Set<string>();
   const invalid = new Map<string, string>();
   if (!drafts.size) return { changed, invalid };
@@ -91,7 +92,7 @@ export function draftState(grid: FigureGrid, drafts: Drafts): { changed: Set<str
         const k = fieldKey(row.indicator.id, region.id, field);
         const text = drafts.get(k);
         if (text === undefined || !cellEditable(row, field)) continue;
-        const p = parseCell(field, text);
+        const p = parseCell(field, text, lang);
         if (!p.ok) invalid.set(k, p.message);
         if (!p.ok || p.value !== (cells.get(region.id)?.[field] ?? null)) changed.add(k);
       }
@@ -113,6 +114,7 @@ export function buildEntries(
   grid: FigureGrid,
   drafts: Drafts,
   reasons: ReadonlyMap<string, string> = new Map(),
+  lang: ParseLang = 'en',
 ): { entries: FigureEntry[]; refs: EntryRef[]; invalid: { key: string; message: string }[] } {
   const entries: FigureEntry[] = [];
   const refs: EntryRef[] = [];
@@ -134,7 +136,7 @@ export function buildEntries(
           next[field] = before;
           continue;
         }
-        const p = parseCell(field, text);
+        const p = parseCell(field, text, lang);
         if (!p.ok) {
           invalid.push({ key: k, message: p.message });
           bad = true;
