@@ -89,6 +89,7 @@ export const menuCatalogue = [
   { key: 'dictionaries', path: '/system/dictionaries', permission: 'dictionaries.write' },
   { key: 'calendar', path: '/system/calendar', permission: 'calendar.write' },
   { key: 'channels', path: '/system/channels', permission: 'notifications.channels' },
+  { key: 'documentTemplate', path: '/system/document-template', permission: 'documents.template' },
   { key: 'security', path: '/system/security', permission: 'security.policy' },
   { key: 'apiTokens', path: '/system/api-tokens', permission: 'apiTokens.manage' },
   { key: 'audit', path: '/system/audit', permission: 'audit.read' },

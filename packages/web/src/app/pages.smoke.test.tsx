@@ -20,6 +20,7 @@ import EnterprisesPage from '../modules/enterprises/EnterprisesPage.tsx';
 import DictionariesPage from '../modules/dictionaries/DictionariesPage.tsx';
 import CalendarPage from '../modules/calendar/CalendarPage.tsx';
 import ChannelsPage from '../modules/channels/ChannelsPage.tsx';
+import DocumentTemplatePage from '../modules/document-template/DocumentTemplatePage.tsx';
 import SecuritySettingsPage from '../modules/security/SecuritySettingsPage.tsx';
 import ApiTokensPage from '../modules/api-tokens/ApiTokensPage.tsx';
 import AuditPage from '../modules/audit/AuditPage.tsx';
@@ -89,6 +90,7 @@ const pages: [string, ComponentType, string?][] = [
   ['dictionaries', DictionariesPage],
   ['calendar', CalendarPage],
   ['channels', ChannelsPage],
+  ['documentTemplate', DocumentTemplatePage],
   ['security', SecuritySettingsPage],
   ['apiTokens', ApiTokensPage],
   ['audit', AuditPage],

@@ -28,6 +28,7 @@ const pages: Record<MenuKey, Page> = {
   dictionaries: lazy(() => import('../modules/dictionaries/DictionariesPage.tsx')),
   calendar: lazy(() => import('../modules/calendar/CalendarPage.tsx')),
   channels: lazy(() => import('../modules/channels/ChannelsPage.tsx')),
+  documentTemplate: lazy(() => import('../modules/document-template/DocumentTemplatePage.tsx')),
   security: lazy(() => import('../modules/security/SecuritySettingsPage.tsx')),
   apiTokens: lazy(() => import('../modules/api-tokens/ApiTokensPage.tsx')),
   audit: lazy(() => import('../modules/audit/AuditPage.tsx')),
