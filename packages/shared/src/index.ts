@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './ledger.ts';
 export * from './projects.ts';
 export * from './economy.ts';
+export * from './promotion.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
