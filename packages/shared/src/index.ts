@@ -3,6 +3,7 @@ export * from './ledger.ts';
 export * from './projects.ts';
 export * from './economy.ts';
 export * from './promotion.ts';
+export * from './enterprise-service.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
