@@ -47,7 +47,11 @@ export function requestDeadlines(filedAt: Date, rule: DeadlineRule, cal: Calenda
   const day = shanghaiDay(filedAt);
   const r = rule.response;
   const responseDueAt =
-    r.kind === 'hours' ? new Date(filedAt.getTime() + r.hours * HOUR) : r.kind === 'sameDay' ? endOfShanghaiDay(day) : endOfShanghaiDay(addWorkingDays(day, r.days, cal));
+    r.kind === 'hours'
+      ? new Date(filedAt.getTime() + r.hours * HOUR)
+      : r.kind === 'sameDay'
+        ? endOfShanghaiDay(day)
+        : endOfShanghaiDay(addWorkingDays(day, r.days, cal));
   return { responseDueAt, completionDueOn: addWorkingDays(day, rule.completionWorkingDays, cal) };
 }
 
