@@ -19,3 +19,4 @@ export * from './schemas/meetings.ts';
 export * from './schemas/ledger-reports.ts';
 export * from './schemas/projects.ts';
 export * from './schemas/economy.ts';
+export * from './schemas/promotion.ts';

@@ -1044,3 +1044,139 @@ export const economyTargets = pgTable(
   },
   (t) => [uniqueIndex('economy_targets_uq').on(t.indicatorId, t.year)],
 );
+
+// ---- investment promotion (招商引资, DOMAIN §5) ---------------------------------------------------------------
+
+/** 招商组团 / 专班: a team with its leader; members in promotion_team_members. */
+export const promotionTeams = pgTable('promotion_teams', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  leaderUserId: uuid('leader_user_id').references(() => users.id),
+  unitId: uuid('unit_id').references(() => units.id),
+  active: boolean('active').notNull().default(true),
+  ...timestamps(),
+});
+
+export const promotionTeamMembers = pgTable(
+  'promotion_team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => promotionTeams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull().default('member'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('promotion_team_members_user_idx').on(t.userId)],
+);
+
+/** A lead (招商线索) from first contact to production; contacts are masked for all but the owner and superiors. */
+export const promotionLeads = pgTable(
+  'promotion_leads',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    company: text('company').notNull(),
+    /** companyKey(company): duplicate detection. */
+    companyKey: text('company_key').notNull(),
+    uscc: text('uscc'),
+    parentCompany: text('parent_company'),
+    countryRegion: text('country_region').notNull(),
+    fortune500: boolean('fortune500').notNull().default(false),
+    industry: text('industry').notNull(),
+    content: text('content'),
+    plannedInvestment: money('planned_investment'),
+    currency: text('currency'),
+    foreignAmount: numeric('foreign_amount', { precision: 20, scale: 6 }),
+    fxRate: numeric('fx_rate', { precision: 14, scale: 6 }),
+    landMu: doublePrecision('land_mu'),
+    expectedTax: doublePrecision('expected_tax'),
+    energyUse: doublePrecision('energy_use'),
+    expectedOutput: doublePrecision('expected_output'),
+    environmentalCategory: text('environmental_category'),
+    chainFit: boolean('chain_fit'),
+    chainSegmentId: uuid('chain_segment_id'),
+    source: text('source').notNull(),
+    referrer: text('referrer'),
+    referrerPhone: text('referrer_phone'),
+    contacts: jsonb('contacts')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    ownerUserId: uuid('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The owner's unit when the lead was last assigned: superiors see it through the data scope. */
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    teamId: uuid('team_id').references(() => promotionTeams.id),
+    stage: text('stage').notNull().default('lead'),
+    outcome: text('outcome').notNull().default('active'),
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    signedOn: date('signed_on', { mode: 'string' }),
+    signedAmount: money('signed_amount'),
+    plannedStartOn: date('planned_start_on', { mode: 'string' }),
+    startedOn: date('started_on', { mode: 'string' }),
+    capitalInPlace: money('capital_in_place'),
+    productionOn: date('production_on', { mode: 'string' }),
+    /** Clock completions: {answer: '2026-11-20', …}. */
+    clocksDone: jsonb('clocks_done')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** The worst clock state, recomputed by the clock job and on every change (list filter and kanban). */
+    clockState: text('clock_state').notNull().default('open'),
+    projectId: uuid('project_id').references(() => projects.id),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    index('promotion_leads_stage_idx').on(t.stage, t.registeredOn),
+    index('promotion_leads_owner_idx').on(t.ownerUserId),
+    index('promotion_leads_unit_idx').on(t.ownerUnitId),
+    index('promotion_leads_team_idx').on(t.teamId),
+    index('promotion_leads_company_key_idx').on(t.companyKey),
+    index('promotion_leads_uscc_idx').on(t.uscc),
+  ],
+);
+
+/** Every stage move, transfer, closure and clock completion of a lead: its history (kept when it becomes a project). */
+export const promotionLeadEvents = pgTable(
+  'promotion_lead_events',
+  {
+    id: id(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => promotionLeads.id),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason'),
+    at: ts('at').notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [index('promotion_lead_events_lead_idx').on(t.leadId, t.at)],
+);
+
+/** 挑商选资: a recorded assessment with the computed criteria, the decision, its reasons and approver. */
+export const promotionAssessments = pgTable(
+  'promotion_assessments',
+  {
+    id: id(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => promotionLeads.id),
+    criteria: jsonb('criteria').notNull(),
+    results: jsonb('results').notNull(),
+    computedPass: boolean('computed_pass').notNull(),
+    decision: text('decision').notNull(),
+    reasons: text('reasons').notNull(),
+    assessedBy: uuid('assessed_by')
+      .notNull()
+      .references(() => users.id),
+    assessedAt: ts('assessed_at').notNull(),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: ts('approved_at'),
+  },
+  (t) => [index('promotion_assessments_lead_idx').on(t.leadId)],
+);
