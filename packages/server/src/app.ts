@@ -40,7 +40,9 @@ import { registerMeetings } from './modules/meetings/index.ts';
 import { registerProjects, type ProjectsModule } from './modules/projects/index.ts';
 import { registerEconomy } from './modules/economy/index.ts';
 import { registerDocuments } from './modules/documents/index.ts';
+import { registerPromotion } from './modules/promotion/index.ts';
 import type { EconomyService } from './modules/economy/economy.service.ts';
+import type { LeadService } from './modules/promotion/lead.service.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -62,6 +64,7 @@ export interface App {
   /** The key projects module (demo seeding and benchmarks drive it directly). */
   projects: ProjectsModule;
   economy: EconomyService;
+  promotion: LeadService;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -200,6 +203,7 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const projects = registerProjects(app, deps, ledger);
   const economy = registerEconomy(app, deps);
   registerDocuments(app, deps);
+  const promotion = registerPromotion(app, deps);
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
@@ -231,8 +235,10 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   scheduler.add({ name: 'ledger.notices', everyMs: 3_600_000, run: () => ledger.closeEndedNotices(systemContext('ledger.notices')).then(() => undefined) });
   scheduler.add({ name: 'projects.lights', everyMs: 3_600_000, run: () => projects.recomputeAll().then(() => undefined) });
   scheduler.add({ name: 'projects.reminders', everyMs: 3_600_000, run: () => projects.investment.sendReminders().then(() => undefined) });
+  // Lead clocks follow the calendar day (only changes are written).
+  scheduler.add({ name: 'promotion.clocks', everyMs: 3_600_000, run: () => promotion.recomputeClocks().then(() => undefined) });
   scheduler.add({ name: 'meetings.missed', everyMs: 3_600_000, run: () => meetings.markMissed().then(() => undefined) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
-  return { app, deps, scheduler, projects, economy };
+  return { app, deps, scheduler, projects, economy, promotion };
 }

@@ -12814,6 +12814,846 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotion/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "registeredOn" | "-registeredOn" | "company" | "-company" | "plannedInvestment" | "-plannedInvestment" | "stage" | "-stage" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    stage?: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                    outcome?: "active" | "rejected" | "withdrawn";
+                    ownerUserId?: string;
+                    teamId?: string;
+                    industry?: string;
+                    clockState?: "overdue" | "dueToday";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                                uscc: string | null;
+                                parentCompany: string | null;
+                                countryRegion: string;
+                                fortune500: boolean;
+                                industry: string;
+                                plannedInvestment: string | null;
+                                currency: string | null;
+                                foreignAmount: string | null;
+                                fxRate: string | null;
+                                landMu: number | null;
+                                source: string;
+                                referrer: string | null;
+                                /** @enum {string} */
+                                stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                                /** @enum {string} */
+                                outcome: "active" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                teamName: string | null;
+                                registeredOn: string;
+                                signedOn: string | null;
+                                signedAmount: string | null;
+                                capitalInPlace: string | null;
+                                /** @enum {string} */
+                                clockState: "done" | "open" | "dueToday" | "overdue";
+                                duplicateOf: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    company: string;
+                                }[];
+                                /** Format: uuid */
+                                projectId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        company: string;
+                        uscc?: string | null;
+                        parentCompany?: string | null;
+                        countryRegion: string;
+                        /** @default false */
+                        fortune500?: boolean;
+                        industry: string;
+                        content?: string | null;
+                        plannedInvestment?: (string | number) | null;
+                        currency?: string | null;
+                        foreignAmount?: string | null;
+                        fxRate?: string | null;
+                        landMu?: number | null;
+                        expectedTax?: number | null;
+                        energyUse?: number | null;
+                        expectedOutput?: number | null;
+                        /** @enum {string|null} */
+                        environmentalCategory?: "report" | "reportForm" | "registration" | null;
+                        chainFit?: boolean | null;
+                        source: string;
+                        referrer?: string | null;
+                        referrerPhone?: string | null;
+                        /** @default [] */
+                        contacts?: {
+                            name: string;
+                            title?: string | null;
+                            phone?: string | null;
+                            /** Format: email */
+                            email?: string | null;
+                        }[];
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        /** Format: uuid */
+                        chainSegmentId?: string | null;
+                        /** Format: date */
+                        registeredOn: string;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                        /** Format: date */
+                        signedOn?: string | null;
+                        signedAmount?: (string | number) | null;
+                        /** Format: date */
+                        plannedStartOn?: string | null;
+                        /** Format: date */
+                        startedOn?: string | null;
+                        capitalInPlace?: (string | number) | null;
+                        /** Format: date */
+                        productionOn?: string | null;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toUserId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "rejected" | "withdrawn";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}/clocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: date */
+                        doneOn: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger-items/export": {
         parameters: {
             query?: never;

@@ -267,6 +267,7 @@ export const enUS: LocaleMessages = {
   adminClass: { system: 'System administrator', security: 'Security administrator', audit: 'Audit administrator' },
   permGroup: {
     projects: 'Key projects',
+    promotion: 'Investment promotion',
     economy: 'Economic performance',
     supervision: 'Supervision',
     workbench: 'Workbench',
@@ -278,6 +279,12 @@ export const enUS: LocaleMessages = {
   },
   permission: {
     projects: { read: 'View projects', write: 'Maintain projects', report: 'Report investment', approve: 'Approve investment reports' },
+    promotion: {
+      read: 'View investment leads',
+      write: 'Register and follow leads',
+      approve: 'Decide on leads (assessment, transfer)',
+      manage: 'Manage promotion rules, teams and chains',
+    },
     economy: {
       read: 'View economic indicators',
       enter: 'Enter indicator figures',
@@ -969,6 +976,7 @@ export const enUS: LocaleMessages = {
     DATE_IN_FUTURE: 'An actual date cannot be in the future',
     PREDECESSOR_NOT_DONE: 'A preceding milestone is not done, or was done later',
     OUTSIDE_ZONE: 'The location lies outside the zone',
+    STAGE_DATA_REQUIRED: 'The stage needs more data (a signed lead needs its signing date and amount)',
     CUMULATIVE_DECREASE: "The cumulative value is below the previous period's: if this is a revision, give the reason",
     INDICATOR_CODE_TAKEN: 'An indicator with this code already exists',
     VALIDATION_FAILED: 'Some fields are not valid; see the marked fields',

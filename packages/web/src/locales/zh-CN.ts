@@ -257,6 +257,7 @@ export const zhCN = {
   adminClass: { system: '系统管理员', security: '安全保密员', audit: '安全审计员' },
   permGroup: {
     projects: '重点项目',
+    promotion: '招商引资',
     economy: '经济运行',
     supervision: '督查督办',
     workbench: '工作台',
@@ -268,6 +269,7 @@ export const zhCN = {
   },
   permission: {
     projects: { read: '查看项目', write: '维护项目', report: '填报投资', approve: '审核投资报表' },
+    promotion: { read: '查看招商线索', write: '登记与跟进线索', approve: '审定线索（评估、移交）', manage: '维护招商规则、组团与产业链' },
     economy: { read: '查看经济指标', enter: '录入指标数据', approve: '审核指标数据', manage: '维护指标、区域与目标' },
     ledger: { read: '查看台账', handle: '办理事项', assign: '交办事项', supervise: '督查审核' },
     meetings: { manage: '管理会议' },
@@ -948,6 +950,7 @@ export const zhCN = {
     DATE_IN_FUTURE: '实际日期不能晚于今天',
     PREDECESSOR_NOT_DONE: '前置节点尚未完成或完成日期更晚',
     OUTSIDE_ZONE: '坐标不在园区范围内',
+    STAGE_DATA_REQUIRED: '推进到该阶段缺少必填信息（如签约需签约日期和金额）',
     CUMULATIVE_DECREASE: '累计值小于上期累计值：如属数据修订，请填写修订原因',
     INDICATOR_CODE_TAKEN: '指标编码已存在',
     VALIDATION_FAILED: '提交的内容有误，请检查标出的字段',
