@@ -45,7 +45,7 @@ for (const engine of engines()) {
       const bureau = await buildUnit(db, { name: '招商局' });
       const other = await buildUnit(db, { name: '文旅局' });
       const committee = await buildUnit(db, { name: '管委会' });
-      ids.head = (await buildUser(db, { username: 'zshead', unitId: bureau.id, roles: ['deptAdmin'], displayName: '周局长' })).id;
+      ids.head = (await buildUser(db, { username: 'zshead', unitId: bureau.id, roles: ['deptAdmin', 'promotionAdmin'], displayName: '周局长' })).id;
       ids.staff1 = (await buildUser(db, { username: 'zsstaff1', unitId: bureau.id, roles: ['staff'], displayName: '张干事' })).id;
       ids.staff2 = (await buildUser(db, { username: 'zsstaff2', unitId: bureau.id, roles: ['staff'], displayName: '李干事' })).id;
       ids.outsider = (await buildUser(db, { username: 'outsider', unitId: other.id, roles: ['staff'] })).id;
@@ -452,6 +452,41 @@ for (const engine of engines()) {
       res = await head.send('POST', `/api/promotion/leads/${lead[2]}/clocks`, { code: 'assess', doneOn: '2026-11-24' });
       expect(res.statusCode, res.body).toBe(409);
       expect((await detail(head, lead[2])).clockState).toBe('done');
+    });
+
+    it('assesses a lead against the admission criteria: every value computed, the decision with reasons, a rejection closes it', async () => {
+      const criteria = await head.get('/api/promotion/criteria');
+      expect(criteria.json()).toHaveLength(5);
+      expect((await staff1.send('PUT', '/api/promotion/criteria', criteria.json())).statusCode).toBe(403);
+      const bad = await head.send('PUT', '/api/promotion/criteria', [{ measure: 'taxPerMu', rule: 'min' }]);
+      expect(bad.statusCode).toBe(400);
+      expect(paths(bad)).toEqual(['body.0.threshold']);
+
+      const assess = (c: Client, id: string, body: Record<string, unknown>) => c.send('POST', `/api/promotion/leads/${id}/assessments`, body);
+      // Without the figures the criteria need, nothing is recorded and the missing inputs are named.
+      let res = await assess(head, lead[4], { decision: 'pass', reasons: '符合产业定位' });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(paths(res)).toEqual(
+        expect.arrayContaining(['body.expectedTax', 'body.energyUse', 'body.expectedOutput', 'body.environmentalCategory', 'body.chainFit']),
+      );
+      expect((await assess(staff1, lead[4], { decision: 'pass', reasons: 'x' })).statusCode).toBe(403);
+      // 712.34 万元 on 2 亩 = 356.17 万元/亩 ≥ 300; tax 70 / 2 = 35 ≥ 30; energy 400 t / 1000 万元 = 0.4 ≤ 0.5.
+      const figures = { landMu: 2, expectedTax: 70, energyUse: 400, expectedOutput: 1000, environmentalCategory: 'reportForm', chainFit: true };
+      res = await assess(head, lead[4], { decision: 'pass', reasons: '投资强度、亩均税收达标，补链项目', ...figures });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ outcome: 'active', landMu: 2 });
+      const list = (await head.get(`/api/promotion/leads/${lead[4]}/assessments`)).json().items;
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ decision: 'pass', computedPass: true, assessedByName: '周局长' });
+      expect(list[0].results.find((r: { measure: string }) => r.measure === 'investmentIntensity')).toMatchObject({ value: 356.17, pass: true });
+
+      // A rejection (tax 20 / 2 = 10 < 30) closes the lead.
+      res = await assess(head, lead[3], { decision: 'reject', reasons: '亩均税收不达标', ...figures, expectedTax: 20, plannedInvestment: '800' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ outcome: 'rejected', clockState: 'done' });
+      const rejected = (await head.get(`/api/promotion/leads/${lead[3]}/assessments`)).json().items[0];
+      expect(rejected).toMatchObject({ decision: 'reject', computedPass: false });
+      expect(await audits(lead[3], 'promotion.lead.assess')).toHaveLength(1);
     });
   });
 }

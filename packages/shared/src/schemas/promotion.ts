@@ -111,6 +111,29 @@ export const criterionSchema = z
   })
   .strict();
 
+/** The zone's admission criteria (挑商选资). */
+export const criteriaListSchema = z.array(criterionSchema).min(1).max(20);
+
+export const assessmentSchema = z.object({
+  id: idSchema,
+  leadId: idSchema,
+  criteria: z.array(criterionSchema),
+  results: z.array(
+    z.object({
+      measure: z.string(),
+      value: z.union([z.number(), z.string(), z.boolean()]).nullable(),
+      pass: z.boolean().nullable(),
+      missing: z.array(z.string()),
+    }),
+  ),
+  computedPass: z.boolean(),
+  decision: z.enum(['pass', 'reject']),
+  reasons: z.string(),
+  assessedByName: z.string(),
+  assessedAt: z.iso.datetime(),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
 export const clockStatusSchema = z.object({
   code: z.string(),
   dueOn: z.string(),

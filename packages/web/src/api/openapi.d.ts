@@ -13654,6 +13654,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotion/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The admission criteria (挑商选资) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            measure: "investmentIntensity" | "taxPerMu" | "energyIntensity" | "environmentalCategory" | "chainFit";
+                            /** @enum {string} */
+                            rule: "min" | "max" | "oneOf" | "required";
+                            threshold?: number;
+                            allowed?: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        measure: "investmentIntensity" | "taxPerMu" | "energyIntensity" | "environmentalCategory" | "chainFit";
+                        /** @enum {string} */
+                        rule: "min" | "max" | "oneOf" | "required";
+                        threshold?: number;
+                        allowed?: string[];
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            measure: "investmentIntensity" | "taxPerMu" | "energyIntensity" | "environmentalCategory" | "chainFit";
+                            /** @enum {string} */
+                            rule: "min" | "max" | "oneOf" | "required";
+                            threshold?: number;
+                            allowed?: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                leadId: string;
+                                criteria: {
+                                    /** @enum {string} */
+                                    measure: "investmentIntensity" | "taxPerMu" | "energyIntensity" | "environmentalCategory" | "chainFit";
+                                    /** @enum {string} */
+                                    rule: "min" | "max" | "oneOf" | "required";
+                                    threshold?: number;
+                                    allowed?: string[];
+                                }[];
+                                results: {
+                                    measure: string;
+                                    value: (number | string | boolean) | null;
+                                    pass: boolean | null;
+                                    missing: string[];
+                                }[];
+                                computedPass: boolean;
+                                /** @enum {string} */
+                                decision: "pass" | "reject";
+                                reasons: string;
+                                assessedByName: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an assessment against the criteria, with the decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "pass" | "reject";
+                        reasons: string;
+                        landMu?: number | null;
+                        expectedTax?: number | null;
+                        energyUse?: number | null;
+                        expectedOutput?: number | null;
+                        /** @enum {string|null} */
+                        environmentalCategory?: "report" | "reportForm" | "registration" | null;
+                        chainFit?: boolean | null;
+                        plannedInvestment?: (string | number) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger-items/export": {
         parameters: {
             query?: never;

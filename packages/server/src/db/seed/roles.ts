@@ -158,6 +158,22 @@ export const builtinRoles: BuiltinRole[] = [
     ],
   },
   {
+    code: 'promotionAdmin',
+    name: '招商管理员',
+    nameEn: 'Promotion administrator',
+    dataScope: 'unitTree',
+    permissions: [
+      'promotion.read',
+      'promotion.write',
+      'promotion.approve',
+      'promotion.manage',
+      'workbench.view',
+      'units.read',
+      'users.read',
+      'enterprises.read',
+    ],
+  },
+  {
     code: 'statistician',
     name: '统计员',
     nameEn: 'Statistics officer',

@@ -2,8 +2,12 @@
 // closure, clock completions). Each route: schema, permission, one service call.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  assessmentSchema,
+  criteriaListSchema,
   idParams,
+  leadAssessmentInputSchema,
   leadCloseSchema,
   leadClockDoneSchema,
   leadCreateSchema,
@@ -16,9 +20,11 @@ import {
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { createLeadService, type LeadService } from './lead.service.ts';
+import { createScreeningService } from './screening.service.ts';
 
 export function registerPromotion(app: FastifyInstance, deps: Deps): LeadService {
   const leads = createLeadService(deps);
+  const screening = createScreeningService(deps, leads);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['promotion'];
   const read = { auth: 'promotion.read' } as const;
@@ -48,5 +54,31 @@ export function registerPromotion(app: FastifyInstance, deps: Deps): LeadService
     await leads.clockDone(req.ctx, actorOf(req), req.params.id, req.body);
     return leads.get(actorOf(req), req.params.id);
   });
+  r.get(
+    '/api/promotion/criteria',
+    { config: read, schema: { tags, summary: 'The admission criteria (挑商选资)', response: { 200: criteriaListSchema } } },
+    () => screening.criteria(),
+  );
+  r.put(
+    '/api/promotion/criteria',
+    { config: { auth: 'promotion.manage' }, schema: { tags, body: criteriaListSchema, response: { 200: criteriaListSchema } } },
+    (req) => screening.saveCriteria(req.ctx, actorOf(req), req.body),
+  );
+  r.get(
+    '/api/promotion/leads/:id/assessments',
+    { config: read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(assessmentSchema) }) } } },
+    async (req) => ({ items: await screening.list(actorOf(req), req.params.id) }),
+  );
+  r.post(
+    '/api/promotion/leads/:id/assessments',
+    {
+      config: { auth: 'promotion.approve' },
+      schema: { ...detail, summary: 'Record an assessment against the criteria, with the decision', body: leadAssessmentInputSchema },
+    },
+    async (req) => {
+      await screening.assess(req.ctx, actorOf(req), req.params.id, req.body);
+      return leads.get(actorOf(req), req.params.id);
+    },
+  );
   return leads;
 }
