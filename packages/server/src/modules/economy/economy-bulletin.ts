@@ -1,6 +1,7 @@
 // The economic performance bulletin (经济运行通报): sentences in the committee's idiom, every figure, rank and count
 // taken from the dashboard of the month (approved figures only). Pure: change the data and the text changes.
 import {
+  chineseOrdinalNumber,
   fixed,
   growthPhrase,
   periodEndMonth,
@@ -32,15 +33,13 @@ export function rankSentence(m: IndicatorMeasures, zoneId: string | undefined): 
   if (m.ahead && m.rank.rank > 1) {
     const aheadRank = m.ranking.find((r) => r.regionId === m.ahead!.regionId)?.rank;
     const gap = m.indicator.rankBy === 'growth' ? `${fixed(m.ahead.gap, 1)}个百分点` : `${valueText(m.ahead.gap, m.indicator.unit)}${m.indicator.unit}`;
-    if (aheadRank) s += `，落后第${chineseRank(aheadRank)}位${m.ahead.name}${gap}`;
+    if (aheadRank) s += `，落后第${chineseOrdinalNumber(aheadRank)}位${m.ahead.name}${gap}`;
   } else if (m.behind && m.rank.rank === 1 && !tied.length) {
     const gap = m.indicator.rankBy === 'growth' ? `${fixed(m.behind.gap, 1)}个百分点` : `${valueText(m.behind.gap, m.indicator.unit)}${m.indicator.unit}`;
     s += `，领先第二位${m.behind.name}${gap}`;
   }
   return s;
 }
-
-const chineseRank = (n: number) => rankText(n, 1).slice(1);
 
 /** One indicator's paragraph: value, growth, rank, comparison with the city, share, pull, target. */
 export function indicatorSentence(m: IndicatorMeasures, zoneId: string | undefined): string | null {

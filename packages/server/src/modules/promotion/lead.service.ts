@@ -35,6 +35,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound, validationError } from '../../platform/errors.ts';
+import { likePattern } from '../../platform/lists.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 
 export const LEAD_ENTITY = 'promotionLead';
@@ -194,7 +195,7 @@ export function createLeadService(deps: Deps) {
       if (q.teamId) extra.push(sql`l.team_id = ${q.teamId}`);
       if (q.industry) extra.push(sql`l.industry = ${q.industry}`);
       if (q.clockState) extra.push(sql`l.clock_state = ${q.clockState}`);
-      if (q.q) extra.push(sql`(l.company ilike ${`%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} or l.code = ${q.q})`);
+      if (q.q) extra.push(sql`(l.company ilike ${likePattern(q.q)} or l.code = ${q.q})`);
       const sort = parseSort(q.sort, '-registeredOn');
       const order = sql`${sortColumns[sort.field]!} ${sort.desc ? sql`desc nulls last` : sql`asc nulls last`}, l.id`;
       const w = where(p, extra);
