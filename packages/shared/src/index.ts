@@ -20,3 +20,4 @@ export * from './schemas/ledger-reports.ts';
 export * from './schemas/projects.ts';
 export * from './schemas/economy.ts';
 export * from './schemas/promotion.ts';
+export * from './schemas/enterprise-service.ts';

@@ -1096,7 +1096,7 @@ export const promotionLeads = pgTable(
     expectedOutput: doublePrecision('expected_output'),
     environmentalCategory: text('environmental_category'),
     chainFit: boolean('chain_fit'),
-    chainSegmentId: uuid('chain_segment_id'),
+    chainSegmentId: uuid('chain_segment_id').references((): AnyPgColumn => chainSegments.id),
     source: text('source').notNull(),
     referrer: text('referrer'),
     referrerPhone: text('referrer_phone'),
@@ -1179,4 +1179,250 @@ export const promotionAssessments = pgTable(
     approvedAt: ts('approved_at'),
   },
   (t) => [index('promotion_assessments_lead_idx').on(t.leadId)],
+);
+
+/** 外出招商: a trip with its members, companies visited, outcome and the leads it followed or created. */
+export const promotionTrips = pgTable(
+  'promotion_trips',
+  {
+    id: id(),
+    teamId: uuid('team_id').references(() => promotionTeams.id),
+    destination: text('destination').notNull(),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    memberUserIds: uuid('member_user_ids').array().notNull(),
+    companiesVisited: text('companies_visited').array().notNull(),
+    outcome: text('outcome'),
+    leadIds: uuid('lead_ids').array().notNull(),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [index('promotion_trips_team_idx').on(t.teamId, t.startOn), index('promotion_trips_start_idx').on(t.startOn)],
+);
+
+/** 接待客商: a reception with its visitors, host, purpose, outcome and linked leads. */
+export const promotionReceptions = pgTable(
+  'promotion_receptions',
+  {
+    id: id(),
+    teamId: uuid('team_id').references(() => promotionTeams.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    visitorCompany: text('visitor_company').notNull(),
+    visitors: text('visitors').notNull(),
+    hostUserId: uuid('host_user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    outcome: text('outcome'),
+    leadIds: uuid('lead_ids').array().notNull(),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [index('promotion_receptions_team_idx').on(t.teamId, t.heldOn), index('promotion_receptions_held_idx').on(t.heldOn)],
+);
+
+/** 产业链: a chain with its chief (链长, a leader); segments in chain_segments. */
+export const industryChains = pgTable('industry_chains', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  description: text('description'),
+  chiefUserId: uuid('chief_user_id').references(() => users.id),
+  sort: integer('sort').notNull().default(0),
+  ...timestamps(),
+  deletedAt: ts('deleted_at'),
+});
+
+/** 环节: a segment of a chain; parent_id makes the tree (upstream → downstream). */
+export const chainSegments = pgTable(
+  'chain_segments',
+  {
+    id: id(),
+    chainId: uuid('chain_id')
+      .notNull()
+      .references(() => industryChains.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => chainSegments.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    description: text('description'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [index('chain_segments_chain_idx').on(t.chainId, t.position)],
+);
+
+/** A company on a segment: a zone enterprise or a target company (possibly followed as a lead); 链主 marked. */
+export const chainSegmentCompanies = pgTable(
+  'chain_segment_companies',
+  {
+    id: id(),
+    segmentId: uuid('segment_id')
+      .notNull()
+      .references(() => chainSegments.id),
+    kind: text('kind').notNull(),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    name: text('name'),
+    leadId: uuid('lead_id').references(() => promotionLeads.id),
+    chainLeader: boolean('chain_leader').notNull().default(false),
+    note: text('note'),
+    ...timestamps(),
+  },
+  (t) => [index('chain_segment_companies_segment_idx').on(t.segmentId), index('chain_segment_companies_enterprise_idx').on(t.enterpriseId)],
+);
+
+// ---- enterprise service (企业服务 · 千名干部挂千企, DOMAIN §9) ------------------------------------------------------
+
+/** A cadre paired with an enterprise (many to many), with a role and a period. */
+export const servicePairings = pgTable(
+  'service_pairings',
+  {
+    id: id(),
+    cadreUserId: uuid('cadre_user_id')
+      .notNull()
+      .references(() => users.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    role: text('role').notNull().default('primary'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('service_pairings_uq')
+      .on(t.cadreUserId, t.enterpriseId, t.startsOn)
+      .where(sql`deleted_at is null`),
+    index('service_pairings_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** 走访: a cadre's visit to an enterprise; photos are attachments of 'serviceVisit'. */
+export const serviceVisits = pgTable(
+  'service_visits',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    cadreUserId: uuid('cadre_user_id')
+      .notNull()
+      .references(() => users.id),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    people: text('people').notNull(),
+    topics: text('topics').notNull(),
+    notes: text('notes'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [index('service_visits_enterprise_idx').on(t.enterpriseId, t.visitedOn), index('service_visits_cadre_idx').on(t.cadreUserId, t.visitedOn)],
+);
+
+/** The routing table: each request category goes to one unit. */
+export const serviceRoutes = pgTable('service_routes', {
+  category: text('category').primaryKey(),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const serviceReplyTemplates = pgTable('service_reply_templates', {
+  id: id(),
+  category: text('category').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  active: boolean('active').notNull().default(true),
+  ...timestamps(),
+});
+
+/** 诉求: a request, one-to-one with its ledger item (timeline, light, reminders). */
+export const serviceRequests = pgTable(
+  'service_requests',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .unique()
+      .references(() => ledgerItems.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    category: text('category').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    filedVia: text('filed_via').notNull(),
+    filedBy: uuid('filed_by').references(() => users.id),
+    filedAt: ts('filed_at').notNull(),
+    visitId: uuid('visit_id').references(() => serviceVisits.id),
+    status: text('status').notNull(),
+    round: integer('round').notNull().default(1),
+    /** The unit handling it now (null while registered without a unit). */
+    unitId: uuid('unit_id').references(() => units.id),
+    closedAt: ts('closed_at'),
+    followedUpAt: ts('followed_up_at'),
+    followUpNote: text('follow_up_note'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('service_requests_enterprise_idx').on(t.enterpriseId, t.filedAt),
+    index('service_requests_unit_idx').on(t.unitId, t.status),
+    index('service_requests_filed_idx').on(t.filedAt),
+  ],
+);
+
+/** One handling round: from filing (or reopening) to the answer and the rating; the metrics count rounds. */
+export const serviceRequestRounds = pgTable(
+  'service_request_rounds',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    round: integer('round').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    startedAt: ts('started_at').notNull(),
+    responseDueAt: ts('response_due_at').notNull(),
+    respondedAt: ts('responded_at'),
+    completionDueOn: date('completion_due_on', { mode: 'string' }).notNull(),
+    completedOn: date('completed_on', { mode: 'string' }),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    resolved: boolean('resolved'),
+    rating: text('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: ts('rated_at'),
+    ratedBy: uuid('rated_by').references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.round] }),
+    index('service_request_rounds_unit_idx').on(t.unitId, t.startedAt),
+    index('service_request_rounds_started_idx').on(t.startedAt),
+  ],
+);
+
+/** A unit refusing a request, and where it was redirected. */
+export const serviceRequestRefusals = pgTable(
+  'service_request_refusals',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    round: integer('round').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    reason: text('reason').notNull(),
+    redirectedToUnitId: uuid('redirected_to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    at: ts('at').notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [index('service_request_refusals_request_idx').on(t.requestId), index('service_request_refusals_unit_idx').on(t.unitId, t.at)],
 );

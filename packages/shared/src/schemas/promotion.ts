@@ -3,6 +3,7 @@
 // masked (names, phones, credit codes) for anyone but the lead's owner and the owner's superiors, on screen and in
 // exports. See ../promotion.ts for the rules.
 import { z } from 'zod';
+import { investorTypes, projectCategories, projectLevels, projectNatures } from '../projects.ts';
 import { criterionMeasures, leadOutcomes, leadStages } from '../promotion.ts';
 import { idSchema, isoDate, listQuery, pageOf, phoneSchema, plainText, requiredText } from './common.ts';
 import { usccSchema } from './org.ts';
@@ -211,3 +212,233 @@ export const leadPage = pageOf(leadSchema);
 export const leadBoardSchema = z.object({
   columns: z.array(z.object({ stage: z.enum(leadStages), count: z.number().int(), plannedInvestment: z.string(), cards: z.array(leadSchema) })),
 });
+
+// ---- signing into a key project ---------------------------------------------------------------------------------
+
+/** Converts a signed lead into a key project (DOMAIN §4, §5): investor, amounts and the lead's history are carried. */
+export const leadToProjectSchema = z
+  .object({
+    /** Defaults to the lead's company and content. */
+    name: optionalText(200),
+    level: z.enum(projectLevels),
+    category: z.enum(projectCategories),
+    nature: z.enum(projectNatures),
+    /** Defaults from the lead: foreign when it has a foreign currency, private otherwise. */
+    investorType: z.enum(investorTypes).nullish(),
+    leadUnitId: idSchema,
+    planYear: z.number().int().min(2000).max(2100),
+  })
+  .strict();
+
+// ---- rejections report ------------------------------------------------------------------------------------------
+
+export const rejectionReportQuery = z.object({ from: isoDate, to: isoDate }).strict();
+/** Leads rejected by screening (and closed as rejected) counted by reason: "筛选淘汰项目10余个". */
+export const rejectionReportSchema = z.object({
+  total: z.number().int(),
+  byMeasure: z.array(z.object({ measure: z.string(), count: z.number().int() })),
+  byIndustry: z.array(z.object({ industry: z.string(), count: z.number().int() })),
+  items: z.array(
+    z.object({
+      leadId: idSchema,
+      code: z.string(),
+      company: z.string(),
+      industry: z.string(),
+      on: z.string(),
+      failed: z.array(z.string()),
+      reasons: z.string(),
+    }),
+  ),
+});
+
+// ---- teams and the scoreboard -----------------------------------------------------------------------------------
+
+export const teamMemberRoles = ['leader', 'member'] as const;
+const teamFields = {
+  name: requiredText(100),
+  unitId: idSchema.nullish(),
+  leaderUserId: idSchema.nullish(),
+  members: z
+    .array(z.object({ userId: idSchema, role: z.enum(teamMemberRoles).default('member') }).strict())
+    .max(100)
+    .default([]),
+};
+export const teamCreateSchema = z.object(teamFields).strict();
+export const teamUpdateSchema = z
+  .object({ ...teamFields, active: z.boolean() })
+  .partial()
+  .strict();
+export const teamSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  unitId: idSchema.nullable(),
+  unitName: z.string().nullable(),
+  leaderUserId: idSchema.nullable(),
+  leaderName: z.string().nullable(),
+  active: z.boolean(),
+  members: z.array(z.object({ userId: idSchema, displayName: z.string(), role: z.enum(teamMemberRoles) })),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+/** A period for the scoreboard: inclusive dates (a year, a quarter, a month, or any range). */
+export const periodQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .strict()
+  .refine((v) => v.from <= v.to, { path: ['to'], message: 'the end is before the start' });
+/**
+ * The tally of a team in a period: leads registered, trips started, receptions held, leads signed (signed_on in the
+ * period) with their signed amount, and capital in place of leads that reached 到资 in the period. Money is 万元.
+ */
+export const scoreboardRowSchema = z.object({
+  teamId: idSchema,
+  teamName: z.string(),
+  leads: z.number().int(),
+  trips: z.number().int(),
+  receptions: z.number().int(),
+  signings: z.number().int(),
+  signedInvestment: z.string(),
+  capitalInPlace: z.string(),
+});
+export const scoreboardSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(scoreboardRowSchema) });
+
+// ---- activities: trips and receptions -----------------------------------------------------------------------------
+
+const leadRef = z.object({ id: idSchema, code: z.string(), company: z.string() });
+const userRef = z.object({ userId: idSchema, displayName: z.string() });
+
+const tripFields = {
+  teamId: idSchema.nullish(),
+  destination: requiredText(200),
+  startOn: isoDate,
+  endOn: isoDate,
+  memberUserIds: z.array(idSchema).min(1).max(50),
+  /** Companies visited, in the order of the trip. */
+  companiesVisited: z.array(requiredText(200)).max(100).default([]),
+  outcome: optionalText(4000),
+  /** Leads followed or created on the trip. */
+  leadIds: z.array(idSchema).max(100).default([]),
+};
+export const tripCreateSchema = z
+  .object(tripFields)
+  .strict()
+  .refine((v) => v.startOn <= v.endOn, { path: ['endOn'], message: 'the trip ends before it starts' });
+export const tripUpdateSchema = z.object(tripFields).partial().strict();
+export const tripSchema = z.object({
+  id: idSchema,
+  teamId: idSchema.nullable(),
+  teamName: z.string().nullable(),
+  destination: z.string(),
+  startOn: z.string(),
+  endOn: z.string(),
+  members: z.array(userRef),
+  companiesVisited: z.array(z.string()),
+  outcome: z.string().nullable(),
+  leads: z.array(leadRef),
+  createdByName: z.string().nullable(),
+});
+
+const receptionFields = {
+  teamId: idSchema.nullish(),
+  heldOn: isoDate,
+  visitorCompany: requiredText(200),
+  /** Visitors by name and title, as free text (「张总（董事长）等3人」). */
+  visitors: requiredText(500),
+  hostUserId: idSchema,
+  purpose: requiredText(1000),
+  outcome: optionalText(4000),
+  leadIds: z.array(idSchema).max(100).default([]),
+};
+export const receptionCreateSchema = z.object(receptionFields).strict();
+export const receptionUpdateSchema = z.object(receptionFields).partial().strict();
+export const receptionSchema = z.object({
+  id: idSchema,
+  teamId: idSchema.nullable(),
+  teamName: z.string().nullable(),
+  heldOn: z.string(),
+  visitorCompany: z.string(),
+  visitors: z.string(),
+  hostUserId: idSchema,
+  hostName: z.string(),
+  purpose: z.string(),
+  outcome: z.string().nullable(),
+  leads: z.array(leadRef),
+});
+
+export const activityListQuery = listQuery(['startOn', 'heldOn'], {
+  teamId: idSchema.optional(),
+  leadId: idSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export const tripPage = pageOf(tripSchema);
+export const receptionPage = pageOf(receptionSchema);
+
+// ---- industry chains ----------------------------------------------------------------------------------------------
+
+export const chainCreateSchema = z
+  .object({ name: requiredText(100), description: optionalText(2000), chiefUserId: idSchema.nullish(), sort: z.number().int().min(0).max(999).default(0) })
+  .strict();
+export const chainUpdateSchema = chainCreateSchema.partial().strict();
+/** A segment (环节): upstream to downstream in `position`; its parent makes the tree of the diagram. */
+export const segmentCreateSchema = z
+  .object({ name: requiredText(100), parentId: idSchema.nullish(), position: z.number().int().min(0).max(999).default(0), description: optionalText(1000) })
+  .strict();
+export const segmentUpdateSchema = segmentCreateSchema.partial().strict();
+/**
+ * A company on a segment: a zone enterprise (registered, enterpriseId) or a target company (name only, possibly with
+ * a lead). chainLeader marks 链主.
+ */
+export const segmentCompanySchemaIn = z
+  .object({
+    kind: z.enum(['zone', 'target']),
+    enterpriseId: idSchema.nullish(),
+    name: optionalText(200),
+    leadId: idSchema.nullish(),
+    chainLeader: z.boolean().default(false),
+    note: optionalText(500),
+  })
+  .strict()
+  .refine((v) => (v.kind === 'zone' ? !!v.enterpriseId : !!v.name || !!v.leadId), {
+    path: ['enterpriseId'],
+    message: 'a zone company is a registered enterprise; a target needs a name or a lead',
+  });
+export const segmentCompanySchema = z.object({
+  id: idSchema,
+  segmentId: idSchema,
+  kind: z.enum(['zone', 'target']),
+  enterpriseId: idSchema.nullable(),
+  name: z.string(),
+  leadId: idSchema.nullable(),
+  leadCode: z.string().nullable(),
+  leadStage: z.enum(leadStages).nullable(),
+  chainLeader: z.boolean(),
+  note: z.string().nullable(),
+});
+export const segmentSchema = z.object({
+  id: idSchema,
+  chainId: idSchema,
+  parentId: idSchema.nullable(),
+  name: z.string(),
+  position: z.number().int(),
+  description: z.string().nullable(),
+  /** No zone enterprise on it: a gap (缺失环节), the target list. */
+  gap: z.boolean(),
+  companies: z.array(segmentCompanySchema),
+  /** Leads tagged with this segment (chainSegmentId), active ones. */
+  leadCount: z.number().int(),
+});
+export const chainSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  description: z.string().nullable(),
+  chiefUserId: idSchema.nullable(),
+  chiefName: z.string().nullable(),
+  sort: z.number().int(),
+  segmentCount: z.number().int(),
+  gapCount: z.number().int(),
+  zoneEnterpriseCount: z.number().int(),
+  targetCount: z.number().int(),
+});
+export const chainDetailSchema = chainSchema.extend({ segments: z.array(segmentSchema) });
+export type Chain = z.infer<typeof chainSchema>;
+export type ChainDetail = z.infer<typeof chainDetailSchema>;

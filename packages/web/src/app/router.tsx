@@ -14,6 +14,13 @@ const pages: Record<MenuKey, Page> = {
   projects: lazy(() => import('../modules/projects/ProjectsPage.tsx')),
   battleMap: lazy(() => import('../modules/project-views/BattleMapPage.tsx')),
   projectDashboard: lazy(() => import('../modules/project-views/ProjectDashboardPage.tsx')),
+  promotionLeads: lazy(() => import('../modules/promotion/LeadsPage.tsx')),
+  promotionTeams: lazy(() => import('../modules/promotion/TeamsPage.tsx')),
+  promotionChains: lazy(() => import('../modules/promotion/ChainsPage.tsx')),
+  serviceRequests: lazy(() => import('../modules/service/RequestsPage.tsx')),
+  servicePairings: lazy(() => import('../modules/service/PairingsPage.tsx')),
+  serviceMetrics: lazy(() => import('../modules/service/MetricsPage.tsx')),
+  portal: lazy(() => import('../modules/portal/PortalPage.tsx')),
   economy: lazy(() => import('../modules/economy/EconomyDashboardPage.tsx')),
   economyFigures: lazy(() => import('../modules/economy-data/FiguresPage.tsx')),
   economyBulletin: lazy(() => import('../modules/economy/EconomyBulletinPage.tsx')),
@@ -44,6 +51,9 @@ const SeriesDetailPage = lazy(() => import('../modules/meetings/SeriesDetailPage
 const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPage.tsx'));
 const ProjectDetailPage = lazy(() => import('../modules/projects/ProjectDetailPage.tsx'));
 const IndicatorDetailPage = lazy(() => import('../modules/economy/IndicatorDetailPage.tsx'));
+const LeadDetailPage = lazy(() => import('../modules/promotion/LeadDetailPage.tsx'));
+const RequestDetailPage = lazy(() => import('../modules/service/RequestDetailPage.tsx'));
+const PortalRequestPage = lazy(() => import('../modules/portal/PortalRequestPage.tsx'));
 
 function Root() {
   return (
@@ -118,6 +128,30 @@ export const router = createBrowserRouter([
             element: (
               <Permitted permission="economy.read">
                 <IndicatorDetailPage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'promotion/leads/:id',
+            element: (
+              <Permitted permission="promotion.read">
+                <LeadDetailPage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'service/requests/:id',
+            element: (
+              <Permitted permission="service.read">
+                <RequestDetailPage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'portal/requests/:id',
+            element: (
+              <Permitted permission="portal.use">
+                <PortalRequestPage />
               </Permitted>
             ),
           },

@@ -24,6 +24,13 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  AimOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
+  LinkOutlined,
+  PieChartOutlined,
+  ShopOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 
@@ -32,6 +39,13 @@ export const menuIcons: Record<MenuKey, ReactNode> = {
   projects: <ProjectOutlined />,
   battleMap: <EnvironmentOutlined />,
   projectDashboard: <BarChartOutlined />,
+  promotionLeads: <AimOutlined />,
+  promotionTeams: <UsergroupAddOutlined />,
+  promotionChains: <ClusterOutlined />,
+  serviceRequests: <CustomerServiceOutlined />,
+  servicePairings: <LinkOutlined />,
+  serviceMetrics: <PieChartOutlined />,
+  portal: <ShopOutlined />,
   economy: <FundOutlined />,
   economyFigures: <TableOutlined />,
   economyBulletin: <FileTextOutlined />,

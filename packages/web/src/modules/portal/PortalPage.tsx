@@ -1,0 +1,4 @@
+// Placeholder while the page is built (replaced in this change).
+export default function Page() {
+  return null;
+}
