@@ -442,3 +442,15 @@ export const chainSchema = z.object({
 export const chainDetailSchema = chainSchema.extend({ segments: z.array(segmentSchema) });
 export type Chain = z.infer<typeof chainSchema>;
 export type ChainDetail = z.infer<typeof chainDetailSchema>;
+
+/** The history of a lead: stage moves, transfers, closure, clocks, assessments, activities, the project it became. */
+export const leadEventSchema = z.object({
+  id: idSchema,
+  kind: z.string(),
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.iso.datetime(),
+  byName: z.string().nullable(),
+});
+export const leadEventsSchema = z.object({ items: z.array(leadEventSchema) });

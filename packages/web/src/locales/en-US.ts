@@ -5,6 +5,8 @@ import { projectViewsEn } from './projectViews.en-US.ts';
 import { projectReportsEn } from './projectReports.en-US.ts';
 import { economyEn } from './economy.en-US.ts';
 import { economyDataEn } from './economyData.en-US.ts';
+import { promotionEn } from './promotion.en-US.ts';
+import { serviceEn } from './service.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -982,6 +984,8 @@ export const enUS: LocaleMessages = {
   },
   economy: economyEn,
   economyData: economyDataEn,
+  promotion: promotionEn,
+  service: serviceEn,
   errors: {
     PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
     REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',

@@ -4,6 +4,8 @@ import { projectViewsZh } from './projectViews.zh-CN.ts';
 import { projectReportsZh } from './projectReports.zh-CN.ts';
 import { economyZh } from './economy.zh-CN.ts';
 import { economyDataZh } from './economyData.zh-CN.ts';
+import { promotionZh } from './promotion.zh-CN.ts';
+import { serviceZh } from './service.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -951,6 +953,8 @@ export const zhCN = {
   },
   economy: economyZh,
   economyData: economyDataZh,
+  promotion: promotionZh,
+  service: serviceZh,
   errors: {
     PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
     REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',

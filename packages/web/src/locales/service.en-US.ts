@@ -1,0 +1,5 @@
+import type { ServiceMessages } from './service.zh-CN.ts';
+
+export const serviceEn: ServiceMessages = {
+  title: 'Enterprise service',
+};
