@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
 import { seedDemoEconomy } from '../db/seed/demo-economy.ts';
 import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
+import { seedDemoPromotion } from '../db/seed/demo-promotion.ts';
 import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
@@ -15,6 +16,7 @@ if (logins) {
   await seedDemoLedgers(deps);
   await seedDemoProjectPlay(deps, projects);
   await seedDemoEconomy(deps);
+  await seedDemoPromotion(deps);
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });

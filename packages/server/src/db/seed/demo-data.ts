@@ -214,7 +214,7 @@ function buildUnits(): DemoUnit[] {
 
 const POSITIONS = [
   ...'党工委书记 管委会主任 管委会副主任 局长 副局长 主任 部长 科长 科员 镇长'.split(' '),
-  ...'企业联络员 系统管理员 安全保密员 安全审计员 统计员'.split(' '),
+  ...'企业联络员 系统管理员 安全保密员 安全审计员 统计员 招商专员 挂企干部'.split(' '),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -524,6 +524,10 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
   }
   // Fixed accounts added by later modules come last, so that the generated names above do not shift.
   add({ username: 'statistician', unitKey: 'statistics', position: '统计员', roles: ['statistician'] });
+  add({ username: 'zhaoshang', unitKey: 'promotion', position: '科长', roles: ['promotionAdmin'] });
+  add({ username: 'zsstaff', unitKey: 'promotion', position: '招商专员', roles: ['staff'] });
+  add({ username: 'qyfw', unitKey: 'enterpriseService', position: '主任', roles: ['serviceAdmin'] });
+  add({ username: 'cadre', unitKey: 'economy', position: '挂企干部', roles: ['liaisonCadre'] });
   return users;
 }
 
