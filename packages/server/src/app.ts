@@ -43,6 +43,7 @@ import { registerDocuments } from './modules/documents/index.ts';
 import { registerPromotion } from './modules/promotion/index.ts';
 import type { EconomyService } from './modules/economy/economy.service.ts';
 import type { LeadService } from './modules/promotion/lead.service.ts';
+import { registerService, type RequestService } from './modules/service/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -65,6 +66,8 @@ export interface App {
   projects: ProjectsModule;
   economy: EconomyService;
   promotion: LeadService;
+  /** Enterprise requests (demo seeding and benchmarks file and move them directly). */
+  service: RequestService;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -204,6 +207,7 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const economy = registerEconomy(app, deps);
   registerDocuments(app, deps);
   const promotion = registerPromotion(app, deps);
+  const service = registerService(app, deps);
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
@@ -240,5 +244,5 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   scheduler.add({ name: 'meetings.missed', everyMs: 3_600_000, run: () => meetings.markMissed().then(() => undefined) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
-  return { app, deps, scheduler, projects, economy, promotion };
+  return { app, deps, scheduler, projects, economy, promotion, service };
 }

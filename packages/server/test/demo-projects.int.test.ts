@@ -25,9 +25,9 @@ for (const engine of engines()) {
     });
     afterAll(() => env?.close());
 
-    it('loads ~900 projects with their nodes and three years of reports in under 20 s, once', async () => {
+    it('loads ~900 projects with their nodes and three years of reports, once', async () => {
+      // (its duration is measured by the startup benchmark, not asserted here: timings never go into tests)
       expect(seeded).not.toBeNull();
-      expect(seeded!.ms).toBeLessThan(20_000);
       expect(await count(sql`select count(*) n from projects`)).toBe(900);
       expect(await count(sql`select count(*) n from project_milestones`)).toBe(seeded!.milestones);
       expect(await count(sql`select count(*) n from investment_reports`)).toBe(seeded!.reports);

@@ -392,6 +392,20 @@ for (const engine of engines()) {
       expect(await app.promotion.recomputeClocks()).toEqual({ checked: 3, changed: 3 });
       expect(await app.promotion.recomputeClocks()).toEqual({ checked: 3, changed: 0 });
       expect((await detail(staff1, lead[4])).clockState).toBe('overdue');
+      // The owner is reminded once (the second run changed nothing) and finds the lead on the workbench.
+      const reminders = await queryRows<{ title: string; link: string }>(
+        env.database.db,
+        sql`select title, link from notifications where user_id = ${ids.staff1} and kind = 'promotion.clock' order by title`,
+      );
+      expect(reminders.map((r) => r.link)).toContain(`/promotion/leads/${lead[4]}`);
+      expect(new Set(reminders.map((r) => r.link)).size).toBe(reminders.length);
+      type Bench = Record<'todos' | 'overdue', { module: string; link: string; overdue: boolean; title: string }[]>;
+      const bench = (await staff1.get('/api/workbench')).json() as Bench;
+      const todo = bench.overdue.find((x) => x.link === `/promotion/leads/${lead[4]}`);
+      expect(todo).toMatchObject({ module: 'promotionLeads', overdue: true });
+      expect(todo?.title).toContain('答复');
+      const others = (await outsider.get('/api/workbench')).json() as Bench;
+      expect([...others.todos, ...others.overdue].some((x) => x.module === 'promotionLeads')).toBe(false);
       const overdue = await list(staff1, '?clockState=overdue');
       expect(overdue.items.map((x) => x.id).sort()).toEqual([lead[1], lead[3], lead[4]].sort());
       expect((await list(outsider, '?clockState=overdue')).total).toBe(0);

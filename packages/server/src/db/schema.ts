@@ -1137,6 +1137,32 @@ export const promotionLeads = pgTable(
     index('promotion_leads_team_idx').on(t.teamId),
     index('promotion_leads_company_key_idx').on(t.companyKey),
     index('promotion_leads_uscc_idx').on(t.uscc),
+    // The list and the kanban (lead.service.ts): every read has outcome = … (active by default) and the data scope
+    // over owner_unit_id. The counts and the kanban's per-stage totals read this narrow index alone (index-only: it
+    // holds every filtered and summed column but the search text); the list's page walks the index of its order
+    // and joins only the page's rows.
+    index('promotion_leads_filter_idx')
+      .on(t.outcome, t.ownerUnitId, t.stage, t.teamId, t.industry, t.clockState, t.ownerUserId, t.plannedInvestment)
+      .where(sql`deleted_at is null`),
+    index('promotion_leads_registered_idx')
+      .on(t.outcome, t.registeredOn)
+      .where(sql`deleted_at is null`),
+    index('promotion_leads_updated_idx')
+      .on(t.outcome, t.updatedAt)
+      .where(sql`deleted_at is null`),
+    index('promotion_leads_company_sort_idx')
+      .on(t.outcome, t.company)
+      .where(sql`deleted_at is null`),
+    index('promotion_leads_planned_idx')
+      .on(t.outcome, t.plannedInvestment.desc().nullsLast())
+      .where(sql`deleted_at is null`),
+    index('promotion_leads_stage_sort_idx')
+      .on(t.outcome, t.stage, t.id)
+      .where(sql`deleted_at is null`),
+    // The kanban's cards: the last changed of each stage.
+    index('promotion_leads_board_idx')
+      .on(t.outcome, t.stage, t.updatedAt)
+      .where(sql`deleted_at is null`),
   ],
 );
 
@@ -1401,7 +1427,18 @@ export const serviceRequestRounds = pgTable(
   (t) => [
     primaryKey({ columns: [t.requestId, t.round] }),
     index('service_request_rounds_unit_idx').on(t.unitId, t.startedAt),
-    index('service_request_rounds_started_idx').on(t.startedAt),
+    // The metrics of a period (metrics.service.ts) read the rounds started in it from this index alone.
+    index('service_request_rounds_started_idx').on(
+      t.startedAt,
+      t.unitId,
+      t.round,
+      t.respondedAt,
+      t.responseDueAt,
+      t.completedOn,
+      t.completionDueOn,
+      t.rating,
+      t.resolved,
+    ),
   ],
 );
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config.ts';
 import { seedDemoEconomy } from '../db/seed/demo-economy.ts';
 import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
 import { seedDemoPromotion } from '../db/seed/demo-promotion.ts';
+import { seedDemoService } from '../db/seed/demo-service.ts';
 import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
@@ -17,6 +18,7 @@ if (logins) {
   await seedDemoProjectPlay(deps, projects);
   await seedDemoEconomy(deps);
   await seedDemoPromotion(deps);
+  await seedDemoService(deps);
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });

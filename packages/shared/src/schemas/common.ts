@@ -49,3 +49,18 @@ export const plainText = (max: number) =>
 export const requiredText = (max: number) => plainText(max).pipe(z.string().min(1));
 
 export const phoneSchema = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'not a phone number');
+
+/**
+ * The schema of a partial update (PATCH): every field optional and none defaulted. `.partial()` alone keeps the
+ * fields' defaults (zod 4 applies a default under optional), so an edit that leaves out `members` or `focus` would
+ * reset them; here an absent field stays absent and means "unchanged".
+ */
+export function patchOf<T extends z.ZodObject>(schema: T) {
+  const partial = schema.partial();
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(partial.shape as Record<string, z.ZodType>)) {
+    const inner = field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+    if (inner instanceof z.ZodDefault) shape[key] = (inner.removeDefault() as z.ZodType).optional();
+  }
+  return partial.extend(shape) as unknown as ReturnType<T['partial']>;
+}

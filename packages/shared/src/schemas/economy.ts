@@ -16,7 +16,7 @@ import {
   targetKinds,
   thresholdStatuses,
 } from '../economy.ts';
-import { idSchema, isoDate, plainText, requiredText } from './common.ts';
+import { idSchema, isoDate, patchOf, plainText, requiredText } from './common.ts';
 
 const optionalText = (max: number) => plainText(max).nullish();
 
@@ -77,16 +77,7 @@ const indicatorFields = {
 };
 export const indicatorCreateSchema = z.object(indicatorFields).strict();
 /** Only the fields sent change: no default applies on update (a default would overwrite what is stored). */
-export const indicatorUpdateSchema = z
-  .object(
-    Object.fromEntries(
-      Object.entries(indicatorFields).map(([k, v]) => {
-        const field = v as z.ZodType;
-        return [k, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional()];
-      }),
-    ) as { [K in keyof typeof indicatorFields]: z.ZodOptional<z.ZodType<z.output<(typeof indicatorFields)[K]>, z.input<(typeof indicatorFields)[K]>>> },
-  )
-  .strict();
+export const indicatorUpdateSchema = patchOf(z.object(indicatorFields)).strict();
 export type IndicatorCreate = z.infer<typeof indicatorCreateSchema>;
 
 export const indicatorSchema = z.object({
@@ -132,16 +123,7 @@ const regionFields = {
   sort: z.number().int().min(0).max(10_000).default(100),
 };
 export const regionCreateSchema = z.object(regionFields).strict();
-export const regionUpdateSchema = z
-  .object({
-    name: regionFields.name.optional(),
-    nameEn: regionFields.nameEn.optional(),
-    aliases: z.array(requiredText(60)).max(10).optional(),
-    kind: regionFields.kind.optional(),
-    active: z.boolean().optional(),
-    sort: regionFields.sort.optional(),
-  })
-  .strict();
+export const regionUpdateSchema = patchOf(z.object(regionFields)).strict();
 export const regionSchema = z.object({
   id: idSchema,
   name: z.string(),

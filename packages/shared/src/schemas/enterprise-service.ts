@@ -293,6 +293,7 @@ export const metricsRowSchema = z.object({
   unitId: idSchema.nullable(),
   unitName: z.string(),
   rounds: z.number().int(),
+  /** Requests whose first round started in the period with this unit (a reopened request counts once, as filed). */
   requests: z.number().int(),
   onTimeResponse: rateSchema,
   onTimeCompletion: rateSchema,

@@ -1,6 +1,6 @@
 // Organisation: units, positions, users, roles, enterprises.
 import { z } from 'zod';
-import { idSchema, listQuery, pageOf, phoneSchema, plainText, requiredText } from './common.ts';
+import { idSchema, listQuery, pageOf, patchOf, phoneSchema, plainText, requiredText } from './common.ts';
 import { dataScopes } from '../permissions.ts';
 import { isValidUscc } from '../uscc.ts';
 
@@ -28,7 +28,7 @@ export const unitCreateSchema = z
     sort: z.number().int().min(0).max(100000).default(0),
   })
   .strict();
-export const unitUpdateSchema = unitCreateSchema.partial().strict();
+export const unitUpdateSchema = patchOf(unitCreateSchema).strict();
 
 export const userStatuses = ['active', 'disabled'] as const;
 
@@ -68,9 +68,7 @@ export const userCreateSchema = z
     roleIds: z.array(idSchema).max(20).optional(),
   })
   .strict();
-export const userUpdateSchema = userCreateSchema
-  .omit({ username: true, roleIds: true })
-  .partial()
+export const userUpdateSchema = patchOf(userCreateSchema.omit({ username: true, roleIds: true }))
   .extend({ status: z.enum(userStatuses).optional() })
   .strict();
 export const userRolesSchema = z.object({ roleIds: z.array(idSchema).max(20) }).strict();
@@ -109,7 +107,7 @@ export const roleCreateSchema = z
     requireTotp: z.boolean().default(false),
   })
   .strict();
-export const roleUpdateSchema = roleCreateSchema.omit({ code: true }).partial().strict();
+export const roleUpdateSchema = patchOf(roleCreateSchema.omit({ code: true })).strict();
 
 export const enterpriseStatuses = ['operating', 'suspended', 'deregistered', 'movedOut'] as const;
 export const enterpriseTags = ['aboveScale', 'highTech', 'specialised', 'littleGiant', 'chainLeader'] as const;
@@ -150,7 +148,7 @@ export const enterpriseCreateSchema = z
     streetId: idSchema.nullable().optional(),
   })
   .strict();
-export const enterpriseUpdateSchema = enterpriseCreateSchema.partial().strict();
+export const enterpriseUpdateSchema = patchOf(enterpriseCreateSchema).strict();
 export const enterpriseListQuery = listQuery(['name', 'createdAt', 'status'], {
   status: z.enum(enterpriseStatuses).optional(),
   industry: z.string().max(40).optional(),

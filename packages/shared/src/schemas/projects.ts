@@ -19,7 +19,7 @@ import {
   reportStatuses,
   yearListKinds,
 } from '../projects.ts';
-import { idSchema, isoDate, listQuery, pageOf, phoneSchema, plainText, requiredText } from './common.ts';
+import { idSchema, isoDate, listQuery, pageOf, patchOf, phoneSchema, plainText, requiredText } from './common.ts';
 
 const optionalText = (max: number) => plainText(max).nullish();
 
@@ -110,9 +110,7 @@ export const projectCreateSchema = z
   .refine((v) => (v.lng == null) === (v.lat == null), { path: ['lat'], message: 'give both coordinates or none' });
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 
-export const projectUpdateSchema = z
-  .object({ ...projectFields, version: z.number().int().optional() })
-  .partial()
+export const projectUpdateSchema = patchOf(z.object({ ...projectFields, version: z.number().int().optional() }))
   .strict()
   .refine(dateOrder, { path: ['plannedCompletionOn'], message: 'the planned completion is before the planned start' });
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;

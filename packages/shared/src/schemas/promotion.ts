@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { investorTypes, projectCategories, projectLevels, projectNatures } from '../projects.ts';
 import { criterionMeasures, leadOutcomes, leadStages } from '../promotion.ts';
-import { idSchema, isoDate, listQuery, pageOf, phoneSchema, plainText, requiredText } from './common.ts';
+import { idSchema, isoDate, listQuery, pageOf, patchOf, phoneSchema, plainText, requiredText } from './common.ts';
 import { usccSchema } from './org.ts';
 import { moneySchema } from './projects.ts';
 
@@ -67,13 +67,7 @@ export const leadCreateSchema = z
     path: ['fxRate'],
     message: 'a foreign-currency investment needs its amount and the rate used',
   });
-export const leadUpdateSchema = z
-  .object(
-    Object.fromEntries(Object.entries(leadFields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
-      [K in keyof typeof leadFields]: z.ZodOptional<(typeof leadFields)[K]>;
-    },
-  )
-  .strict();
+export const leadUpdateSchema = patchOf(z.object(leadFields)).strict();
 
 export const leadStageMoveSchema = z
   .object({
@@ -264,10 +258,7 @@ const teamFields = {
     .default([]),
 };
 export const teamCreateSchema = z.object(teamFields).strict();
-export const teamUpdateSchema = z
-  .object({ ...teamFields, active: z.boolean() })
-  .partial()
-  .strict();
+export const teamUpdateSchema = patchOf(z.object({ ...teamFields, active: z.boolean() })).strict();
 export const teamSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -322,7 +313,7 @@ export const tripCreateSchema = z
   .object(tripFields)
   .strict()
   .refine((v) => v.startOn <= v.endOn, { path: ['endOn'], message: 'the trip ends before it starts' });
-export const tripUpdateSchema = z.object(tripFields).partial().strict();
+export const tripUpdateSchema = patchOf(z.object(tripFields)).strict();
 export const tripSchema = z.object({
   id: idSchema,
   teamId: idSchema.nullable(),
@@ -349,7 +340,7 @@ const receptionFields = {
   leadIds: z.array(idSchema).max(100).default([]),
 };
 export const receptionCreateSchema = z.object(receptionFields).strict();
-export const receptionUpdateSchema = z.object(receptionFields).partial().strict();
+export const receptionUpdateSchema = patchOf(z.object(receptionFields)).strict();
 export const receptionSchema = z.object({
   id: idSchema,
   teamId: idSchema.nullable(),
@@ -378,12 +369,12 @@ export const receptionPage = pageOf(receptionSchema);
 export const chainCreateSchema = z
   .object({ name: requiredText(100), description: optionalText(2000), chiefUserId: idSchema.nullish(), sort: z.number().int().min(0).max(999).default(0) })
   .strict();
-export const chainUpdateSchema = chainCreateSchema.partial().strict();
+export const chainUpdateSchema = patchOf(chainCreateSchema).strict();
 /** A segment (环节): upstream to downstream in `position`; its parent makes the tree of the diagram. */
 export const segmentCreateSchema = z
   .object({ name: requiredText(100), parentId: idSchema.nullish(), position: z.number().int().min(0).max(999).default(0), description: optionalText(1000) })
   .strict();
-export const segmentUpdateSchema = segmentCreateSchema.partial().strict();
+export const segmentUpdateSchema = patchOf(segmentCreateSchema).strict();
 /**
  * A company on a segment: a zone enterprise (registered, enterpriseId) or a target company (name only, possibly with
  * a lead). chainLeader marks 链主.

@@ -1,6 +1,6 @@
 // Dictionaries, calendar, audit trail, notifications, workbench, geography.
 import { z } from 'zod';
-import { idSchema, isoDate, listQuery, pageOf, plainText, requiredText } from './common.ts';
+import { idSchema, isoDate, listQuery, pageOf, patchOf, plainText, requiredText } from './common.ts';
 
 export const dictTypeSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() });
 export const dictItemSchema = z.object({
@@ -23,7 +23,7 @@ export const dictItemCreateSchema = z
     enabled: z.boolean().default(true),
   })
   .strict();
-export const dictItemUpdateSchema = dictItemCreateSchema.omit({ code: true }).partial().strict();
+export const dictItemUpdateSchema = patchOf(dictItemCreateSchema.omit({ code: true })).strict();
 
 export const calendarDayKinds = ['holiday', 'workday'] as const;
 export const calendarDaySchema = z.object({
@@ -113,7 +113,7 @@ export const channelCreateSchema = z
     const problem = channelTargetProblem(v.kind, v.target);
     if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
   });
-export const channelUpdateSchema = z.object(channelFields).omit({ kind: true }).partial().strict();
+export const channelUpdateSchema = patchOf(z.object(channelFields).omit({ kind: true })).strict();
 export const deliverySchema = z.object({
   id: idSchema,
   channelId: idSchema,

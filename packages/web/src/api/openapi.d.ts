@@ -521,7 +521,6 @@ export interface paths {
                         /** @enum {string} */
                         kind?: "administration" | "bureau" | "office" | "section" | "street" | "town" | "external";
                         code?: string | null;
-                        /** @default 0 */
                         sort?: number;
                     };
                 };
@@ -1219,9 +1218,7 @@ export interface paths {
                         permissions?: string[];
                         /** @enum {string} */
                         dataScope?: "all" | "units" | "unitTree" | "unit" | "self";
-                        /** @default [] */
                         scopeUnitIds?: string[];
-                        /** @default false */
                         requireTotp?: boolean;
                     };
                 };
@@ -1565,12 +1562,8 @@ export interface paths {
                         lng?: number | null;
                         lat?: number | null;
                         industry?: string | null;
-                        /** @default [] */
                         tags?: ("aboveScale" | "highTech" | "specialised" | "littleGiant" | "chainLeader")[];
-                        /**
-                         * @default operating
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status?: "operating" | "suspended" | "deregistered" | "movedOut";
                         contactName?: string | null;
                         contactPhone?: string | null;
@@ -1770,9 +1763,7 @@ export interface paths {
                         label?: string;
                         labelEn?: string | null;
                         parentCode?: string | null;
-                        /** @default 0 */
                         sort?: number;
-                        /** @default true */
                         enabled?: boolean;
                     };
                 };
@@ -2425,7 +2416,6 @@ export interface paths {
                         name?: string;
                         target?: string;
                         secret?: string | null;
-                        /** @default true */
                         enabled?: boolean;
                     };
                 };
@@ -2897,7 +2887,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "supervision" | "rectification" | "blocker";
+                    kind?: "supervision" | "rectification" | "blocker" | "request";
                 };
                 header?: never;
                 path?: never;
@@ -2915,7 +2905,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker";
+                            kind: "supervision" | "rectification" | "blocker" | "request";
                             code: string;
                             name: string;
                             description: string | null;
@@ -2959,7 +2949,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "supervision" | "rectification" | "blocker";
+                        kind: "supervision" | "rectification" | "blocker" | "request";
                         code: string;
                         name: string;
                         description?: string | null;
@@ -2993,7 +2983,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker";
+                            kind: "supervision" | "rectification" | "blocker" | "request";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3059,7 +3049,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker";
+                            kind: "supervision" | "rectification" | "blocker" | "request";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3133,7 +3123,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker";
+                            kind: "supervision" | "rectification" | "blocker" | "request";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3289,7 +3279,7 @@ export interface paths {
                     sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
                     q?: string;
                     ledgerId?: string;
-                    kind?: "supervision" | "rectification" | "blocker";
+                    kind?: "supervision" | "rectification" | "blocker" | "request";
                     parentId?: string | "root";
                     source?: string;
                     leadUnitId?: string;
@@ -3324,7 +3314,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3480,7 +3470,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3559,7 +3549,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -3587,7 +3577,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3801,7 +3791,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3880,7 +3870,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -3908,7 +3898,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4136,7 +4126,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4215,7 +4205,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4243,7 +4233,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4464,7 +4454,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4543,7 +4533,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4571,7 +4561,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4801,7 +4791,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4880,7 +4870,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4908,7 +4898,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5132,7 +5122,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5211,7 +5201,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5239,7 +5229,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5461,7 +5451,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5540,7 +5530,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5568,7 +5558,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5793,7 +5783,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5872,7 +5862,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5900,7 +5890,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6127,7 +6117,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6206,7 +6196,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6234,7 +6224,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6462,7 +6452,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6541,7 +6531,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6569,7 +6559,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6791,7 +6781,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6870,7 +6860,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6898,7 +6888,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7737,7 +7727,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7819,7 +7809,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8009,7 +7999,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8091,7 +8081,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8654,7 +8644,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8736,7 +8726,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -9773,7 +9763,6 @@ export interface paths {
                         nature?: "new" | "expansion" | "renovation";
                         /** @enum {string} */
                         investorType?: "state" | "private" | "foreign" | "mixed" | "government";
-                        /** @default false */
                         focus?: boolean;
                         /** Format: uuid */
                         ownerEnterpriseId?: string | null;
@@ -9782,14 +9771,12 @@ export interface paths {
                         ownerPhone?: string | null;
                         /** Format: uuid */
                         leadUnitId?: string;
-                        /** @default [] */
                         leaders?: {
                             /** Format: uuid */
                             userId: string;
                             /** @enum {string} */
                             level: "city" | "district";
                         }[];
-                        /** @default [] */
                         units?: {
                             /** Format: uuid */
                             unitId: string;
@@ -9821,7 +9808,6 @@ export interface paths {
                             contractNo?: string | null;
                             amount?: (string | number) | null;
                         }[];
-                        /** @default [] */
                         approvals?: {
                             docNo: string;
                             title?: string | null;
@@ -9836,10 +9822,7 @@ export interface paths {
                             type: "Polygon";
                             coordinates: (number)[][][];
                         } | null;
-                        /**
-                         * @default month
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         reportFrequency?: "month" | "tenDays";
                         /** Format: uuid */
                         milestoneTemplateId?: string | null;
@@ -10644,7 +10627,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -10723,7 +10706,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker";
+                                kind: "supervision" | "rectification" | "blocker" | "request";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -10751,7 +10734,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -12214,7 +12197,6 @@ export interface paths {
                         /** @enum {string} */
                         kind?: "zone" | "city" | "peer";
                         active?: boolean;
-                        /** @default 100 */
                         sort?: number;
                     };
                 };
@@ -13046,6 +13028,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotion/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kanban: every stage with its count, planned investment and first 20 cards */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    stage?: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                    outcome?: "active" | "rejected" | "withdrawn";
+                    ownerUserId?: string;
+                    teamId?: string;
+                    industry?: string;
+                    clockState?: "overdue" | "dueToday";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                /** @enum {string} */
+                                stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                                count: number;
+                                plannedInvestment: string;
+                                cards: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    company: string;
+                                    uscc: string | null;
+                                    parentCompany: string | null;
+                                    countryRegion: string;
+                                    fortune500: boolean;
+                                    industry: string;
+                                    plannedInvestment: string | null;
+                                    currency: string | null;
+                                    foreignAmount: string | null;
+                                    fxRate: string | null;
+                                    landMu: number | null;
+                                    source: string;
+                                    referrer: string | null;
+                                    /** @enum {string} */
+                                    stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                                    /** @enum {string} */
+                                    outcome: "active" | "rejected" | "withdrawn";
+                                    /** Format: uuid */
+                                    ownerUserId: string;
+                                    ownerName: string;
+                                    /** Format: uuid */
+                                    teamId: string | null;
+                                    teamName: string | null;
+                                    registeredOn: string;
+                                    signedOn: string | null;
+                                    signedAmount: string | null;
+                                    capitalInPlace: string | null;
+                                    /** @enum {string} */
+                                    clockState: "done" | "open" | "dueToday" | "overdue";
+                                    duplicateOf: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        code: string;
+                                        company: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    projectId: string | null;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leads of the list filters the caller sees (xlsx); contacts, referrer phone and credit code masked where the caller may not see them */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "registeredOn" | "-registeredOn" | "company" | "-company" | "plannedInvestment" | "-plannedInvestment" | "stage" | "-stage" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    stage?: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                    outcome?: "active" | "rejected" | "withdrawn";
+                    ownerUserId?: string;
+                    teamId?: string;
+                    industry?: string;
+                    clockState?: "overdue" | "dueToday";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/promotion/leads/{id}": {
         parameters: {
             query?: never;
@@ -13146,6 +13266,192 @@ export interface paths {
                                 assess: boolean;
                                 approve: boolean;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        company?: string;
+                        uscc?: string | null;
+                        parentCompany?: string | null;
+                        countryRegion?: string;
+                        fortune500?: boolean;
+                        industry?: string;
+                        content?: string | null;
+                        plannedInvestment?: (string | number) | null;
+                        currency?: string | null;
+                        foreignAmount?: string | null;
+                        fxRate?: string | null;
+                        landMu?: number | null;
+                        expectedTax?: number | null;
+                        energyUse?: number | null;
+                        expectedOutput?: number | null;
+                        /** @enum {string|null} */
+                        environmentalCategory?: "report" | "reportForm" | "registration" | null;
+                        chainFit?: boolean | null;
+                        source?: string;
+                        referrer?: string | null;
+                        referrerPhone?: string | null;
+                        contacts?: {
+                            name: string;
+                            title?: string | null;
+                            phone?: string | null;
+                            /** Format: email */
+                            email?: string | null;
+                        }[];
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        /** Format: uuid */
+                        chainSegmentId?: string | null;
+                        /** Format: date */
+                        registeredOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/promotion/leads/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of a lead, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromValue: string | null;
+                                toValue: string | null;
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
                         };
                     };
                 };
@@ -13654,6 +13960,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotion/leads/{id}/project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a signed lead into a key project (the owner’s superior with projects.write); see project-hook.ts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        /** @enum {string} */
+                        level: "province" | "city" | "district";
+                        /** @enum {string} */
+                        category: "industry" | "infrastructure" | "services" | "social" | "innovation";
+                        /** @enum {string} */
+                        nature: "new" | "expansion" | "renovation";
+                        /** @enum {string|null} */
+                        investorType?: "state" | "private" | "foreign" | "mixed" | "government" | null;
+                        /** Format: uuid */
+                        leadUnitId: string;
+                        planYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            company: string;
+                            uscc: string | null;
+                            parentCompany: string | null;
+                            countryRegion: string;
+                            fortune500: boolean;
+                            industry: string;
+                            plannedInvestment: string | null;
+                            currency: string | null;
+                            foreignAmount: string | null;
+                            fxRate: string | null;
+                            landMu: number | null;
+                            source: string;
+                            referrer: string | null;
+                            /** @enum {string} */
+                            stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                            /** @enum {string} */
+                            outcome: "active" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            ownerUserId: string;
+                            ownerName: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            registeredOn: string;
+                            signedOn: string | null;
+                            signedAmount: string | null;
+                            capitalInPlace: string | null;
+                            /** @enum {string} */
+                            clockState: "done" | "open" | "dueToday" | "overdue";
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            content: string | null;
+                            contacts: {
+                                name: string;
+                                title: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            referrerPhone: string | null;
+                            expectedTax: number | null;
+                            energyUse: number | null;
+                            expectedOutput: number | null;
+                            environmentalCategory: string | null;
+                            chainFit: boolean | null;
+                            /** Format: uuid */
+                            chainSegmentId: string | null;
+                            clocks: {
+                                code: string;
+                                dueOn: string;
+                                doneOn: string | null;
+                                /** @enum {string} */
+                                state: "done" | "open" | "dueToday" | "overdue";
+                                lateDays: number;
+                            }[];
+                            plannedStartOn: string | null;
+                            startedOn: string | null;
+                            productionOn: string | null;
+                            contactsMasked: boolean;
+                            can: {
+                                edit: boolean;
+                                transfer: boolean;
+                                assess: boolean;
+                                approve: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/promotion/criteria": {
         parameters: {
             query?: never;
@@ -13913,6 +14350,4063 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotion/reports/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads screened out in a period, by failed criterion and by industry */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            byMeasure: {
+                                measure: string;
+                                count: number;
+                            }[];
+                            byIndustry: {
+                                industry: string;
+                                count: number;
+                            }[];
+                            items: {
+                                /** Format: uuid */
+                                leadId: string;
+                                code: string;
+                                company: string;
+                                industry: string;
+                                on: string;
+                                failed: string[];
+                                reasons: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                leaderUserId: string | null;
+                                leaderName: string | null;
+                                active: boolean;
+                                members: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    displayName: string;
+                                    /** @enum {string} */
+                                    role: "leader" | "member";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        leaderUserId?: string | null;
+                        /** @default [] */
+                        members?: {
+                            /** Format: uuid */
+                            userId: string;
+                            /**
+                             * @default member
+                             * @enum {string}
+                             */
+                            role?: "leader" | "member";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            active: boolean;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "leader" | "member";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        leaderUserId?: string | null;
+                        members?: {
+                            /** Format: uuid */
+                            userId: string;
+                            /**
+                             * @default member
+                             * @enum {string}
+                             */
+                            role?: "leader" | "member";
+                        }[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            active: boolean;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "leader" | "member";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/promotion/scoreboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per active team: leads, trips, receptions, signings and money of a period */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            rows: {
+                                /** Format: uuid */
+                                teamId: string;
+                                teamName: string;
+                                leads: number;
+                                trips: number;
+                                receptions: number;
+                                signings: number;
+                                signedInvestment: string;
+                                capitalInPlace: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/scoreboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scoreboard of a period (xlsx) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "startOn" | "-startOn" | "heldOn" | "-heldOn";
+                    q?: string;
+                    teamId?: string;
+                    leadId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                teamName: string | null;
+                                destination: string;
+                                startOn: string;
+                                endOn: string;
+                                members: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    displayName: string;
+                                }[];
+                                companiesVisited: string[];
+                                outcome: string | null;
+                                leads: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    company: string;
+                                }[];
+                                createdByName: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        destination: string;
+                        /** Format: date */
+                        startOn: string;
+                        /** Format: date */
+                        endOn: string;
+                        memberUserIds: string[];
+                        /** @default [] */
+                        companiesVisited?: string[];
+                        outcome?: string | null;
+                        /** @default [] */
+                        leadIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            destination: string;
+                            startOn: string;
+                            endOn: string;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            companiesVisited: string[];
+                            outcome: string | null;
+                            leads: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            createdByName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/trips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        destination?: string;
+                        /** Format: date */
+                        startOn?: string;
+                        /** Format: date */
+                        endOn?: string;
+                        memberUserIds?: string[];
+                        companiesVisited?: string[];
+                        outcome?: string | null;
+                        leadIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            destination: string;
+                            startOn: string;
+                            endOn: string;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            companiesVisited: string[];
+                            outcome: string | null;
+                            leads: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                            createdByName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/promotion/receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "startOn" | "-startOn" | "heldOn" | "-heldOn";
+                    q?: string;
+                    teamId?: string;
+                    leadId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                teamName: string | null;
+                                heldOn: string;
+                                visitorCompany: string;
+                                visitors: string;
+                                /** Format: uuid */
+                                hostUserId: string;
+                                hostName: string;
+                                purpose: string;
+                                outcome: string | null;
+                                leads: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    company: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        /** Format: date */
+                        heldOn: string;
+                        visitorCompany: string;
+                        visitors: string;
+                        /** Format: uuid */
+                        hostUserId: string;
+                        purpose: string;
+                        outcome?: string | null;
+                        /** @default [] */
+                        leadIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            heldOn: string;
+                            visitorCompany: string;
+                            visitors: string;
+                            /** Format: uuid */
+                            hostUserId: string;
+                            hostName: string;
+                            purpose: string;
+                            outcome: string | null;
+                            leads: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/receptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        /** Format: date */
+                        heldOn?: string;
+                        visitorCompany?: string;
+                        visitors?: string;
+                        /** Format: uuid */
+                        hostUserId?: string;
+                        purpose?: string;
+                        outcome?: string | null;
+                        leadIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            teamName: string | null;
+                            heldOn: string;
+                            visitorCompany: string;
+                            visitors: string;
+                            /** Format: uuid */
+                            hostUserId: string;
+                            hostName: string;
+                            purpose: string;
+                            outcome: string | null;
+                            leads: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                company: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/promotion/chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                /** Format: uuid */
+                                chiefUserId: string | null;
+                                chiefName: string | null;
+                                sort: number;
+                                segmentCount: number;
+                                gapCount: number;
+                                zoneEnterpriseCount: number;
+                                targetCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** Format: uuid */
+                        chiefUserId?: string | null;
+                        /** @default 0 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/chains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** Format: uuid */
+                        chiefUserId?: string | null;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/promotion/chains/{id}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a segment; answers the chain */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        /** @default 0 */
+                        position?: number;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an empty segment (409 while companies or child segments hang on it); answers the chain */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a segment; answers the chain */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        position?: number;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/promotion/segments/{id}/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a zone enterprise or a target company on a segment; answers the chain */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "zone" | "target";
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        name?: string | null;
+                        /** Format: uuid */
+                        leadId?: string | null;
+                        /** @default false */
+                        chainLeader?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotion/segment-companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a company from its segment; answers the chain */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Replace a company of a segment (all fields); answers the chain */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "zone" | "target";
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        name?: string | null;
+                        /** Format: uuid */
+                        leadId?: string | null;
+                        /** @default false */
+                        chainLeader?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            chiefUserId: string | null;
+                            chiefName: string | null;
+                            sort: number;
+                            segmentCount: number;
+                            gapCount: number;
+                            zoneEnterpriseCount: number;
+                            targetCount: number;
+                            segments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                name: string;
+                                position: number;
+                                description: string | null;
+                                gap: boolean;
+                                companies: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    segmentId: string;
+                                    /** @enum {string} */
+                                    kind: "zone" | "target";
+                                    /** Format: uuid */
+                                    enterpriseId: string | null;
+                                    name: string;
+                                    /** Format: uuid */
+                                    leadId: string | null;
+                                    leadCode: string | null;
+                                    /** @enum {string|null} */
+                                    leadStage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production" | null;
+                                    chainLeader: boolean;
+                                    note: string | null;
+                                }[];
+                                leadCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/service/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The routing table (category → unit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            routes: {
+                                /** @enum {string} */
+                                category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                unitGone: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the routing table */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        routes: {
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** Format: uuid */
+                            unitId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            routes: {
+                                /** @enum {string} */
+                                category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                unitGone: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reply templates, optionally of one category */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            title: string;
+                            body: string;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                        title: string;
+                        body: string;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            title: string;
+                            body: string;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                        title: string;
+                        body: string;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            title: string;
+                            body: string;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/service/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "filedAt" | "-filedAt" | "completionDueOn" | "-completionDueOn" | "status" | "-status";
+                    q?: string;
+                    status?: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                    open?: "true" | "false";
+                    category?: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                    kind?: "consultation" | "urgent" | "ordinary";
+                    unitId?: string;
+                    enterpriseId?: string;
+                    late?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                code: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                                /** @enum {string} */
+                                kind: "consultation" | "urgent" | "ordinary";
+                                title: string;
+                                /** @enum {string} */
+                                status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: date-time */
+                                filedAt: string;
+                                /** @enum {string} */
+                                filedVia: "portal" | "cadre" | "visit";
+                                filedByName: string | null;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                late: boolean;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                followedUpAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a request on an enterprise's behalf */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        /** @enum {string} */
+                        category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                        /** @enum {string} */
+                        kind: "consultation" | "urgent" | "ordinary";
+                        title: string;
+                        content: string;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse the request and redirect it to another unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** Format: uuid */
+                        redirectToUnitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        resolved: boolean;
+                        /** Format: uuid */
+                        templateId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the enterprise's rating (taken by phone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rating: "satisfied" | "basicallySatisfied" | "dissatisfied";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The follow-up call (回访) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "enterpriseName" | "-enterpriseName" | "cadreName" | "-cadreName" | "startsOn" | "-startsOn" | "lastVisitOn" | "-lastVisitOn";
+                    q?: string;
+                    cadreUserId?: string;
+                    enterpriseId?: string;
+                    unitId?: string;
+                    active?: "true" | "false";
+                    notVisitedDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreUserId: string;
+                                cadreName: string;
+                                cadreUnitName: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                                startsOn: string;
+                                endsOn: string | null;
+                                active: boolean;
+                                visits: number;
+                                lastVisitOn: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cadreUserId: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        /**
+                         * @default primary
+                         * @enum {string}
+                         */
+                        role?: "primary" | "liaison";
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreUserId: string;
+                            cadreName: string;
+                            cadreUnitName: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            role: "primary" | "liaison";
+                            startsOn: string;
+                            endsOn: string | null;
+                            active: boolean;
+                            visits: number;
+                            lastVisitOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/pairings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role?: "primary" | "liaison";
+                        /** Format: date */
+                        startsOn?: string;
+                        /** Format: date */
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreUserId: string;
+                            cadreName: string;
+                            cadreUnitName: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            role: "primary" | "liaison";
+                            startsOn: string;
+                            endsOn: string | null;
+                            active: boolean;
+                            visits: number;
+                            lastVisitOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/service/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "visitedOn" | "-visitedOn";
+                    q?: string;
+                    enterpriseId?: string;
+                    cadreUserId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                cadreUserId: string;
+                                cadreName: string;
+                                visitedOn: string;
+                                people: string;
+                                topics: string;
+                                notes: string | null;
+                                photoCount: number;
+                                requests: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    status: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a visit with the requests raised during it (photos: attachments of serviceVisit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        /** Format: date */
+                        visitedOn: string;
+                        people: string;
+                        topics: string;
+                        notes?: string | null;
+                        /** @default [] */
+                        requests?: {
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            content: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            cadreUserId: string;
+                            cadreName: string;
+                            visitedOn: string;
+                            people: string;
+                            topics: string;
+                            notes: string | null;
+                            photoCount: number;
+                            requests: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            cadreUserId: string;
+                            cadreName: string;
+                            visitedOn: string;
+                            people: string;
+                            topics: string;
+                            notes: string | null;
+                            photoCount: number;
+                            requests: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On-time response and completion, satisfaction and resolved rates per unit */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            rows: {
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string;
+                                rounds: number;
+                                requests: number;
+                                onTimeResponse: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                onTimeCompletion: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                satisfaction: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                resolved: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                refusals: number;
+                            }[];
+                            total: {
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string;
+                                rounds: number;
+                                requests: number;
+                                onTimeResponse: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                onTimeCompletion: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                satisfaction: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                resolved: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                refusals: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                unitName: string;
+                                phone: string | null;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            open: number;
+                            awaitingRating: number;
+                            closed: number;
+                            projects: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                light: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "filedAt" | "-filedAt" | "completionDueOn" | "-completionDueOn" | "status" | "-status";
+                    q?: string;
+                    status?: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                    open?: "true" | "false";
+                    category?: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                    kind?: "consultation" | "urgent" | "ordinary";
+                    unitId?: string;
+                    enterpriseId?: string;
+                    late?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                code: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                                /** @enum {string} */
+                                kind: "consultation" | "urgent" | "ordinary";
+                                title: string;
+                                /** @enum {string} */
+                                status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: date-time */
+                                filedAt: string;
+                                /** @enum {string} */
+                                filedVia: "portal" | "cadre" | "visit";
+                                filedByName: string | null;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                late: boolean;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                followedUpAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        /** @enum {string} */
+                        category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                        /** @enum {string} */
+                        kind: "consultation" | "urgent" | "ordinary";
+                        title: string;
+                        content: string;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/requests/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rating: "satisfied" | "basicallySatisfied" | "dissatisfied";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            category: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                            /** @enum {string} */
+                            kind: "consultation" | "urgent" | "ordinary";
+                            title: string;
+                            /** @enum {string} */
+                            status: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                            round: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "portal" | "cadre" | "visit";
+                            filedByName: string | null;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            completionDueOn: string;
+                            completedOn: string | null;
+                            resolved: boolean | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                            late: boolean;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            followedUpAt: string | null;
+                            content: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            followUpNote: string | null;
+                            rounds: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                completionDueOn: string;
+                                completedOn: string | null;
+                                answer: string | null;
+                                answeredByName: string | null;
+                                resolved: boolean | null;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string | null;
+                            }[];
+                            refusals: {
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                reason: string;
+                                /** Format: uuid */
+                                redirectedToUnitId: string;
+                                redirectedToUnitName: string;
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                            }[];
+                            cadres: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "primary" | "liaison";
+                            }[];
+                            can: {
+                                dispatch: boolean;
+                                accept: boolean;
+                                refuse: boolean;
+                                answer: boolean;
+                                rate: boolean;
+                                followUp: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger-items/export": {
         parameters: {
             query?: never;
@@ -13929,7 +18423,7 @@ export interface paths {
                     sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
                     q?: string;
                     ledgerId?: string;
-                    kind?: "supervision" | "rectification" | "blocker";
+                    kind?: "supervision" | "rectification" | "blocker" | "request";
                     parentId?: string | "root";
                     source?: string;
                     leadUnitId?: string;
@@ -14763,6 +19257,257 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered request list as xlsx (contacts masked as on screen) */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "filedAt" | "-filedAt" | "completionDueOn" | "-completionDueOn" | "status" | "-status";
+                    q?: string;
+                    status?: "registered" | "dispatched" | "accepted" | "answered" | "reopened" | "closed";
+                    open?: "true" | "false";
+                    category?: "policy" | "market" | "land" | "finance" | "talent" | "planning" | "utilities" | "other";
+                    kind?: "consultation" | "urgent" | "ordinary";
+                    unitId?: string;
+                    enterpriseId?: string;
+                    late?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/metrics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The metrics as xlsx */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/pairings/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty assignment sheet (干部账号, 企业, 角色, 开始日期, 结束日期) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/pairings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered pairings as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "enterpriseName" | "-enterpriseName" | "cadreName" | "-cadreName" | "startsOn" | "-startsOn" | "lastVisitOn" | "-lastVisitOn";
+                    q?: string;
+                    cadreUserId?: string;
+                    enterpriseId?: string;
+                    unitId?: string;
+                    active?: "true" | "false";
+                    notVisitedDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/pairings/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an assignment sheet (the xlsx as the body): every row with its errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                row: number;
+                                username: string;
+                                enterprise: string;
+                                role: string;
+                                startsOn: string;
+                                endsOn: string | null;
+                                errors: {
+                                    column: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            valid: number;
+                            invalid: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service/pairings/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an assignment sheet, all or nothing (any invalid row: 400, nothing written); existing pairings are left alone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -221,7 +221,17 @@ export const builtinRoles: BuiltinRole[] = [
     name: '挂企干部',
     nameEn: 'Liaison cadre',
     dataScope: 'self',
-    permissions: ['service.read', 'service.file', 'ledger.read', 'ledger.handle', 'workbench.view', 'enterprises.read', 'field.phone', 'field.personName'],
+    permissions: [
+      'units.read',
+      'service.read',
+      'service.file',
+      'ledger.read',
+      'ledger.handle',
+      'workbench.view',
+      'enterprises.read',
+      'field.phone',
+      'field.personName',
+    ],
   },
   {
     code: 'enterpriseUser',

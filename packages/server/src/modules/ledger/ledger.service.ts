@@ -49,6 +49,15 @@ import { recomputeAll, recomputeItems } from './lights.ts';
 
 export const ITEM_ENTITY = 'ledgerItem';
 
+/**
+ * Ledger kinds whose items' workflow a module owns (enterprise requests: the service module decides who accepts,
+ * answers, closes or reopens, and the item mirrors it through applyModuleStatus / applyModuleChange). The ledger's
+ * own transitions and extensions are refused on them, so the item never drifts from its module's record.
+ */
+export const MODULE_OWNED_KINDS: ReadonlySet<string> = new Set(['request']);
+const moduleOwned = (item: { ledgerKind: string }) => MODULE_OWNED_KINDS.has(item.ledgerKind);
+const moduleOwnedError = () => new AppError('TRANSITION_NOT_ALLOWED', "this item follows its module's workflow (an enterprise request): act on the request");
+
 const visible = (p: Principal) => visibleCondition(ITEM_ENTITY, p, ledgerRepository.scopeColumns);
 
 const field = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path}: ${message}`, [{ path, message }]);
@@ -516,7 +525,7 @@ export function createLedgerService(deps: Deps) {
         extensions: extensions.map((x) => ({ ...x, requestedAt: x.requestedAt.toISOString(), decidedAt: iso(x.decidedAt) })),
         verifications: verifications.map((v) => ({ ...v, at: v.at.toISOString() })),
         myRoles: [...roles],
-        allowedActions: allowedActions(item.status as LedgerStatus, roles),
+        allowedActions: moduleOwned(item) ? [] : allowedActions(item.status as LedgerStatus, roles),
       } as never;
     },
 
@@ -567,6 +576,7 @@ export function createLedgerService(deps: Deps) {
       input: { action: LedgerAction; reason?: string | null | undefined; version?: number | undefined },
     ) {
       const { item, ledger, roles } = await requireItem(p, id);
+      if (moduleOwned(item)) throw moduleOwnedError();
       const def = transitions[input.action];
       if (input.action === 'verify' || input.action === 'signOff') {
         throw new AppError('VALIDATION_FAILED', `use the ${input.action === 'verify' ? 'verification' : 'sign-off'} endpoint, which records the check`);
@@ -696,6 +706,7 @@ export function createLedgerService(deps: Deps) {
 
     async requestExtension(ctx: RequestContext, p: Principal, id: string, input: z.infer<typeof extensionRequestSchema>) {
       const { item, ledger, roles } = await requireItem(p, id);
+      if (moduleOwned(item)) throw moduleOwnedError();
       if (!roles.has('lead')) throw new AppError('FORBIDDEN', 'only the lead unit requests an extension');
       if (!['assigned', 'accepted', 'inProgress'].includes(item.status))
         throw new AppError('TRANSITION_NOT_ALLOWED', `no extension while the item is ${item.status}`);
@@ -851,6 +862,57 @@ export function createLedgerService(deps: Deps) {
         await afterChange(tx, id, item.parentId);
       });
       return id;
+    },
+
+    // ---- module-owned workflow (MODULE_OWNED_KINDS) ----
+    /**
+     * Moves a module-owned item to the status its module's record reached (a request accepted, answered, closed,
+     * reopened). Runs in the caller's transaction and writes through move(), as the API transitions do (status, the
+     * first-reached timestamp, the timeline event, the audit record), then the light. The module has checked who may
+     * act; nothing is written when the item already has that status.
+     */
+    async applyModuleStatus(tx: DbOrTx, ctx: RequestContext, p: Principal | null, itemId: string, to: LedgerStatus, action: string, reason?: string | null) {
+      const locked = await ledgerRepository.lockItem(tx, itemId);
+      if (!locked) throw notFound('item');
+      if (locked.status === to) return;
+      const item = (await ledgerRepository.findItem(tx, itemId))!;
+      await move(tx, ctx, p, item, to, action, reason);
+      await afterChange(tx, itemId, item.parentId);
+    },
+
+    /**
+     * A module-owned item's lead unit and/or deadline follow its module's record (a request dispatched, redirected,
+     * given a new handling round), or only a note goes on its timeline (a follow-up call): the deadline history, one
+     * timeline event of kind `event`, the audit record and the light, in the caller's transaction.
+     */
+    async applyModuleChange(
+      tx: DbOrTx,
+      ctx: RequestContext,
+      p: Principal | null,
+      itemId: string,
+      change: { event: string; leadUnitId?: string; deadline?: string; body?: string | null; data?: Record<string, unknown> },
+    ) {
+      const before = await ledgerRepository.lockItem(tx, itemId);
+      if (!before) throw notFound('item');
+      const now = clock.now();
+      const set: Record<string, unknown> = {};
+      if (change.leadUnitId && change.leadUnitId !== before.leadUnitId) set.leadUnitId = change.leadUnitId;
+      if (change.deadline && change.deadline !== before.deadline) {
+        set.deadline = change.deadline;
+        await ledgerRepository.insertDeadline(tx, {
+          itemId,
+          deadline: change.deadline,
+          previous: before.deadline,
+          reason: change.body ?? null,
+          setBy: p?.userId ?? null,
+          setAt: now,
+        });
+      }
+      const after = Object.keys(set).length ? await ledgerRepository.updateItem(tx, itemId, { ...set, updatedAt: now } as never) : before;
+      const diff = diffOf(before, after);
+      await event(tx, itemId, p, change.event, { body: change.body ?? null, data: { ...change.data, ...(Object.keys(set).length ? { changed: set } : {}) } });
+      await audit.record(tx, ctx, { action: `ledger.item.${change.event}`, entityType: ITEM_ENTITY, entityId: itemId, diff });
+      await afterChange(tx, itemId, before.parentId);
     },
 
     // ---- jobs ----

@@ -192,6 +192,36 @@ export function createProjectService(deps: Deps) {
     return template;
   }
 
+  /** Creates a project inside the caller's transaction: the checks of create, then the writes (see create). */
+  async function createIn(tx: DbOrTx, ctx: RequestContext, p: Principal, input: ProjectCreate): Promise<string> {
+    const [unit] = await queryRows<{ path: string }>(tx, sql`select path from units where id = ${input.leadUnitId} and deleted_at is null`);
+    if (!unit) throw field('body.leadUnitId', 'unknown unit');
+    if (!p.scope.all && !unitInScope(p, input.leadUnitId, unit.path)) throw forbidden('the responsible unit is outside your data scope');
+    await validate(tx, input, null);
+    const day = today();
+    const id = await projectRepository.insert(tx, {
+      ...columnsOf(input),
+      stage: input.stage,
+      // A project entered in a later stage keeps the dates it was given; only the reserve and listing days are known.
+      ...(stageIndex(input.stage) >= stageIndex('reserve') ? { reserveOn: day } : {}),
+      ...(stageIndex(input.stage) >= stageIndex('listed') ? { listedOn: day } : {}),
+      createdBy: p.userId,
+    });
+    await projectRepository.replaceLeaders(tx, id, input.leaders);
+    await projectRepository.replaceUnits(tx, id, input.units);
+    await projectRepository.insertStage(tx, { projectId: id, fromStage: null, toStage: input.stage, on: day, actorId: p.userId, at: clock.now() });
+    if (stageIndex(input.stage) >= stageIndex('listed'))
+      await planFromTemplate(tx, id, input.milestoneTemplateId ?? null, input.plannedStartOn ?? null, input.plannedCompletionOn ?? null);
+    await audit.record(tx, ctx, {
+      action: 'project.create',
+      entityType: 'project',
+      entityId: id,
+      diff: diffOf(null, { ...columnsOf(input), stage: input.stage, leaders: input.leaders, units: input.units }),
+    });
+    await recomputeProjects(tx, [id], day);
+    return id;
+  }
+
   return {
     async list(p: Principal, q: z.infer<typeof projectListQuery>) {
       const { field: sortField, desc } = parseSort(q.sort, '-totalInvestment');
@@ -226,35 +256,11 @@ export function createProjectService(deps: Deps) {
     },
 
     async create(ctx: RequestContext, p: Principal, input: ProjectCreate): Promise<string> {
-      const [unit] = await queryRows<{ path: string }>(db, sql`select path from units where id = ${input.leadUnitId} and deleted_at is null`);
-      if (!unit) throw field('body.leadUnitId', 'unknown unit');
-      if (!p.scope.all && !unitInScope(p, input.leadUnitId, unit.path)) throw forbidden('the responsible unit is outside your data scope');
-      await validate(db, input, null);
-      const day = today();
-      return db.transaction(async (tx) => {
-        const id = await projectRepository.insert(tx, {
-          ...columnsOf(input),
-          stage: input.stage,
-          // A project entered in a later stage keeps the dates it was given; only the reserve and listing days are known.
-          ...(stageIndex(input.stage) >= stageIndex('reserve') ? { reserveOn: day } : {}),
-          ...(stageIndex(input.stage) >= stageIndex('listed') ? { listedOn: day } : {}),
-          createdBy: p.userId,
-        });
-        await projectRepository.replaceLeaders(tx, id, input.leaders);
-        await projectRepository.replaceUnits(tx, id, input.units);
-        await projectRepository.insertStage(tx, { projectId: id, fromStage: null, toStage: input.stage, on: day, actorId: p.userId, at: clock.now() });
-        if (stageIndex(input.stage) >= stageIndex('listed'))
-          await planFromTemplate(tx, id, input.milestoneTemplateId ?? null, input.plannedStartOn ?? null, input.plannedCompletionOn ?? null);
-        await audit.record(tx, ctx, {
-          action: 'project.create',
-          entityType: 'project',
-          entityId: id,
-          diff: diffOf(null, { ...columnsOf(input), stage: input.stage, leaders: input.leaders, units: input.units }),
-        });
-        await recomputeProjects(tx, [id], day);
-        return id;
-      });
+      return db.transaction((tx) => createIn(tx, ctx, p, input));
     },
+
+    /** create in a transaction the caller holds (a signed lead becoming a project: modules/promotion/project-hook.ts). */
+    createIn,
 
     async update(ctx: RequestContext, p: Principal, id: string, input: ProjectUpdate): Promise<void> {
       const row = await requireCan(p, id, 'edit');

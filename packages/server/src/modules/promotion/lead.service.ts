@@ -3,7 +3,7 @@
 // owner's unit, and the owner always. Contacts (names, phones, referrer phone, credit code) are shown in clear only to
 // the owner and to superiors (promotion.approve with the owner's unit in their scope). Every write is audited in its
 // transaction and leaves a lead event (the lead's history).
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   companyKey,
@@ -19,12 +19,16 @@ import {
   type Lead,
   type LeadDetail,
   type LeadStage,
+  type leadBoardSchema,
+  type leadEventSchema,
+  leadStages,
   leadCloseSchema,
   leadClockDoneSchema,
   leadCreateSchema,
   leadListQuery,
   leadStageMoveSchema,
   leadTransferSchema,
+  leadUpdateSchema,
   parseSort,
 } from '@zoneops/shared';
 import { promotionLeadEvents, promotionLeads } from '../../db/schema.ts';
@@ -39,6 +43,12 @@ import { likePattern } from '../../platform/lists.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 
 export const LEAD_ENTITY = 'promotionLead';
+
+/** The clocks' names in reminders and on the workbench (the web has its own texts). */
+const clockNames: Record<string, string> = { answer: '答复', assess: '评估', feedback: '反馈', report: '跟踪报告' };
+
+type LeadBoard = z.infer<typeof leadBoardSchema>;
+type LeadEvent = z.infer<typeof leadEventSchema>;
 
 type Row = Record<string, unknown> & {
   id: string;
@@ -70,13 +80,46 @@ const columns = sql`l.id, l.code, l.company, l.company_key as "companyKey", l.us
 const from = sql`promotion_leads l join users o on o.id = l.owner_user_id join units u on u.id = l.owner_unit_id
   left join promotion_teams tm on tm.id = l.team_id`;
 
-const sortColumns: Record<string, SQL> = {
-  registeredOn: sql`l.registered_on`,
-  company: sql`l.company`,
-  plannedInvestment: sql`l.planned_investment`,
-  stage: sql`l.stage`,
-  updatedAt: sql`l.updated_at`,
+/** The list filters (GET /api/promotion/leads), shared by the list, the kanban and the export. */
+export type LeadFilters = Omit<z.output<typeof leadListQuery>, 'page' | 'pageSize' | 'sort'>;
+
+/** A lead's contact fields as the caller may see them: in clear, or masked as on screen and in exports. */
+export function contactView(clear: boolean, r: { uscc: string | null; referrer?: unknown; referrerPhone?: unknown; contacts: Row['contacts'] }) {
+  return {
+    uscc: clear ? r.uscc : maskUscc(r.uscc),
+    referrer: clear ? ((r.referrer as string | null) ?? null) : maskPersonName((r.referrer as string | null) ?? null),
+    referrerPhone: clear ? ((r.referrerPhone as string | null) ?? null) : maskPhone((r.referrerPhone as string | null) ?? null),
+    contacts: r.contacts.map((c) => ({
+      name: clear ? c.name : (maskPersonName(c.name) ?? ''),
+      title: c.title ?? null,
+      phone: clear ? (c.phone ?? null) : maskPhone(c.phone ?? null),
+      email: clear ? (c.email ?? null) : c.email ? '***' : null,
+    })),
+  };
+}
+
+/** Kanban cards per stage column. */
+export const BOARD_CARDS = 20;
+
+/** The sortable columns; only planned_investment may be null. */
+const sortColumns: Record<string, { col: SQL; nullable: boolean }> = {
+  registeredOn: { col: sql`l.registered_on`, nullable: false },
+  company: { col: sql`l.company`, nullable: false },
+  plannedInvestment: { col: sql`l.planned_investment`, nullable: true },
+  stage: { col: sql`l.stage`, nullable: false },
+  updatedAt: { col: sql`l.updated_at`, nullable: false },
 };
+
+/**
+ * The list's order: the column with nulls last, then the id. A column that holds no nulls sorts without the nulls
+ * clause (the same order) so that a plain index on it serves both directions (PostgreSQL matches an index to the
+ * ORDER BY including its nulls placement, ignoring NOT NULL); the id settles ties (migration 0014's indexes).
+ */
+function leadOrder(sortParam: string | undefined): SQL {
+  const sort = parseSort(sortParam, '-registeredOn');
+  const { col, nullable } = sortColumns[sort.field]!;
+  return sql`${col} ${sort.desc ? sql`desc` : sql`asc`}${nullable ? sql` nulls last` : sql``}, l.id`;
+}
 
 /** The worst of a lead's clocks. */
 export function worstClock(states: readonly ClockState[]): ClockState {
@@ -122,6 +165,17 @@ export function createLeadService(deps: Deps) {
     if (!t) throw validationError([{ path: 'body.teamId', message: 'unknown or inactive team' }]);
   }
 
+  /** A live segment of a live chain, or a 400 on body.chainSegmentId. */
+  async function requireSegment(segmentId: string | null | undefined) {
+    if (!segmentId) return;
+    const [s] = await queryRows<{ id: string }>(
+      db,
+      sql`select s.id from chain_segments s join industry_chains c on c.id = s.chain_id
+        where s.id = ${segmentId} and s.deleted_at is null and c.deleted_at is null`,
+    );
+    if (!s) throw validationError([{ path: 'body.chainSegmentId', message: 'unknown industry chain segment' }]);
+  }
+
   async function calendarFor(tx: DbOrTx, day: string) {
     const year = Number(day.slice(0, 4));
     return loadCalendar(tx, year - 1, year + 1);
@@ -137,12 +191,12 @@ export function createLeadService(deps: Deps) {
   }
 
   function out(p: Principal, r: Row, duplicateOf: Lead['duplicateOf']): Lead {
-    const clear = seesContacts(p, r);
+    const view = contactView(seesContacts(p, r), r);
     return {
       id: r.id,
       code: r.code,
       company: r.company,
-      uscc: clear ? r.uscc : maskUscc(r.uscc),
+      uscc: view.uscc,
       parentCompany: (r.parentCompany as string | null) ?? null,
       countryRegion: r.countryRegion as string,
       fortune500: r.fortune500 as boolean,
@@ -153,7 +207,7 @@ export function createLeadService(deps: Deps) {
       fxRate: (r.fxRate as string | null) ?? null,
       landMu: (r.landMu as number | null) ?? null,
       source: r.source as string,
-      referrer: clear ? ((r.referrer as string | null) ?? null) : maskPersonName((r.referrer as string | null) ?? null),
+      referrer: view.referrer,
       stage: r.stage,
       outcome: r.outcome as Lead['outcome'],
       ownerUserId: r.ownerUserId,
@@ -181,6 +235,18 @@ export function createLeadService(deps: Deps) {
     await tx.insert(promotionLeadEvents).values({ leadId, kind, fromValue, toValue, reason, at: clock.now(), byUserId: p.userId });
   }
 
+  function filters(q: LeadFilters): SQL[] {
+    const extra: SQL[] = [];
+    if (q.stage) extra.push(sql`l.stage = ${q.stage}`);
+    extra.push(sql`l.outcome = ${q.outcome ?? 'active'}`);
+    if (q.ownerUserId) extra.push(sql`l.owner_user_id = ${q.ownerUserId}`);
+    if (q.teamId) extra.push(sql`l.team_id = ${q.teamId}`);
+    if (q.industry) extra.push(sql`l.industry = ${q.industry}`);
+    if (q.clockState) extra.push(sql`l.clock_state = ${q.clockState}`);
+    if (q.q) extra.push(sql`(l.company ilike ${likePattern(q.q)} or l.code = ${q.q})`);
+    return extra;
+  }
+
   const canEdit = (p: Principal, r: Pick<Row, 'ownerUserId' | 'ownerUnitId' | 'ownerUnitPath'>) =>
     p.permissions.has('promotion.write') && (r.ownerUserId === p.userId || (p.permissions.has('promotion.approve') && seesContacts(p, r)));
 
@@ -188,23 +254,92 @@ export function createLeadService(deps: Deps) {
     seesContacts,
 
     async list(p: Principal, q: z.output<typeof leadListQuery>) {
-      const extra: SQL[] = [];
-      if (q.stage) extra.push(sql`l.stage = ${q.stage}`);
-      extra.push(sql`l.outcome = ${q.outcome ?? 'active'}`);
-      if (q.ownerUserId) extra.push(sql`l.owner_user_id = ${q.ownerUserId}`);
-      if (q.teamId) extra.push(sql`l.team_id = ${q.teamId}`);
-      if (q.industry) extra.push(sql`l.industry = ${q.industry}`);
-      if (q.clockState) extra.push(sql`l.clock_state = ${q.clockState}`);
-      if (q.q) extra.push(sql`(l.company ilike ${likePattern(q.q)} or l.code = ${q.q})`);
-      const sort = parseSort(q.sort, '-registeredOn');
-      const order = sql`${sortColumns[sort.field]!} ${sort.desc ? sql`desc nulls last` : sql`asc nulls last`}, l.id`;
-      const w = where(p, extra);
+      const order = leadOrder(q.sort);
+      const w = where(p, filters(q));
+      // The page's ids first (an index in the order, skipped rows never joined), then the columns of those rows.
       const [rows, [total]] = await Promise.all([
-        queryRows<Row>(db, sql`select ${columns} from ${from} where ${w} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+        queryRows<Row>(
+          db,
+          sql`select ${columns} from ${from} where l.id in (
+            select l.id from promotion_leads l where ${w} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}) order by ${order}`,
+        ),
         queryRows<{ n: number }>(db, sql`select count(*)::int as n from promotion_leads l where ${w}`),
       ]);
       return { items: rows.map((r) => out(p, r, [])), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
+
+    /**
+     * The kanban: every stage with its count and planned investment (one grouped query), and the first cards of each
+     * stage by last change (one LATERAL query, a top-N per stage). The list's filters and visibility; `stage` narrows
+     * the cards and counts to one column while the other columns stay (empty).
+     */
+    async board(p: Principal, q: LeadFilters): Promise<LeadBoard> {
+      const w = where(p, filters(q));
+      const [totals, cards] = await Promise.all([
+        queryRows<{ stage: LeadStage; n: number; planned: string }>(
+          db,
+          sql`select l.stage, count(*)::int as n, coalesce(sum(l.planned_investment), 0)::numeric(20,2)::text as planned
+            from promotion_leads l where ${w} group by l.stage`,
+        ),
+        queryRows<Row>(
+          db,
+          sql`select c.* from unnest(${sql.param([...leadStages])}::text[]) as s(stage) cross join lateral (
+            select ${columns} from ${from} where ${w} and l.stage = s.stage order by l.updated_at desc, l.id limit ${BOARD_CARDS}) c`,
+        ),
+      ]);
+      return {
+        columns: leadStages.map((stage) => {
+          const t = totals.find((x) => x.stage === stage);
+          return {
+            stage,
+            count: t?.n ?? 0,
+            plannedInvestment: t?.planned ?? '0.00',
+            cards: cards.filter((c) => c.stage === stage).map((c) => out(p, c, [])),
+          };
+        }),
+      };
+    },
+
+    /** The visible leads of the list filters (at most `limit`), with the contact fields as the caller may see them. */
+    async exportRows(p: Principal, q: LeadFilters & { sort?: string }, limit: number) {
+      const order = leadOrder(q.sort);
+      const w = where(p, filters(q));
+      const [[total], rows] = await Promise.all([
+        queryRows<{ n: number }>(db, sql`select count(*)::int as n from promotion_leads l where ${w}`),
+        queryRows<Row>(db, sql`select ${columns} from ${from} where ${w} order by ${order} limit ${limit}`),
+      ]);
+      return {
+        total: total?.n ?? 0,
+        rows: rows.map((r) => {
+          const clear = seesContacts(p, r);
+          return { ...out(p, r, []), ...contactView(clear, r), masked: !clear };
+        }),
+      };
+    },
+
+    /** The lead's history, oldest first (visibility of the lead applies). */
+    async events(p: Principal, id: string): Promise<LeadEvent[]> {
+      await requireRow(p, id);
+      const rows = await queryRows<Omit<LeadEvent, 'at'> & { at: Date | string }>(
+        db,
+        sql`select e.id, e.kind, e.from_value as "fromValue", e.to_value as "toValue", e.reason, e.at, u.display_name as "byName"
+          from promotion_lead_events e left join users u on u.id = e.by_user_id where e.lead_id = ${id} order by e.at, e.id`,
+      );
+      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    },
+
+    /** The leads among `ids` the caller sees (live ones) by id, with code and company: for links from activities and chains. */
+    async refs(p: Principal, ids: readonly string[], tx: DbOrTx = db): Promise<Map<string, { id: string; code: string; company: string; stage: LeadStage }>> {
+      if (!ids.length) return new Map();
+      const rows = await queryRows<{ id: string; code: string; company: string; stage: LeadStage }>(
+        tx,
+        sql`select l.id, l.code, l.company, l.stage from promotion_leads l where l.id = any(${sql.param([...new Set(ids)])}::uuid[]) and ${where(p)}`,
+      );
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+
+    /** A lead event written in the caller's transaction (activities, the project hook). */
+    event,
 
     async get(p: Principal, id: string): Promise<LeadDetail> {
       const r = await requireRow(p, id);
@@ -212,19 +347,15 @@ export function createLeadService(deps: Deps) {
       const cal = await calendarFor(db, day);
       const clocks = leadClocks(r.registeredOn, r.clocksDone, day, cal, undefined, r.outcome === 'active');
       const clear = seesContacts(p, r);
+      const view = contactView(clear, r);
       const dup = await duplicatesOf(db, r.companyKey as string, r.uscc, r.id);
       return {
         ...out(p, r, dup),
         // live, not the job's last value
         clockState: r.outcome === 'active' ? worstClock(clocks.map((c) => c.state)) : 'done',
         content: (r.content as string | null) ?? null,
-        contacts: r.contacts.map((c) => ({
-          name: clear ? c.name : (maskPersonName(c.name) ?? ''),
-          title: c.title ?? null,
-          phone: clear ? (c.phone ?? null) : maskPhone(c.phone ?? null),
-          email: clear ? (c.email ?? null) : c.email ? '***' : null,
-        })),
-        referrerPhone: clear ? ((r.referrerPhone as string | null) ?? null) : maskPhone((r.referrerPhone as string | null) ?? null),
+        contacts: view.contacts,
+        referrerPhone: view.referrerPhone,
         expectedTax: (r.expectedTax as number | null) ?? null,
         energyUse: (r.energyUse as number | null) ?? null,
         expectedOutput: (r.expectedOutput as number | null) ?? null,
@@ -253,6 +384,7 @@ export function createLeadService(deps: Deps) {
       const owner = await ownerWithin(p, ownerUserId, 'body.ownerUserId');
       if (ownerUserId !== p.userId && !p.permissions.has('promotion.approve')) throw forbidden('only a superior registers a lead for someone else');
       await requireTeam(input.teamId);
+      await requireSegment(input.chainSegmentId);
       const planned = input.currency ? foreignToWan(input.foreignAmount!, input.fxRate!) : (input.plannedInvestment ?? null);
       const key = companyKey(input.company);
       const cal = await calendarFor(db, day);
@@ -285,6 +417,42 @@ export function createLeadService(deps: Deps) {
           diff: { code, company: input.company, ownerUserId },
         });
         return row!.id;
+      });
+    },
+
+    /** Edits a lead's registration fields (the owner, or a superior); stage, owner and outcome have their own moves. */
+    async update(ctx: RequestContext, p: Principal, id: string, input: z.output<typeof leadUpdateSchema>): Promise<void> {
+      const r = await requireRow(p, id);
+      if (!canEdit(p, r)) throw forbidden('you may not edit this lead');
+      if (r.outcome !== 'active') throw new AppError('TRANSITION_NOT_ALLOWED', 'the lead is closed');
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as z.output<typeof leadUpdateSchema>;
+      if (changes.registeredOn && changes.registeredOn > todayOf(clock))
+        throw validationError([{ path: 'body.registeredOn', message: 'a lead cannot be registered in the future' }]);
+      if (changes.teamId !== undefined) await requireTeam(changes.teamId);
+      if (changes.chainSegmentId !== undefined) await requireSegment(changes.chainSegmentId);
+      const pick = <K extends 'currency' | 'foreignAmount' | 'fxRate'>(k: K) => (k in changes ? (changes[k] ?? null) : ((r[k] as string | null) ?? null));
+      const [currency, foreignAmount, fxRate] = [pick('currency'), pick('foreignAmount'), pick('fxRate')];
+      if (currency && (!foreignAmount || !fxRate))
+        throw validationError([{ path: 'body.fxRate', message: 'a foreign-currency investment needs its amount and the rate used' }]);
+      const planned = currency
+        ? foreignToWan(foreignAmount!, fxRate!)
+        : 'plannedInvestment' in changes
+          ? (changes.plannedInvestment ?? null)
+          : ((r.plannedInvestment as string | null) ?? null);
+      const values = {
+        ...changes,
+        ...(changes.company ? { companyKey: companyKey(changes.company) } : {}),
+        plannedInvestment: planned,
+        updatedAt: clock.now(),
+      };
+      const sensitive = new Set(['uscc', 'referrer', 'referrerPhone', 'contacts']);
+      const diff = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, sensitive.has(k) ? 'changed' : { before: r[k] ?? null, after: (values as Record<string, unknown>)[k] ?? null }]),
+      );
+      await db.transaction(async (tx) => {
+        await tx.update(promotionLeads).set(values).where(eq(promotionLeads.id, id));
+        await event(tx, id, p, 'edit', null, Object.keys(changes).join(','));
+        await audit.record(tx, ctx, { action: 'promotion.lead.update', entityType: LEAD_ENTITY, entityId: id, diff });
       });
     },
 
@@ -398,17 +566,52 @@ export function createLeadService(deps: Deps) {
     },
 
     /** The clock job: every active lead's worst clock as of today; only changes are written. */
+    /** The workbench: the caller's active leads with a clock due today or overdue, the most urgent first. */
+    async todos(p: Principal, day: string) {
+      const rows = await queryRows<{ id: string; code: string; company: string; registeredOn: string; clocksDone: Record<string, string> }>(
+        db,
+        sql`select id, code, company, registered_on::text as "registeredOn", clocks_done as "clocksDone" from promotion_leads
+          where owner_user_id = ${p.userId} and outcome = 'active' and deleted_at is null and clock_state in ('overdue', 'dueToday')
+          order by registered_on limit 50`,
+      );
+      if (!rows.length) return [];
+      const cal = await calendarFor(db, day);
+      return rows
+        .map((r) => {
+          const due = leadClocks(r.registeredOn, r.clocksDone, day, cal).filter((c) => c.state === 'overdue' || c.state === 'dueToday');
+          const first = due.map((c) => c.dueOn).sort()[0] ?? day;
+          return {
+            module: 'promotionLeads',
+            id: r.id,
+            title: `${r.code} ${r.company}（${due.map((c) => clockNames[c.code] ?? c.code).join('、')}）`,
+            dueDate: first,
+            link: `/promotion/leads/${r.id}`,
+            overdue: due.some((c) => c.state === 'overdue'),
+          };
+        })
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    },
+
     async recomputeClocks(): Promise<{ checked: number; changed: number }> {
       const day = todayOf(clock);
       const cal = await calendarFor(db, day);
-      const rows = await queryRows<{ id: string; registeredOn: string; clocksDone: Record<string, string>; clockState: string }>(
+      const rows = await queryRows<{
+        id: string;
+        code: string;
+        company: string;
+        ownerUserId: string;
+        registeredOn: string;
+        clocksDone: Record<string, string>;
+        clockState: string;
+      }>(
         db,
-        sql`select id, registered_on::text as "registeredOn", clocks_done as "clocksDone", clock_state as "clockState" from promotion_leads
-          where deleted_at is null and outcome = 'active'`,
+        sql`select id, code, company, owner_user_id as "ownerUserId", registered_on::text as "registeredOn", clocks_done as "clocksDone",
+          clock_state as "clockState" from promotion_leads where deleted_at is null and outcome = 'active'`,
       );
       const changed = rows.flatMap((r) => {
-        const state = worstClock(leadClocks(r.registeredOn, r.clocksDone, day, cal).map((c) => c.state));
-        return state === r.clockState ? [] : [{ id: r.id, state }];
+        const clocks = leadClocks(r.registeredOn, r.clocksDone, day, cal);
+        const state = worstClock(clocks.map((c) => c.state));
+        return state === r.clockState ? [] : [{ ...r, state, late: clocks.filter((c) => c.state === 'overdue').map((c) => c.code) }];
       });
       for (let i = 0; i < changed.length; i += 1000) {
         const batch = changed.slice(i, i + 1000);
@@ -418,6 +621,19 @@ export function createLeadService(deps: Deps) {
           )}::text[]) as t(id, state) where l.id = t.id`,
         );
       }
+      // A clock that turns overdue reminds the owner, once: the state is written only when it changes.
+      const overdue = changed.filter((c) => c.state === 'overdue');
+      for (const c of overdue) {
+        await deps.notifications.notify(null, {
+          userIds: [c.ownerUserId],
+          kind: 'promotion.clock',
+          title: `招商线索超时：${c.code} ${c.company}`,
+          body: `服务时限已过：${c.late.map((code) => clockNames[code] ?? code).join('、')}。请尽快办理并在线索上标记完成。`,
+          link: `/promotion/leads/${c.id}`,
+        });
+      }
+      // the lead list and kanban answers are cached (see index.ts); the job writes outside any request
+      if (changed.length) deps.responses.invalidate();
       return { checked: rows.length, changed: changed.length };
     },
   };
