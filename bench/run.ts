@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   projects: () => import('./projects.ts'),
   'projects-import': () => import('./projects-import.ts'),
   economy: () => import('./economy.ts'),
+  promotion: () => import('./promotion.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

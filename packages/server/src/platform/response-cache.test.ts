@@ -54,4 +54,47 @@ describe('ResponseCache', () => {
     await c.through('a', async () => ((recomputed = true), 'a'), String);
     expect(recomputed).toBe(true);
   });
+
+  it('lets concurrent misses of one key share one computation, but not across a change', async () => {
+    const c = live();
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = () =>
+      c.through(
+        'k',
+        async () => {
+          const n = ++calls;
+          await gate;
+          return n;
+        },
+        String,
+      );
+    const first = [slow(), slow(), slow()];
+    c.invalidate(); // a write: a request arriving now must not get the answer computed before it
+    const after = slow();
+    release();
+    expect(await Promise.all(first)).toEqual(['1', '1', '1']);
+    expect(await after).toBe('2');
+    expect(calls).toBe(2);
+    expect(c.joined).toBe(2);
+  });
+
+  it('passes a failure to every request that waited for it, and computes again next time', async () => {
+    const c = live();
+    let calls = 0;
+    const failing = () =>
+      c.through(
+        'k',
+        async () => {
+          calls++;
+          throw new Error('boom');
+        },
+        String,
+      );
+    const results = await Promise.allSettled([failing(), failing()]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(failing()).rejects.toThrow('boom');
+    expect(calls).toBe(2);
+  });
 });

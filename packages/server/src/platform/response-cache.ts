@@ -8,6 +8,8 @@
 //   drops every entry;
 // - an answer is kept only if the generation did not move while it was computed, so a read that overlapped a write
 //   never lands in the cache.
+// Concurrent misses of one key in one generation share one computation (when an entry expires under load, twenty
+// requests wait for one query instead of running twenty); a request that arrives after a change starts its own.
 // Keys carry the user and the exact query, so data scope and masking are those of the asker.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -16,10 +18,13 @@ import { visibilityVersion } from './access/scope.ts';
 
 export class ResponseCache {
   private readonly entries = new Map<string, { body: string; at: number }>();
+  private readonly pending = new Map<string, { generation: number; body: Promise<string> }>();
   private generation = 0;
   private live = false;
   hits = 0;
   misses = 0;
+  /** Misses answered by a computation already under way for the same key. */
+  joined = 0;
 
   constructor(
     private readonly ttlMs = 10_000,
@@ -33,14 +38,26 @@ export class ResponseCache {
       this.hits++;
       return hit.body;
     }
-    this.misses++;
     const generation = this.generation;
-    const body = serialise(await compute());
-    if (this.live && generation === this.generation) {
-      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { body, at: performance.now() });
+    const running = this.pending.get(key);
+    if (running && running.generation === generation) {
+      this.joined++;
+      return running.body;
     }
-    return body;
+    this.misses++;
+    const body = (async () => serialise(await compute()))();
+    const entry = { generation, body };
+    this.pending.set(key, entry);
+    try {
+      const value = await body;
+      if (this.live && generation === this.generation) {
+        if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, { body: value, at: performance.now() });
+      }
+      return value;
+    } finally {
+      if (this.pending.get(key) === entry) this.pending.delete(key);
+    }
   }
 
   invalidate(): void {
