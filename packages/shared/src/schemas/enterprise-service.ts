@@ -315,3 +315,18 @@ export const portalHomeSchema = z.object({
   /** The enterprise's key projects (report their figures in the projects module). */
   projects: z.array(z.object({ id: idSchema, name: z.string(), light: z.string() })),
 });
+
+// ---- deadline rules ----------------------------------------------------------------------------------------------
+
+const deadlineRuleSchema = z
+  .object({
+    response: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('sameDay') }).strict(),
+      z.object({ kind: z.literal('hours'), hours: z.number().int().min(1).max(72) }).strict(),
+      z.object({ kind: z.literal('workingDays'), days: z.number().int().min(1).max(10) }).strict(),
+    ]),
+    completionWorkingDays: z.number().int().min(1).max(60),
+  })
+  .strict();
+/** The promised deadlines per kind (defaults: consultation the same day, urgent 2 hours, ordinary 5 working days). */
+export const deadlineRulesSchema = z.object({ consultation: deadlineRuleSchema, urgent: deadlineRuleSchema, ordinary: deadlineRuleSchema }).strict();

@@ -445,3 +445,10 @@ export const leadEventSchema = z.object({
   byName: z.string().nullable(),
 });
 export const leadEventsSchema = z.object({ items: z.array(leadEventSchema) });
+
+/** The service clocks of a lead (DOMAIN §5 defaults: answer 1, assess 3, feed back 5, report every 10 working days). */
+export const clockRuleListSchema = z
+  .array(z.object({ code: z.enum(['answer', 'assess', 'feedback', 'report']), workingDays: z.number().int().min(1).max(60), recurring: z.boolean() }).strict())
+  .min(1)
+  .max(4)
+  .refine((list) => new Set(list.map((r) => r.code)).size === list.length, { message: 'each clock once' });

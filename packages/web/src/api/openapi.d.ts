@@ -14091,6 +14091,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotion/clock-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service clocks of a lead, in working days */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "answer" | "assess" | "feedback" | "report";
+                            workingDays: number;
+                            recurring: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "answer" | "assess" | "feedback" | "report";
+                        workingDays: number;
+                        recurring: boolean;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "answer" | "assess" | "feedback" | "report";
+                            workingDays: number;
+                            recurring: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/promotion/criteria": {
         parameters: {
             query?: never;
@@ -15955,6 +16029,203 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/service/deadline-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The promised deadlines per kind of request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consultation: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "sameDay";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDays";
+                                    days: number;
+                                };
+                                completionWorkingDays: number;
+                            };
+                            urgent: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "sameDay";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDays";
+                                    days: number;
+                                };
+                                completionWorkingDays: number;
+                            };
+                            ordinary: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "sameDay";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDays";
+                                    days: number;
+                                };
+                                completionWorkingDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consultation: {
+                            response: {
+                                /** @enum {string} */
+                                kind: "sameDay";
+                            } | {
+                                /** @enum {string} */
+                                kind: "hours";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "workingDays";
+                                days: number;
+                            };
+                            completionWorkingDays: number;
+                        };
+                        urgent: {
+                            response: {
+                                /** @enum {string} */
+                                kind: "sameDay";
+                            } | {
+                                /** @enum {string} */
+                                kind: "hours";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "workingDays";
+                                days: number;
+                            };
+                            completionWorkingDays: number;
+                        };
+                        ordinary: {
+                            response: {
+                                /** @enum {string} */
+                                kind: "sameDay";
+                            } | {
+                                /** @enum {string} */
+                                kind: "hours";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "workingDays";
+                                days: number;
+                            };
+                            completionWorkingDays: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consultation: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "sameDay";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDays";
+                                    days: number;
+                                };
+                                completionWorkingDays: number;
+                            };
+                            urgent: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "sameDay";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDays";
+                                    days: number;
+                                };
+                                completionWorkingDays: number;
+                            };
+                            ordinary: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "sameDay";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDays";
+                                    days: number;
+                                };
+                                completionWorkingDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/service/routes": {

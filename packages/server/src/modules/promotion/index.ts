@@ -12,6 +12,7 @@ import {
   chainDetailSchema,
   chainSchema,
   chainUpdateSchema,
+  clockRuleListSchema,
   criteriaListSchema,
   idParams,
   leadAssessmentInputSchema,
@@ -159,6 +160,17 @@ export function registerPromotion(app: FastifyInstance, deps: Deps, projects: Pr
   );
 
   // ---- screening ----------------------------------------------------------------------------------------------
+
+  r.get(
+    '/api/promotion/clock-rules',
+    { config: read, schema: { tags, summary: 'The service clocks of a lead, in working days', response: { 200: clockRuleListSchema } } },
+    () => leads.clockRules.get(),
+  );
+  r.put('/api/promotion/clock-rules', { config: manage, schema: { tags, body: clockRuleListSchema, response: { 200: clockRuleListSchema } } }, async (req) => {
+    const saved = await leads.clockRules.save(req.ctx, actorOf(req), req.body);
+    await leads.recomputeClocks(); // every lead's worst clock under the new rules
+    return saved;
+  });
 
   r.get(
     '/api/promotion/criteria',

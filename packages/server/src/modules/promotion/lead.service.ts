@@ -6,7 +6,9 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  clockRuleListSchema,
   companyKey,
+  defaultClockRules,
   foreignToWan,
   leadClocks,
   leadStageIndex,
@@ -40,6 +42,7 @@ import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound, validationError } from '../../platform/errors.ts';
 import { likePattern } from '../../platform/lists.ts';
+import { settingStore } from '../../platform/setting-store.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 
 export const LEAD_ENTITY = 'promotionLead';
@@ -129,6 +132,14 @@ export function worstClock(states: readonly ClockState[]): ClockState {
 
 export function createLeadService(deps: Deps) {
   const { db, audit, clock } = deps;
+  /** The service clocks (DOMAIN §5 defaults until promotion.manage changes them). */
+  const clockRules = settingStore(
+    deps,
+    'promotion.clockRules',
+    clockRuleListSchema,
+    defaultClockRules as z.output<typeof clockRuleListSchema>,
+    'promotion.manage',
+  );
 
   const visible = (p: Principal) => visibleCondition(LEAD_ENTITY, p, { unitId: sql`l.owner_unit_id`, createdBy: sql`l.owner_user_id` });
   const where = (p: Principal, extra: SQL[] = []) => {
@@ -251,6 +262,7 @@ export function createLeadService(deps: Deps) {
     p.permissions.has('promotion.write') && (r.ownerUserId === p.userId || (p.permissions.has('promotion.approve') && seesContacts(p, r)));
 
   const service = {
+    clockRules,
     seesContacts,
 
     async list(p: Principal, q: z.output<typeof leadListQuery>) {
@@ -345,7 +357,7 @@ export function createLeadService(deps: Deps) {
       const r = await requireRow(p, id);
       const day = todayOf(clock);
       const cal = await calendarFor(db, day);
-      const clocks = leadClocks(r.registeredOn, r.clocksDone, day, cal, undefined, r.outcome === 'active');
+      const clocks = leadClocks(r.registeredOn, r.clocksDone, day, cal, await clockRules.get(), r.outcome === 'active');
       const clear = seesContacts(p, r);
       const view = contactView(clear, r);
       const dup = await duplicatesOf(db, r.companyKey as string, r.uscc, r.id);
@@ -388,7 +400,7 @@ export function createLeadService(deps: Deps) {
       const planned = input.currency ? foreignToWan(input.foreignAmount!, input.fxRate!) : (input.plannedInvestment ?? null);
       const key = companyKey(input.company);
       const cal = await calendarFor(db, day);
-      const clockState = worstClock(leadClocks(input.registeredOn, {}, day, cal).map((c) => c.state));
+      const clockState = worstClock(leadClocks(input.registeredOn, {}, day, cal, await clockRules.get()).map((c) => c.state));
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext('promotion_leads.code'))`);
         const year = input.registeredOn.slice(0, 4);
@@ -549,7 +561,7 @@ export function createLeadService(deps: Deps) {
       if (input.doneOn < r.registeredOn) throw validationError([{ path: 'body.doneOn', message: 'before the lead was registered' }]);
       const cal = await calendarFor(db, day);
       const done = { ...r.clocksDone, [input.code]: input.doneOn };
-      const clocks = leadClocks(r.registeredOn, done, day, cal);
+      const clocks = leadClocks(r.registeredOn, done, day, cal, await clockRules.get());
       if (!clocks.some((c) => c.code === input.code)) throw validationError([{ path: 'body.code', message: 'unknown clock' }]);
       await db.transaction(async (tx) => {
         await tx.execute(
@@ -576,9 +588,10 @@ export function createLeadService(deps: Deps) {
       );
       if (!rows.length) return [];
       const cal = await calendarFor(db, day);
+      const rules = await clockRules.get();
       return rows
         .map((r) => {
-          const due = leadClocks(r.registeredOn, r.clocksDone, day, cal).filter((c) => c.state === 'overdue' || c.state === 'dueToday');
+          const due = leadClocks(r.registeredOn, r.clocksDone, day, cal, rules).filter((c) => c.state === 'overdue' || c.state === 'dueToday');
           const first = due.map((c) => c.dueOn).sort()[0] ?? day;
           return {
             module: 'promotionLeads',
@@ -595,6 +608,7 @@ export function createLeadService(deps: Deps) {
     async recomputeClocks(): Promise<{ checked: number; changed: number }> {
       const day = todayOf(clock);
       const cal = await calendarFor(db, day);
+      const rules = await clockRules.get();
       const rows = await queryRows<{
         id: string;
         code: string;
@@ -609,7 +623,7 @@ export function createLeadService(deps: Deps) {
           clock_state as "clockState" from promotion_leads where deleted_at is null and outcome = 'active'`,
       );
       const changed = rows.flatMap((r) => {
-        const clocks = leadClocks(r.registeredOn, r.clocksDone, day, cal);
+        const clocks = leadClocks(r.registeredOn, r.clocksDone, day, cal, rules);
         const state = worstClock(clocks.map((c) => c.state));
         return state === r.clockState ? [] : [{ ...r, state, late: clocks.filter((c) => c.state === 'overdue').map((c) => c.code) }];
       });

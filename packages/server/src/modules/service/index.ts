@@ -34,6 +34,7 @@ import {
   visitPage,
   visitSchema,
   XLSX_MIME,
+  deadlineRulesSchema,
 } from '@zoneops/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -69,6 +70,14 @@ export function registerService(app: FastifyInstance, deps: Deps): RequestServic
   const detail = { tags, params: idParams, response: { 200: requestDetailSchema } };
 
   // ---- routing table and reply templates ----
+  r.get(
+    '/api/service/deadline-rules',
+    { config: read, schema: { tags, summary: 'The promised deadlines per kind of request', response: { 200: deadlineRulesSchema } } },
+    () => requests.deadlineRules.get(),
+  );
+  r.put('/api/service/deadline-rules', { config: manage, schema: { tags, body: deadlineRulesSchema, response: { 200: deadlineRulesSchema } } }, (req) =>
+    requests.deadlineRules.save(req.ctx, actorOf(req), req.body),
+  );
   r.get('/api/service/routes', { config: read, schema: { tags, summary: 'The routing table (category → unit)', response: { 200: routesSchema } } }, () =>
     routing.routes(),
   );

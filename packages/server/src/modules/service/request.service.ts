@@ -5,6 +5,7 @@
 // ENT-REQUESTS, whose status, lead unit and deadline mirror the request through the ledger's module hooks (timeline,
 // audit, light). Every write is one transaction with its audit record.
 import {
+  deadlineRulesSchema,
   defaultDeadlineRules,
   maskPersonName,
   maskPhone,
@@ -37,6 +38,7 @@ import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound, validationError } from '../../platform/errors.ts';
 import { likePattern, limitOffset, toPage } from '../../platform/lists.ts';
+import { settingStore } from '../../platform/setting-store.ts';
 import { writeSheet, type SheetColumn } from '../../platform/sheets.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { ledgerServiceIn } from '../ledger/ledger.service.ts';
@@ -185,6 +187,8 @@ const shanghaiTime = (s: string | null) => (s ? new Date(Date.parse(s) + 8 * 3_6
 
 export function createRequestService(deps: Deps) {
   const { db, audit, clock, notifications } = deps;
+  /** The promised deadlines per kind (the defaults of DOMAIN §9 until service.manage changes them). */
+  const deadlineRules = settingStore(deps, 'service.deadlineRules', deadlineRulesSchema, defaultDeadlineRules, 'service.manage');
   const today = () => todayOf(clock);
 
   const columns = (now: Date, day: string) => sql`r.id, r.item_id as "itemId", i.code, r.enterprise_id as "enterpriseId", e.name as "enterpriseName",
@@ -388,7 +392,7 @@ export function createRequestService(deps: Deps) {
     const unitId = await routeOf(tx, input.category);
     const now = clock.now();
     const year = Number(shanghaiDay(now).slice(0, 4));
-    const due = requestDeadlines(now, defaultDeadlineRules[input.kind], await loadCalendar(tx, year, year + 1));
+    const due = requestDeadlines(now, (await deadlineRules.get(tx))[input.kind], await loadCalendar(tx, year, year + 1));
     const [itemId] = await ledgerServiceIn(deps, tx).createMany(ctx, null, ledger.id, [
       {
         ledgerId: ledger.id,
@@ -510,6 +514,7 @@ export function createRequestService(deps: Deps) {
   }
 
   const service = {
+    deadlineRules,
     fileTx,
     requestLedger,
 
@@ -689,7 +694,7 @@ export function createRequestService(deps: Deps) {
           }
           const unitId = r.unitId!;
           const year = Number(shanghaiDay(now).slice(0, 4));
-          const due = requestDeadlines(now, defaultDeadlineRules[r.kind], await loadCalendar(tx, year, year + 1));
+          const due = requestDeadlines(now, (await deadlineRules.get(tx))[r.kind], await loadCalendar(tx, year, year + 1));
           const round = r.round + 1;
           await tx.execute(
             sql`insert into service_request_rounds (request_id, round, unit_id, started_at, response_due_at, completion_due_on)
