@@ -202,9 +202,23 @@ export const leadListQuery = listQuery(['registeredOn', 'company', 'plannedInves
 });
 export const leadPage = pageOf(leadSchema);
 
+/** A kanban card: what the card shows (a board answers 140 of them; the whole lead is one click away). */
+export const leadCardSchema = leadSchema.pick({
+  id: true,
+  code: true,
+  company: true,
+  ownerName: true,
+  teamName: true,
+  plannedInvestment: true,
+  stage: true,
+  clockState: true,
+  updatedAt: true,
+});
+export type LeadCard = z.infer<typeof leadCardSchema>;
+
 /** Kanban: per stage the count, the planned investment and the first cards. */
 export const leadBoardSchema = z.object({
-  columns: z.array(z.object({ stage: z.enum(leadStages), count: z.number().int(), plannedInvestment: z.string(), cards: z.array(leadSchema) })),
+  columns: z.array(z.object({ stage: z.enum(leadStages), count: z.number().int(), plannedInvestment: z.string(), cards: z.array(leadCardSchema) })),
 });
 
 // ---- signing into a key project ---------------------------------------------------------------------------------

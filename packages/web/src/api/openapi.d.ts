@@ -13070,42 +13070,13 @@ export interface paths {
                                     id: string;
                                     code: string;
                                     company: string;
-                                    uscc: string | null;
-                                    parentCompany: string | null;
-                                    countryRegion: string;
-                                    fortune500: boolean;
-                                    industry: string;
+                                    ownerName: string;
+                                    teamName: string | null;
                                     plannedInvestment: string | null;
-                                    currency: string | null;
-                                    foreignAmount: string | null;
-                                    fxRate: string | null;
-                                    landMu: number | null;
-                                    source: string;
-                                    referrer: string | null;
                                     /** @enum {string} */
                                     stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
                                     /** @enum {string} */
-                                    outcome: "active" | "rejected" | "withdrawn";
-                                    /** Format: uuid */
-                                    ownerUserId: string;
-                                    ownerName: string;
-                                    /** Format: uuid */
-                                    teamId: string | null;
-                                    teamName: string | null;
-                                    registeredOn: string;
-                                    signedOn: string | null;
-                                    signedAmount: string | null;
-                                    capitalInPlace: string | null;
-                                    /** @enum {string} */
                                     clockState: "done" | "open" | "dueToday" | "overdue";
-                                    duplicateOf: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        code: string;
-                                        company: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    projectId: string | null;
                                     /** Format: date-time */
                                     updatedAt: string;
                                 }[];

@@ -22,7 +22,9 @@ import type { paths } from '../api/openapi';
 /** The JSON answer (200) of a GET route, from the types generated from openapi.json (`npm run openapi`). */
 type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
 
-type Output<S> = S extends { _zod: { output: infer O } } ? O : never;
+/** What a zod schema gives (an answer parsed by it), and what it takes (a request body before its defaults). */
+export type Output<S> = S extends { _zod: { output: infer O } } ? O : never;
+export type Input<S> = S extends { _zod: { input: infer I } } ? I : never;
 
 export type DictType = Answer<'/api/dictionaries'>[number];
 export type DictItem = Answer<'/api/dictionaries/{type}/items'>[number];

@@ -55,3 +55,22 @@ export function shanghaiDayEndIso(date: string): string {
 export function shanghaiToday(now: Date = new Date()): string {
   return formatDate(now);
 }
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A figure with thousands separators and at most `maxDecimals` decimals (trailing zeros dropped): 90000 → "90,000",
+ * 433.3333 → "433.33". By default a figure below 1 keeps three decimals so that small ratios stay readable
+ * (0.18462 → "0.185"). An em dash for none.
+ */
+export function formatNumber(v: number | null | undefined, maxDecimals?: number): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  const digits = maxDecimals ?? (Math.abs(v) < 1 ? 3 : 2);
+  let f = numberFormats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+    numberFormats.set(digits, f);
+  }
+  const text = f.format(v);
+  return text === '-0' ? '0' : text;
+}

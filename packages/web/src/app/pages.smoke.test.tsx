@@ -1,13 +1,10 @@
 // Every page renders (server-side, first paint) for a user holding every permission, in both languages.
 // Effects do not run here, so this catches render-time mistakes, not data handling.
 import type { ComponentType } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPermissions, menuCatalogue, type Me } from '@zoneops/shared';
-import { AuthContext, type AuthValue } from './auth.tsx';
+import { menuCatalogue } from '@zoneops/shared';
 import { initI18n, setLanguage } from './i18n.ts';
+import { adminMe, renderAs } from './test-fixtures.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import LoginPage from '../modules/auth/LoginPage.tsx';
 import PasswordChangePage from '../modules/auth/PasswordChangePage.tsx';
@@ -37,45 +34,8 @@ import ProjectDetailPage from '../modules/projects/ProjectDetailPage.tsx';
 import BattleMapPage from '../modules/project-views/BattleMapPage.tsx';
 import ProjectDashboardPage from '../modules/project-views/ProjectDashboardPage.tsx';
 
-const me: Me = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'admin',
-  displayName: '系统管理员',
-  unitId: '00000000-0000-4000-8000-000000000002',
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-
-const auth: AuthValue = {
-  me,
-  loading: false,
-  expired: false,
-  setMe: () => undefined,
-  logout: async () => undefined,
-  can: () => true,
-};
-
-const anonymous: AuthValue = { ...auth, me: null, can: () => false };
-
-function render(Page: ComponentType, path = '/'): string {
-  return renderToString(
-    <AuthContext.Provider value={Page === LoginPage ? anonymous : auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={[path]}>
-          <Page />
-        </MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+/** The login page signed out, every other page as the administrator. */
+const render = (Page: ComponentType, path = '/') => renderAs(Page === LoginPage ? null : adminMe, <Page />, path);
 
 const pages: [string, ComponentType, string?][] = [
   ['login', LoginPage, '/login?expired=1'],

@@ -59,6 +59,8 @@ export const enUS: LocaleMessages = {
     item: 'Task',
     meetingSeries: 'Meeting series',
     meeting: 'Meeting',
+    lead: 'Lead',
+    request: 'Request',
     home: 'Home',
     system: 'System',
     notifications: 'Notifications',

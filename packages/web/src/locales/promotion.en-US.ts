@@ -118,6 +118,17 @@ export const promotionEn: PromotionMessages = {
     noEvents: 'Nothing recorded yet',
     assessments: 'Assessments',
   },
+  clockRules: {
+    title: 'Service clocks',
+    clock: 'Clock',
+    days: 'Time allowed',
+    workingDays: 'working days',
+    daysText: '{{count}} working days',
+    from: 'Counted from',
+    once: 'Registration',
+    recurring: 'The last report, recurring',
+    hint: 'Working days follow the holiday calendar; every lead’s clocks are recomputed under the new rules at once.',
+  },
   clock: {
     answer: 'Answer',
     assess: 'Assessment',

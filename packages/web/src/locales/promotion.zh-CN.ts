@@ -109,6 +109,17 @@ export const promotionZh = {
     noEvents: '暂无记录',
     assessments: '评估记录',
   },
+  clockRules: {
+    title: '服务时限',
+    clock: '时限',
+    days: '期限',
+    workingDays: '个工作日',
+    daysText: '{{count}} 个工作日',
+    from: '起算',
+    once: '自登记之日起',
+    recurring: '自上次报告起，循环',
+    hint: '按节假日日历计算工作日；修改后所有线索的时限立即按新规则重算。',
+  },
   clock: {
     answer: '登记答复',
     assess: '项目评估',

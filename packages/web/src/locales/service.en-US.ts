@@ -25,10 +25,18 @@ export const serviceEn: ServiceMessages = {
     urgent: 'Urgent',
     ordinary: 'Ordinary',
   },
-  kindHint: {
-    consultation: 'A consultation is answered the same day and done within 1 working day',
-    urgent: 'An urgent request is answered within 2 hours and done within 3 working days',
-    ordinary: 'An ordinary request is answered within 1 working day and done within 5 working days',
+  deadline: {
+    title: 'Deadlines',
+    kind: 'Kind of request',
+    responseCol: 'Response',
+    completionCol: 'Completion',
+    responseKind: { sameDay: 'The same day', hours: 'Within hours', workingDays: 'Within working days' },
+    response: { sameDay: 'answered the same day', hours: 'answered within {{count}} hours', workingDays: 'answered within {{count}} working days' },
+    completion: 'done within {{count}} working days',
+    text: '{{response}}, {{completion}}',
+    hours: 'hours',
+    workingDays: 'working days',
+    hint: 'Working days follow the holiday calendar; a change applies to requests filed or reopened afterwards.',
   },
   rating: {
     satisfied: 'Satisfied',

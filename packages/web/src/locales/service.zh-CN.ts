@@ -24,10 +24,18 @@ export const serviceZh = {
     urgent: '紧急类',
     ordinary: '一般类',
   },
-  kindHint: {
-    consultation: '咨询类诉求当日答复，1个工作日内办结',
-    urgent: '紧急类诉求2小时内响应，3个工作日内办结',
-    ordinary: '一般类诉求1个工作日内响应，5个工作日内办结',
+  deadline: {
+    title: '办理时限',
+    kind: '诉求类型',
+    responseCol: '响应时限',
+    completionCol: '办结时限',
+    responseKind: { sameDay: '当日答复', hours: '若干小时内', workingDays: '若干工作日内' },
+    response: { sameDay: '当日答复', hours: '{{count}}小时内响应', workingDays: '{{count}}个工作日内响应' },
+    completion: '{{count}}个工作日内办结',
+    text: '{{response}}，{{completion}}',
+    hours: '小时',
+    workingDays: '个工作日',
+    hint: '工作日按节假日日历计算；修改后对新提交和重新办理的诉求生效。',
   },
   rating: {
     satisfied: '满意',

@@ -57,6 +57,8 @@ export const zhCN = {
     item: '事项详情',
     meetingSeries: '会议系列',
     meeting: '会议',
+    lead: '线索详情',
+    request: '诉求详情',
     home: '首页',
     system: '系统管理',
     notifications: '消息通知',

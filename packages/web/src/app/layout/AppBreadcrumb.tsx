@@ -3,16 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Breadcrumb } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
+import { detailCrumb } from './crumbs.ts';
 import { menuForPath } from './menu-items.tsx';
-
-/** The crumb of a page below a menu page (an item, a meeting series, a meeting). */
-function subPage(menuKey: string, rest: string): string | null {
-  if (rest.startsWith('/items/')) return 'nav.item';
-  if (menuKey === 'projects' && /^\/[^/]+$/.test(rest)) return 'nav.project';
-  if (rest.startsWith('/series/')) return 'nav.meetingSeries';
-  if (/^\/[^/]+$/.test(rest)) return 'nav.meeting';
-  return null;
-}
 
 export function AppBreadcrumb() {
   const { t } = useTranslation();
@@ -28,7 +20,7 @@ export function AppBreadcrumb() {
   ];
   if (pathname.startsWith('/system/')) items.push({ title: t('nav.system') });
   const menu = menuForPath(pathname);
-  const sub = menu && menu.path !== '/' && pathname !== menu.path ? subPage(menu.key, pathname.slice(menu.path.length)) : null;
+  const sub = detailCrumb(pathname);
   if (menu && menu.path !== '/') items.push({ title: sub ? <Link to={menu.path}>{t(`menu.${menu.key}`)}</Link> : t(`menu.${menu.key}`) });
   if (sub) items.push({ title: t(sub) });
   else if (pathname === '/notifications') items.push({ title: t('nav.notifications') });

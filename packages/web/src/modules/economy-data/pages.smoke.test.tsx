@@ -1,48 +1,19 @@
 // The figures page, the settings tabs and the figures grid render (server-side, first paint) in both languages with no
 // i18n key left untranslated. Effects do not run here (no requests): the grid is rendered with a month as the API
 // answers it, with typed, unreadable and refused cells.
-import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
+import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPermissions, menuCatalogue, type FigureGrid, type Indicator, type Me } from '@zoneops/shared';
-import { AuthContext, type AuthValue } from '../../app/auth.tsx';
+import type { FigureGrid, Indicator, Me } from '@zoneops/shared';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
+import { adminMe, renderAs, U } from '../../app/test-fixtures.tsx';
 import { fieldKey } from './economy-data-ui.ts';
 import EconomySettingsPage from './EconomySettingsPage.tsx';
 import { FiguresGrid } from './FiguresGrid.tsx';
 import FiguresPage from './FiguresPage.tsx';
 
-const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const me: Me = { ...adminMe, username: 'stats', displayName: '统计员', unitName: '经济发展局', roles: ['statistician'] };
 
-const me: Me = {
-  id: U(1),
-  username: 'stats',
-  displayName: '统计员',
-  unitId: U(2),
-  unitName: '经济发展局',
-  enterpriseId: null,
-  roles: ['statistician'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-const auth: AuthValue = { me, loading: false, expired: false, setMe: () => undefined, logout: async () => undefined, can: () => true };
-
-function render(node: ReactNode, path = '/'): string {
-  return renderToString(
-    <AuthContext.Provider value={auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={[path]}>{node}</MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+const render = (node: ReactElement, path = '/') => renderAs(me, node, path);
 
 const indicator = (n: number, over: Partial<Indicator>): Indicator => ({
   id: U(100 + n),

@@ -2,22 +2,10 @@
 // nothing is fetched) and, for the parts that take data, with a month of figures: the cards, the overview, the
 // analysis panel, the indicator page and the bulletin sheet. This catches render-time mistakes and untranslated keys.
 import type { ComponentType, ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  allPermissions,
-  menuCatalogue,
-  type EconomyBulletin,
-  type EconomyDashboard,
-  type Indicator,
-  type IndicatorMeasures,
-  type IndicatorSeries,
-  type Me,
-} from '@zoneops/shared';
-import { AuthContext, type AuthValue } from '../../app/auth.tsx';
+import type { EconomyBulletin, EconomyDashboard, Indicator, IndicatorMeasures, IndicatorSeries } from '@zoneops/shared';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
+import { adminMe, renderAs } from '../../app/test-fixtures.tsx';
 import { BulletinSheet } from './BulletinSheet.tsx';
 import DashboardPanel from './DashboardPanel.tsx';
 import EconomyBulletinPage from './EconomyBulletinPage.tsx';
@@ -25,33 +13,7 @@ import EconomyDashboardPage, { KpiGroup, SummaryLine } from './EconomyDashboardP
 import IndicatorDetailPage, { IndicatorView } from './IndicatorDetailPage.tsx';
 import { KpiCard } from './KpiCard.tsx';
 
-const me: Me = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'admin',
-  displayName: '系统管理员',
-  unitId: '00000000-0000-4000-8000-000000000002',
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-const auth: AuthValue = { me, loading: false, expired: false, setMe: () => undefined, logout: async () => undefined, can: () => true };
-
-function html(element: ReactElement, path = '/economy'): string {
-  return renderToString(
-    <AuthContext.Provider value={auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={[path]}>{element}</MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+const html = (element: ReactElement, path = '/economy') => renderAs(adminMe, element, path);
 
 // ---- a month of figures ---------------------------------------------------------------------------------------------
 

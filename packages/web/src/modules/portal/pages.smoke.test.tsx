@@ -3,8 +3,8 @@
 // with the answers of each round and, once answered, the rating.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
-import { renderAs } from '../service/smoke-render.tsx';
-import { admin, answered, enterpriseUser, NOW, portalHome, request } from '../service/service-fixtures.ts';
+import { adminMe as admin, renderAs } from '../../app/test-fixtures.tsx';
+import { answered, enterpriseUser, NOW, portalHome, request } from '../service/service-fixtures.ts';
 import PortalPage, { PortalHomeView } from './PortalPage.tsx';
 import PortalRequestPage, { PortalRequestView } from './PortalRequestPage.tsx';
 
@@ -48,5 +48,8 @@ describe.each(['zh-CN', 'en-US'] as const)('portal pages in %s', (lang) => {
     expect(out).not.toMatch(untranslated);
     const open = renderAs(enterpriseUser, <PortalRequestView detail={{ ...request, can: { ...request.can, rate: false } }} now={NOW} onRated={noop} />);
     expect(open).not.toContain('data-testid="portal-rating"');
+    // the response deadline at the end of 2026-11-20 is that day's 24:00, not the next day's 00:00
+    expect(open).toContain('2026-11-20 24:00');
+    expect(open).not.toContain('2026-11-21 00:00');
   });
 });

@@ -1,45 +1,13 @@
 // The battle map and the dashboard render (server-side, first paint) in both languages, with the filters of the URL.
 // Effects do not run here (no Leaflet, no ECharts): this catches render-time mistakes and untranslated keys.
 import type { ComponentType } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPermissions, menuCatalogue, type Me } from '@zoneops/shared';
-import { AuthContext, type AuthValue } from '../../app/auth.tsx';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
+import { adminMe, renderAs } from '../../app/test-fixtures.tsx';
 import BattleMapPage from './BattleMapPage.tsx';
 import ProjectDashboardPage from './ProjectDashboardPage.tsx';
 
-const me: Me = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'admin',
-  displayName: '系统管理员',
-  unitId: '00000000-0000-4000-8000-000000000002',
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-const auth: AuthValue = { me, loading: false, expired: false, setMe: () => undefined, logout: async () => undefined, can: () => true };
-
-function render(Page: ComponentType, path: string): string {
-  return renderToString(
-    <AuthContext.Provider value={auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={[path]}>
-          <Page />
-        </MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+const render = (Page: ComponentType, path: string) => renderAs(adminMe, <Page />, path);
 
 const pages: [string, ComponentType, string][] = [
   ['battle map', BattleMapPage, '/projects/map?stage=construction,listed&light=red'],

@@ -1,7 +1,6 @@
 // Answer types of the battle map, milestone board and dashboard, inferred from the shared zod schemas.
 import type { battleMapSchema, boardSchema, projectDashboardSchema, projectDetailSchema } from '@zoneops/shared';
-
-type Output<S> = S extends { _zod: { output: infer O } } ? O : never;
+import type { Output } from '../../app/contract.ts';
 
 export type BattleMap = Output<typeof battleMapSchema>;
 export type MapPoint = BattleMap['points'][number];

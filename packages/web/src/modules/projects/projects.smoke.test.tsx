@@ -1,13 +1,10 @@
 // The project pages render (server-side, first paint) for a user holding every permission, in both languages, with no
 // i18n key left untranslated; the parts of the detail page render with a project as the API answers it.
-import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
+import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPermissions, menuCatalogue, type Me, type ProjectDetail } from '@zoneops/shared';
-import { AuthContext, type AuthValue } from '../../app/auth.tsx';
+import type { ProjectDetail } from '@zoneops/shared';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
+import { adminMe, renderAs, U } from '../../app/test-fixtures.tsx';
 import { Milestones } from './detail/Milestones.tsx';
 import { ProjectHeader } from './detail/ProjectHeader.tsx';
 import { ProjectInfo } from './detail/ProjectInfo.tsx';
@@ -15,35 +12,7 @@ import { StageHistory } from './detail/StageHistory.tsx';
 import ProjectDetailPage from './ProjectDetailPage.tsx';
 import ProjectsPage from './ProjectsPage.tsx';
 
-const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-const me: Me = {
-  id: U(1),
-  username: 'admin',
-  displayName: '系统管理员',
-  unitId: U(2),
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-const auth: AuthValue = { me, loading: false, expired: false, setMe: () => undefined, logout: async () => undefined, can: () => true };
-
-function render(node: ReactNode, path = '/'): string {
-  return renderToString(
-    <AuthContext.Provider value={auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={[path]}>{node}</MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+const render = (node: ReactElement, path = '/') => renderAs(adminMe, node, path);
 
 const milestone = (
   seq: number,

@@ -57,7 +57,8 @@ export function LeadView({ lead, replace, reload }: { lead: LeadDetail; replace:
           {t('promotion.actions.transfer')}
         </Button>
       )}
-      {active && can.assess && (
+      {/* the decision is the superior's: the server refuses an assessment without can.approve, even from the owner */}
+      {active && can.approve && (
         <Button onClick={open('assess')} data-testid="lead-action-assess">
           {t('promotion.actions.assess')}
         </Button>

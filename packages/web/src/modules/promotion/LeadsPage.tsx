@@ -3,8 +3,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Card, Tabs } from 'antd';
+import { Card, Space, Tabs } from 'antd';
 import { tabOf } from '../projects/project-ui.ts';
+import { ClockRulesEditor } from './leads/ClockRulesEditor.tsx';
 import { CriteriaEditor } from './leads/CriteriaEditor.tsx';
 import { LeadsTab } from './leads/LeadsTab.tsx';
 import { RejectionReport } from './leads/RejectionReport.tsx';
@@ -19,7 +20,12 @@ export default function LeadsPage() {
   const content: Record<Tab, () => ReactNode> = {
     leads: () => <LeadsTab />,
     rejections: () => <RejectionReport />,
-    criteria: () => <CriteriaEditor />,
+    criteria: () => (
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <CriteriaEditor />
+        <ClockRulesEditor />
+      </Space>
+    ),
   };
   return (
     <Card title={t('menu.promotionLeads')} styles={{ body: { paddingTop: 4 } }} data-testid="leads-page">

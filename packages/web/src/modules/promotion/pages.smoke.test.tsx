@@ -3,12 +3,8 @@
 // from @zoneops/shared, so a change of the contract breaks this test. Effects do not run here (nothing is fetched);
 // the fetch stub answers the same fixtures should one ever be made.
 import type { ComponentType, ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  allPermissions,
   assessmentSchema,
   chainDetailSchema,
   chainSchema,
@@ -16,14 +12,12 @@ import {
   leadBoardSchema,
   leadDetailSchema,
   leadEventsSchema,
-  menuCatalogue,
   rejectionReportSchema,
   scoreboardSchema,
   teamSchema,
-  type Me,
 } from '@zoneops/shared';
-import { AuthContext, type AuthValue } from '../../app/auth.tsx';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
+import { adminMe, renderAs, U } from '../../app/test-fixtures.tsx';
 import { ChainDiagram } from './chains/ChainDiagram.tsx';
 import ChainsPage, { ChainCards } from './ChainsPage.tsx';
 import { AssessmentList, LeadTimeline } from './detail/LeadHistory.tsx';
@@ -36,35 +30,7 @@ import { ScoreboardView } from './teams/Scoreboard.tsx';
 import { TeamTable } from './teams/TeamList.tsx';
 import TeamsPage from './TeamsPage.tsx';
 
-const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-const me: Me = {
-  id: U(1),
-  username: 'admin',
-  displayName: '系统管理员',
-  unitId: U(2),
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-const auth: AuthValue = { me, loading: false, expired: false, setMe: () => undefined, logout: async () => undefined, can: () => true };
-
-function html(element: ReactElement, path = '/promotion'): string {
-  return renderToString(
-    <AuthContext.Provider value={auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={[path]}>{element}</MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+const html = (element: ReactElement, path = '/promotion') => renderAs(adminMe, element, path);
 
 // ---- answers of the server -------------------------------------------------------------------------------------------
 
@@ -153,9 +119,11 @@ const assessments = [
     leadId: lead.id,
     criteria: [{ measure: 'taxPerMu', rule: 'min', threshold: 30 }],
     results: [
-      { measure: 'investmentIntensity', value: 800, pass: true, missing: [] },
+      { measure: 'investmentIntensity', value: 1333.333333, pass: true, missing: [] },
       { measure: 'taxPerMu', value: 60, pass: true, missing: [] },
       { measure: 'energyIntensity', value: null, pass: null, missing: ['energyUse'] },
+      { measure: 'environmentalCategory', value: 'reportForm', pass: true, missing: [] },
+      { measure: 'chainFit', value: false, pass: false, missing: [] },
     ],
     computedPass: true,
     decision: 'reject',
@@ -368,8 +336,21 @@ describe.each(['zh-CN', 'en-US'] as const)('promotion pages in %s', (lang) => {
     expect(out).toContain('data-testid="lead-clock-done-assess"');
     expect(out).not.toContain('data-testid="lead-clock-done-answer"');
     expect(out).toContain('138****0000');
+    // the figures grouped like the amounts
+    expect(out).toContain(zh ? '90,000 万元' : '90,000 10k yuan');
+    expect(out).toContain(zh ? '2,600,000 万元' : '2,600,000 10k yuan');
+    expect(out).toContain('480,000 ');
+    expect(out).toContain('1,500 ');
     expect(out).not.toContain('lead-project-link');
     expect(out).not.toMatch(untranslated);
+
+    // the owner without promotion.approve may edit but not assess (the server answers 403)
+    const owner = html(
+      <LeadView lead={{ ...detail, can: { edit: true, transfer: true, assess: true, approve: false } }} replace={() => undefined} reload={() => undefined} />,
+    );
+    expect(owner).toContain('data-testid="lead-action-stage"');
+    expect(owner).not.toContain('data-testid="lead-action-assess"');
+    expect(owner).not.toContain('data-testid="lead-action-convert"');
 
     const converted = html(<LeadView lead={{ ...detail, projectId: U(70) }} replace={() => undefined} reload={() => undefined} />);
     expect(converted).toContain(`href="/projects/${U(70)}"`);
@@ -397,6 +378,10 @@ describe.each(['zh-CN', 'en-US'] as const)('promotion pages in %s', (lang) => {
     const list = html(<AssessmentList items={assessments} />);
     expect(list).toContain(`assessment-${U(50)}-taxPerMu`);
     expect(list).toContain(zh ? '结论与测算不一致' : 'Decision differs from the check');
+    expect(list).toContain(zh ? '1,333.33 万元/亩' : '1,333.33 10k yuan/mu');
+    expect(list).toContain(zh ? '报告表' : 'Report form');
+    expect(list).not.toContain('reportForm');
+    expect(list).toContain(zh ? '>否<' : '>No<');
     expect(list).not.toMatch(untranslated);
   });
 

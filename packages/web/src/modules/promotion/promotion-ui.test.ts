@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import i18n from 'i18next';
 import { chainDetailSchema, type ChainDetail } from '@zoneops/shared';
+import { initI18n, setLanguage } from '../../app/i18n.ts';
 import {
   boardColumns,
   canConvert,
   chainTree,
+  chainTreeHeight,
+  chainTreeLayout,
   chainTreeOption,
   clockBadge,
   clockColours,
+  criterionValueText,
   itemsOf,
+  labelWidth,
   leadBody,
   leadFiltersOf,
   leadViewOf,
@@ -249,13 +255,81 @@ describe('charts', () => {
     expect(nodes[3]).toMatchObject({ kind: 'segment', id: U(15) });
     const option = chainTreeOption(root) as { series: { type: string; data: unknown[]; expandAndCollapse: boolean }[] };
     expect(option.series[0]!.type).toBe('tree');
-    expect(option.series[0]!.data).toEqual([root]);
+    expect(option.series[0]!.data).toEqual([{ ...root, label: expect.objectContaining({ color: root.label!.color }) as unknown }]);
     expect(option.series[0]!.expandAndCollapse).toBe(false);
+  });
+
+  it('leaves room for the name of the chain on the left and every leaf label on the right', () => {
+    expect(labelWidth('台商联成', 12)).toBe(48);
+    expect(labelWidth('ZS-1', 10)).toBe(25);
+    const long = chainDetailSchema.parse({
+      ...chain,
+      name: '芳烃-聚酯产业链',
+      segments: [
+        segment(12, 'PTA', 1, null, false, [
+          company(21, U(12), {
+            kind: 'target',
+            enterpriseId: null,
+            name: '台商联成光伏材料股份有限公司',
+            leadId: U(98),
+            leadCode: 'ZS-2026-0012',
+            leadStage: 'lead',
+          }),
+        ]),
+        segment(13, '瓶片与薄膜', 2, null, true, []),
+      ],
+    });
+    const root = chainTree(long, { chainLeader: '（链主）', gap: '（缺失）' });
+    const layout = chainTreeLayout(root);
+    const option = chainTreeOption(root) as {
+      series: { left: number; right: number; data: { label: { width: number } }[]; leaves: { label: { width: number; overflow: string } } }[];
+    };
+    const series = option.series[0]!;
+    // the root's label (drawn left of its node) and the longest leaf (right of its node) fit in the margins
+    expect(series.left).toBe(layout.left);
+    expect(series.left).toBeGreaterThanOrEqual(labelWidth('芳烃-聚酯产业链', 13) + 8);
+    expect(series.data[0]!.label.width).toBeGreaterThanOrEqual(labelWidth('芳烃-聚酯产业链', 13));
+    expect(series.right).toBeGreaterThanOrEqual(labelWidth('台商联成光伏材料股份有限公司 · ZS-2026-0012') + 8);
+    expect(series.leaves.label.width).toBeGreaterThanOrEqual(labelWidth('台商联成光伏材料股份有限公司 · ZS-2026-0012'));
+    expect(layout.wrapped).toBe(0);
+    // a name beyond the cap wraps instead of widening the margin without end, and its row is taller
+    const huge = chainTree(
+      chainDetailSchema.parse({ ...long, segments: [segment(12, 'PTA', 1, null, false, [company(21, U(12), { name: '很'.repeat(40) })])] }),
+      { chainLeader: '', gap: '' },
+    );
+    const hugeOption = chainTreeOption(huge) as typeof option;
+    expect(hugeOption.series[0]!.right).toBeLessThanOrEqual(320);
+    expect(hugeOption.series[0]!.leaves.label.overflow).toBe('break');
+    expect(chainTreeLayout(huge).wrapped).toBe(1);
+    expect(chainTreeHeight(huge)).toBeGreaterThanOrEqual(360);
   });
 
   it('reads a list answer as a bare array or {items}', () => {
     expect(itemsOf([1, 2])).toEqual([1, 2]);
     expect(itemsOf({ items: [3] })).toEqual([3]);
     expect(itemsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('assessment values', () => {
+  it('names the environmental category, says yes or no and groups figures with their unit', async () => {
+    initI18n();
+    await setLanguage('zh-CN');
+    const t = i18n.t.bind(i18n) as never;
+    expect(criterionValueText(t, 'environmentalCategory', 'report')).toBe('报告书');
+    expect(criterionValueText(t, 'environmentalCategory', 'reportForm')).toBe('报告表');
+    expect(criterionValueText(t, 'environmentalCategory', 'registration')).toBe('登记表');
+    expect(criterionValueText(t, 'environmentalCategory', 'other')).toBe('other');
+    expect(criterionValueText(t, 'chainFit', true)).toBe('是');
+    expect(criterionValueText(t, 'chainFit', false)).toBe('否');
+    expect(criterionValueText(t, 'investmentIntensity', 1333.33333)).toBe('1,333.33 万元/亩');
+    expect(criterionValueText(t, 'energyIntensity', 0.184615)).toBe('0.185 吨标准煤/万元');
+    expect(criterionValueText(t, 'somethingNew', 12345.6)).toBe('12,345.6');
+    expect(criterionValueText(t, 'taxPerMu', null)).toBe('—');
+    await setLanguage('en-US');
+    expect(criterionValueText(t, 'environmentalCategory', 'reportForm')).toBe('Report form');
+    expect(criterionValueText(t, 'chainFit', true)).toBe('Yes');
+    expect(criterionValueText(t, 'taxPerMu', 60)).toBe('60 10k yuan/mu');
+    await setLanguage('zh-CN');
   });
 });

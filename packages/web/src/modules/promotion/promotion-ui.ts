@@ -2,6 +2,7 @@
 // periods of the scoreboard, what a stage move asks for, the lead form's body, and the ECharts options (scoreboard,
 // rejections, the chain tree with its gaps). Unit-tested in promotion-ui.test.ts.
 import type { EChartsCoreOption } from 'echarts/core';
+import type { TFunction } from 'i18next';
 import {
   isMoney,
   leadStages,
@@ -13,6 +14,7 @@ import {
   type LeadFacts,
   type LeadStage,
 } from '@zoneops/shared';
+import { formatNumber } from '../../app/format.ts';
 
 // ---- stages and clocks --------------------------------------------------------------------------------------------
 
@@ -41,6 +43,29 @@ export function clockBadge(state: ClockState): { color: string; state: 'overdue'
 /** A lead may become a key project once signed (or further), while pursued and not converted yet. */
 export function canConvert(lead: { stage: LeadStage; outcome: string; projectId: string | null }): boolean {
   return lead.outcome === 'active' && !lead.projectId && leadStageIndex(lead.stage) >= leadStageIndex('signed');
+}
+
+// ---- screening ----------------------------------------------------------------------------------------------------
+
+/** The unit (an i18n key) of a measure's value and threshold. */
+export const measureUnits: Record<string, string> = {
+  investmentIntensity: 'promotion.unit.wanPerMu',
+  taxPerMu: 'promotion.unit.wanPerMu',
+  energyIntensity: 'promotion.unit.tcePerWan',
+};
+
+/**
+ * A criterion's computed value as a reader wants it: the environmental category by name (报告书/报告表/登记表), a yes
+ * or no, a figure grouped with its unit ("433.33 万元/亩"); an em dash for none, any other text as it is.
+ */
+export function criterionValueText(t: TFunction, measure: string, value: number | string | boolean | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') {
+    const unit = measureUnits[measure];
+    return unit ? `${formatNumber(value)} ${t(unit)}` : formatNumber(value);
+  }
+  return measure === 'environmentalCategory' ? t(`promotion.env.${value}`, { defaultValue: value }) : value;
 }
 
 // ---- stage moves --------------------------------------------------------------------------------------------------
@@ -405,28 +430,65 @@ export function treeNodes(root: ChainTreeNode): ChainNodeMeta[] {
   return out;
 }
 
-const leafCount = (n: ChainTreeNode): number => (n.children?.length ? n.children.reduce((s, c) => s + leafCount(c), 0) : 1);
+const leaves = (n: ChainTreeNode): ChainTreeNode[] => (n.children?.length ? n.children.flatMap(leaves) : [n]);
 
-/** Height of the diagram: room for every leaf. */
-export const chainTreeHeight = (root: ChainTreeNode) => Math.max(360, leafCount(root) * 26 + 40);
+/** The width in pixels of a label as ECharts draws it (near enough): a CJK or full-width character is one em, any other about 0.62 em. */
+export function labelWidth(text: string, fontSize = 12): number {
+  let w = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    w += code >= 0x2e80 || (code >= 0xff00 && code <= 0xffef) ? fontSize : fontSize * 0.62;
+  }
+  return Math.ceil(w);
+}
+
+const LABEL_FONT = 12;
+/** Room between a node and its label, the symbol's half and a little air. */
+const LABEL_GAP = 16;
+const MAX_LEFT = 200;
+const MAX_RIGHT = 320;
+const LEAF_ROW = 26;
+
+/**
+ * The margins of the tree so that the chain's name on the left and every leaf (a company, or a segment without any)
+ * on the right are drawn in full: as wide as the longest label, up to a cap beyond which the label wraps onto a second
+ * line (and the leaf gets a taller row).
+ */
+export function chainTreeLayout(root: ChainTreeNode): { left: number; right: number; rootWidth: number; leafWidth: number; wrapped: number } {
+  const rootText = labelWidth(root.name, LABEL_FONT + 1);
+  const leafTexts = leaves(root).map((n) => labelWidth(n.name, LABEL_FONT));
+  const left = Math.min(MAX_LEFT, Math.max(60, rootText + LABEL_GAP));
+  const right = Math.min(MAX_RIGHT, Math.max(80, ...leafTexts.map((w) => w + LABEL_GAP)));
+  const leafWidth = right - LABEL_GAP;
+  return { left, right, rootWidth: left - LABEL_GAP, leafWidth, wrapped: leafTexts.filter((w) => w > leafWidth).length };
+}
+
+/** Height of the diagram: a row for every leaf, a taller one for a wrapped label. */
+export const chainTreeHeight = (root: ChainTreeNode) => {
+  const { wrapped } = chainTreeLayout(root);
+  return Math.max(360, leaves(root).length * LEAF_ROW + wrapped * 14 + 40);
+};
 
 export function chainTreeOption(root: ChainTreeNode): EChartsCoreOption {
+  const { left, right, rootWidth, leafWidth } = chainTreeLayout(root);
+  // the root's own label may be wrapped too (its width is part of its label, which chainTree leaves to the colour)
+  const data = { ...root, label: { ...root.label, width: rootWidth, overflow: 'break' } };
   return {
     tooltip: { trigger: 'item', triggerOn: 'mousemove' },
     series: [
       {
         type: 'tree',
-        data: [root],
+        data: [data],
         orient: 'LR',
         top: 16,
         bottom: 16,
-        left: 120,
-        right: 260,
+        left,
+        right,
         initialTreeDepth: -1,
         expandAndCollapse: false,
         roam: false,
-        label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12 },
-        leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left' } },
+        label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: LABEL_FONT },
+        leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left', width: leafWidth, overflow: 'break' } },
         lineStyle: { color: '#c5ccd6', width: 1.2, curveness: 0.5 },
         emphasis: { focus: 'descendant' },
       },

@@ -8,6 +8,7 @@ import { api } from '../../app/api.ts';
 import { blankToNull } from '../../app/form-errors.ts';
 import { useModalForm } from '../../app/use-modal-form.ts';
 import { EnterpriseSelect } from '../projects/pickers.tsx';
+import { deadlineRuleText, useDeadlineRules } from './DeadlineRules.tsx';
 import type { RequestInput, ServiceRequestDetail } from './service-types.ts';
 
 interface Props {
@@ -28,6 +29,7 @@ export function RequestFormModal({ open, path, onClose, onFiled }: Props) {
     onSubmit: async (values) => onFiled(await api.post<ServiceRequestDetail>(path, blankToNull(values))),
   });
   const kind = Form.useWatch('kind', form) as RequestKind | undefined;
+  const rules = useDeadlineRules();
   return (
     <Modal
       {...modalProps}
@@ -45,7 +47,12 @@ export function RequestFormModal({ open, path, onClose, onFiled }: Props) {
         <Form.Item name="category" label={t('service.requests.form.category')} rules={[{ required: true }]}>
           <Select options={requestCategories.map((c) => ({ value: c, label: t(`service.category.${c}`) }))} data-testid="request-category" />
         </Form.Item>
-        <Form.Item name="kind" label={t('service.requests.form.kind')} rules={[{ required: true }]} extra={kind ? t(`service.kindHint.${kind}`) : undefined}>
+        <Form.Item
+          name="kind"
+          label={t('service.requests.form.kind')}
+          rules={[{ required: true }]}
+          extra={kind && rules ? deadlineRuleText(t, rules[kind]) : undefined}
+        >
           <Radio.Group optionType="button" options={requestKinds.map((k) => ({ value: k, label: t(`service.kind.${k}`) }))} data-testid="request-kind" />
         </Form.Item>
         <Form.Item name="title" label={t('service.requests.form.title')} rules={[{ required: true, whitespace: true, max: 200 }]}>

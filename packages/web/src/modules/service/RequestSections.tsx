@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, Descriptions, Empty, Space, Steps, Table, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../app/format.ts';
-import { requestStep, requestSteps, roundLateness } from './service-ui.ts';
+import { formatDueAt, requestStep, requestSteps, roundLateness } from './service-ui.ts';
 import type { ServiceRequestDetail } from './service-types.ts';
 import { LateTag, RatingTag, ResolvedText, StatusTag } from './ServiceTags.tsx';
 
@@ -64,7 +64,7 @@ export function RequestSummary({ detail, now, extra }: { detail: ServiceRequestD
         <Descriptions.Item label={t('service.requests.col.unit')}>{detail.unitName ?? t('service.detail.noRounds')}</Descriptions.Item>
         <Descriptions.Item label={t('service.requests.col.round')}>{detail.round}</Descriptions.Item>
         <Descriptions.Item label={t('service.detail.responseDue')}>
-          <Due text={formatDateTime(detail.responseDueAt, false)} late={late.response} done={!!detail.respondedAt} testId="request-response-due" />
+          <Due text={formatDueAt(detail.responseDueAt)} late={late.response} done={!!detail.respondedAt} testId="request-response-due" />
         </Descriptions.Item>
         <Descriptions.Item label={t('service.detail.completionDue')}>
           <Due text={detail.completionDueOn} late={late.completion} done={!!detail.completedOn} testId="request-completion-due" />
@@ -116,7 +116,7 @@ export function RoundsTable({ detail, now }: { detail: ServiceRequestDetail; now
             width: 200,
             render: (_: unknown, r) => (
               <Space orientation="vertical" size={0}>
-                <Due text={formatDateTime(r.responseDueAt, false)} late={roundLateness(r, now).response} done={!!r.respondedAt} />
+                <Due text={formatDueAt(r.responseDueAt)} late={roundLateness(r, now).response} done={!!r.respondedAt} />
                 {r.respondedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('service.detail.respondedAt')} {formatDateTime(r.respondedAt, false)}

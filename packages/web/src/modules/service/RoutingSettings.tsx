@@ -10,6 +10,7 @@ import { UnitTreeSelect } from '../../app/components/UnitTreeSelect.tsx';
 import { useApiGet } from '../../app/use-api.ts';
 import { useModalForm } from '../../app/use-modal-form.ts';
 import { useReportError } from '../../app/use-report-error.ts';
+import { DeadlineRulesEditor } from './DeadlineRules.tsx';
 import { routeTable } from './service-ui.ts';
 import type { ReplyTemplate, Route } from './service-types.ts';
 
@@ -211,6 +212,9 @@ export function RoutingSettings() {
       </Col>
       <Col xs={24} xl={14}>
         <TemplateList templates={templates.data ?? []} onChanged={templates.reload} />
+      </Col>
+      <Col xs={24}>
+        <DeadlineRulesEditor />
       </Col>
     </Row>
   );

@@ -6,6 +6,7 @@ import type { ComponentType, ReactElement } from 'react';
 import { Table } from 'antd';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n, setLanguage } from '../../app/i18n.ts';
+import { adminMe as admin, renderAs } from '../../app/test-fixtures.tsx';
 import MetricsPage, { MetricsView } from './MetricsPage.tsx';
 import { PairingPreviewTable } from './PairingImport.tsx';
 import { LastVisit } from './PairingList.tsx';
@@ -13,8 +14,7 @@ import PairingsPage from './PairingsPage.tsx';
 import RequestDetailPage, { RequestView } from './RequestDetailPage.tsx';
 import RequestsPage from './RequestsPage.tsx';
 import { RoutingTable, TemplateList } from './RoutingSettings.tsx';
-import { renderAs } from './smoke-render.tsx';
-import { admin, metrics, NOW, pairing, preview, request, routes, templates, visit } from './service-fixtures.ts';
+import { metrics, NOW, pairing, preview, request, routes, templates, visit } from './service-fixtures.ts';
 import type { Visit } from './service-types.ts';
 import { visitColumns } from './VisitList.tsx';
 
@@ -63,6 +63,10 @@ describe.each(['zh-CN', 'en-US'] as const)('service pages in %s', (lang) => {
     expect(out).toContain('data-step="2"');
     for (const s of zh ? ['登记', '分派', '办理', '评价', '回访'] : ['Registered', 'Dispatched', 'Handled', 'Rated', 'Follow-up']) expect(out).toContain(s);
     expect(out).toMatch(/data-testid="request-response-due" data-late="true"/);
+    // due at the end of 2026-11-20 (2026-11-21T00:00+08:00): that day's 24:00, in the summary and in the rounds
+    expect(out).toContain('2026-11-20 24:00');
+    expect(out).toContain('2026-11-11 24:00');
+    expect(out).not.toContain('2026-11-21 00:00');
     expect(out).toContain('138****5678');
     expect(out).toContain('王*');
     expect(out).toContain('未明确办理时限');

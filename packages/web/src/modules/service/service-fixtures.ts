@@ -1,8 +1,6 @@
 // Answers of the service API for the page smoke tests, each parsed by its contract schema so that a fixture that
 // drifts from the contract fails the test run rather than testing a shape the server never sends.
 import {
-  allPermissions,
-  menuCatalogue,
   metricsSchema,
   pairingImportPreviewSchema,
   pairingSchema,
@@ -13,27 +11,10 @@ import {
   visitSchema,
   type Me,
 } from '@zoneops/shared';
+import { adminMe, U } from '../../app/test-fixtures.tsx';
 
-export const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-export const admin: Me = {
-  id: U(1),
-  username: 'admin',
-  displayName: '系统管理员',
-  unitId: U(2),
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
 export const enterpriseUser: Me = {
-  ...admin,
+  ...adminMe,
   id: U(3),
   username: 'ent',
   displayName: '企业联系人',

@@ -11,9 +11,7 @@ import type {
   visitCreateSchema,
   visitSchema,
 } from '@zoneops/shared';
-
-type Output<S> = S extends { _zod: { output: infer O } } ? O : never;
-type Input<S> = S extends { _zod: { input: infer I } } ? I : never;
+import type { Input, Output } from '../../app/contract.ts';
 
 export type { Pairing, ServiceRequest, ServiceRequestDetail } from '@zoneops/shared';
 export type Route = Output<typeof routeSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { requestStatuses } from '@zoneops/shared';
 import {
   daysSince,
+  formatDueAt,
   formatPercent,
   formatRate,
   importCommittable,
@@ -109,5 +110,23 @@ describe('routes, visits and imports', () => {
     expect(importCommittable({ valid: 3, invalid: 0 })).toBe(true);
     expect(importCommittable({ valid: 3, invalid: 1 })).toBe(false);
     expect(importCommittable({ valid: 0, invalid: 0 })).toBe(false);
+  });
+});
+
+describe('response deadlines', () => {
+  it('show the end of a Shanghai day as its 24:00, not as the next day', () => {
+    expect(formatDueAt('2026-11-26T16:00:00.000Z')).toBe('2026-11-26 24:00');
+    expect(formatDueAt('2026-11-27T00:00:00+08:00')).toBe('2026-11-26 24:00');
+    // across a month and a year
+    expect(formatDueAt('2026-11-30T16:00:00.000Z')).toBe('2026-11-30 24:00');
+    expect(formatDueAt('2026-12-31T16:00:00.000Z')).toBe('2026-12-31 24:00');
+  });
+
+  it('show any other instant to the minute', () => {
+    expect(formatDueAt('2026-11-23T03:00:00.000Z')).toBe('2026-11-23 11:00');
+    expect(formatDueAt('2026-11-26T16:00:30.000Z')).toBe('2026-11-27 00:00');
+    expect(formatDueAt('2026-11-26T15:59:00.000Z')).toBe('2026-11-26 23:59');
+    expect(formatDueAt(null)).toBe('—');
+    expect(formatDueAt('not a date')).toBe('—');
   });
 });

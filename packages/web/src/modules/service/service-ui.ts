@@ -2,6 +2,7 @@
 // "85.7% (6/7)", the metrics periods (this year, quarter, month), the metrics chart and the import's commit rule.
 import type { EChartsCoreOption } from 'echarts/core';
 import { requestCategories, shanghaiDay, type RequestCategory, type RequestStatus } from '@zoneops/shared';
+import { formatDate, formatDateTime } from '../../app/format.ts';
 
 // ---- the lifecycle -------------------------------------------------------------------------------------------------
 
@@ -61,6 +62,16 @@ export function roundLateness(r: RoundClock, now: Date): { response: boolean; co
   const response = r.respondedAt ? Date.parse(r.respondedAt) > due : now.getTime() > due;
   const completion = r.completedOn ? r.completedOn > r.completionDueOn : shanghaiDay(now) > r.completionDueOn;
   return { response, completion };
+}
+
+/**
+ * A response deadline in Shanghai time, to the minute. A deadline at the very end of a day is the next day's midnight
+ * as an instant (2026-11-27T00:00+08:00); it is shown as that day's 24:00 ("2026-11-26 24:00"), not as a day later.
+ */
+export function formatDueAt(value: string | null | undefined): string {
+  const full = formatDateTime(value);
+  if (!full.endsWith(' 00:00:00')) return formatDateTime(value, false);
+  return `${formatDate(new Date(Date.parse(value!) - 1))} 24:00`;
 }
 
 // ---- rates ---------------------------------------------------------------------------------------------------------

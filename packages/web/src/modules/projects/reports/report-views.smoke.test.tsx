@@ -1,36 +1,15 @@
 // The investment, list, pipeline and ceremony views render (server-side first paint, effects do not run) in both
 // languages for a user holding every permission, with no translation key left untranslated.
 import type { ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
-import { App as AntApp } from 'antd';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPermissions, menuCatalogue, type Me, type ProjectDetail } from '@zoneops/shared';
-import { AuthContext, type AuthValue } from '../../../app/auth.tsx';
+import type { ProjectDetail } from '@zoneops/shared';
 import { initI18n, setLanguage } from '../../../app/i18n.ts';
+import { adminMe, renderAs } from '../../../app/test-fixtures.tsx';
 import { Ceremonies } from '../lists/Ceremonies.tsx';
 import { Pipeline } from '../lists/Pipeline.tsx';
 import { YearLists } from '../lists/YearLists.tsx';
 import { InvestmentTab } from './InvestmentTab.tsx';
 import { ReportQueue } from './ReportQueue.tsx';
-
-const me: Me = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'admin',
-  displayName: '管理员',
-  unitId: '00000000-0000-4000-8000-000000000002',
-  unitName: '管委会',
-  enterpriseId: null,
-  roles: ['sysadmin'],
-  permissions: [...allPermissions],
-  menus: menuCatalogue.map((m) => m.key),
-  sessionState: 'full',
-  totpEnabled: false,
-  passwordExpiresAt: null,
-  csrfToken: 'csrf',
-  idleTimeoutMinutes: 30,
-};
-const auth: AuthValue = { me, loading: false, expired: false, setMe: () => undefined, logout: async () => undefined, can: () => true };
 
 const project: ProjectDetail = {
   id: '00000000-0000-4000-8000-000000000010',
@@ -89,15 +68,7 @@ const project: ProjectDetail = {
   can: { edit: true, report: true, approve: true, raiseBlocker: true },
 };
 
-function render(view: ReactElement): string {
-  return renderToString(
-    <AuthContext.Provider value={auth}>
-      <AntApp>
-        <MemoryRouter initialEntries={['/projects']}>{view}</MemoryRouter>
-      </AntApp>
-    </AuthContext.Provider>,
-  );
-}
+const render = (view: ReactElement) => renderAs(adminMe, view, '/projects');
 
 const views: [string, () => ReactElement, string[]][] = [
   [

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Col, Flex, Row, Space, Steps, Tag, Tooltip, Typography } from 'antd';
 import { CrownOutlined } from '@ant-design/icons';
 import { leadStageIndex, leadStages, type LeadDetail } from '@zoneops/shared';
+import { formatNumber } from '../../../app/format.ts';
 import { useDictionary } from '../../../app/reference-data.ts';
 import { formatWan } from '../../projects/format.ts';
 import { OutcomeTag } from '../LeadTags.tsx';
@@ -61,6 +62,8 @@ export function LeadHeader({ lead, actions, onClockDone }: { lead: LeadDetail; a
   const industries = useDictionary('industry');
   const closed = lead.outcome !== 'active';
   const wan = (v: string | null) => (v ? `${formatWan(v)} ${t('promotion.wan')}` : '—');
+  // figures sent as numbers (万元, 亩): grouped like the amounts
+  const figure = (v: number | null, unit: string) => (v === null ? '—' : `${formatNumber(v)} ${unit}`);
   return (
     <Card size="small" data-testid="lead-header">
       <Flex justify="space-between" align="start" gap={16} wrap>
@@ -126,21 +129,13 @@ export function LeadHeader({ lead, actions, onClockDone }: { lead: LeadDetail; a
           <Figure label={t('promotion.col.capitalInPlace')} value={wan(lead.capitalInPlace)} testId="lead-figure-capital" />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Figure label={t('promotion.col.landMu')} value={lead.landMu === null ? '—' : `${lead.landMu} ${t('promotion.unit.mu')}`} testId="lead-figure-land" />
+          <Figure label={t('promotion.col.landMu')} value={figure(lead.landMu, t('promotion.unit.mu'))} testId="lead-figure-land" />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Figure
-            label={t('promotion.col.expectedTax')}
-            value={lead.expectedTax === null ? '—' : `${lead.expectedTax} ${t('promotion.wan')}`}
-            testId="lead-figure-tax"
-          />
+          <Figure label={t('promotion.col.expectedTax')} value={figure(lead.expectedTax, t('promotion.wan'))} testId="lead-figure-tax" />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Figure
-            label={t('promotion.col.expectedOutput')}
-            value={lead.expectedOutput === null ? '—' : `${lead.expectedOutput} ${t('promotion.wan')}`}
-            testId="lead-figure-output"
-          />
+          <Figure label={t('promotion.col.expectedOutput')} value={figure(lead.expectedOutput, t('promotion.wan'))} testId="lead-figure-output" />
         </Col>
       </Row>
     </Card>

@@ -9,6 +9,7 @@ import type { Assessment, leadEventSchema } from '@zoneops/shared';
 import { formatDateTime } from '../../../app/format.ts';
 import { useApiGet } from '../../../app/use-api.ts';
 import { measureLabel } from '../leads/RejectionReport.tsx';
+import { criterionValueText } from '../promotion-ui.ts';
 
 export type LeadEvent = z.infer<typeof leadEventSchema>;
 
@@ -106,7 +107,7 @@ export function CriterionResults({ results, testId }: { results: CriterionResult
       dataSource={results}
       columns={[
         { title: t('promotion.criteria.measure'), key: 'm', render: (_, r) => label(r.measure) },
-        { title: t('promotion.assess.value'), key: 'v', render: (_, r) => (r.value === null ? '—' : String(r.value)) },
+        { title: t('promotion.assess.value'), key: 'v', render: (_, r) => criterionValueText(t, r.measure, r.value) },
         {
           title: t('promotion.assess.result'),
           key: 'r',

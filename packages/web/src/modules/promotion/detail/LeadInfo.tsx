@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, Card, Descriptions, Table } from 'antd';
 import type { LeadDetail } from '@zoneops/shared';
+import { formatNumber } from '../../../app/format.ts';
 import { useDictionary } from '../../../app/reference-data.ts';
 import { formatWan } from '../../projects/format.ts';
 import { regionName } from '../leads/LeadFormModal.tsx';
@@ -27,7 +28,7 @@ export function LeadInfo({ lead }: { lead: LeadDetail }) {
             : formatWan(lead.plannedInvestment)}
         </Descriptions.Item>
         <Descriptions.Item label={t('promotion.col.energyUse')}>
-          {lead.energyUse === null ? '—' : `${lead.energyUse} ${t('promotion.unit.tce')}`}
+          {lead.energyUse === null ? '—' : `${formatNumber(lead.energyUse)} ${t('promotion.unit.tce')}`}
         </Descriptions.Item>
         <Descriptions.Item label={t('promotion.col.environmentalCategory')}>
           {lead.environmentalCategory ? t(`promotion.env.${lead.environmentalCategory}`, { defaultValue: lead.environmentalCategory }) : '—'}

@@ -9,16 +9,10 @@ import { api } from '../../../app/api.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useApiGet } from '../../../app/use-api.ts';
 import { useReportError } from '../../../app/use-report-error.ts';
+import { measureUnits } from '../promotion-ui.ts';
 import { ENV_CATEGORIES } from './LeadFormModal.tsx';
 
 const RULES = ['min', 'max', 'oneOf', 'required'] as const;
-
-/** The unit of a measure's threshold. */
-export const measureUnits: Record<string, string> = {
-  investmentIntensity: 'promotion.unit.wanPerMu',
-  taxPerMu: 'promotion.unit.wanPerMu',
-  energyIntensity: 'promotion.unit.tcePerWan',
-};
 
 export function CriterionText({ c }: { c: Criterion }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Card, Empty, Flex, Spin, Typography } from 'antd';
-import type { Lead, LeadStage } from '@zoneops/shared';
+import type { LeadCard as LeadCardData, LeadStage } from '@zoneops/shared';
 import type { Query } from '../../../app/api.ts';
 import { useApiGet } from '../../../app/use-api.ts';
 import { formatWan } from '../../projects/format.ts';
@@ -13,7 +13,7 @@ import { boardColumns, leadStageColours, type BoardColumn } from '../promotion-u
 import { leadPath } from './LeadList.tsx';
 
 export interface LeadBoardAnswer {
-  columns: BoardColumn<Lead>[];
+  columns: BoardColumn<LeadCardData>[];
 }
 
 const headColours: Record<string, string> = {
@@ -26,7 +26,7 @@ const headColours: Record<string, string> = {
   green: '#389e0d',
 };
 
-export function LeadCard({ lead, onOpen }: { lead: Lead; onOpen: (id: string) => void }) {
+export function LeadCard({ lead, onOpen }: { lead: LeadCardData; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   return (
     <Card
