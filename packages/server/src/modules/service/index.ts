@@ -72,7 +72,10 @@ export function registerService(app: FastifyInstance, deps: Deps): RequestServic
   // ---- routing table and reply templates ----
   r.get(
     '/api/service/deadline-rules',
-    { config: { auth: ['service.read', 'portal.use'] }, schema: { tags, summary: 'The promised deadlines per kind of request', response: { 200: deadlineRulesSchema } } },
+    {
+      config: { auth: ['service.read', 'portal.use'] },
+      schema: { tags, summary: 'The promised deadlines per kind of request', response: { 200: deadlineRulesSchema } },
+    },
     () => requests.deadlineRules.get(),
   );
   r.put('/api/service/deadline-rules', { config: manage, schema: { tags, body: deadlineRulesSchema, response: { 200: deadlineRulesSchema } } }, (req) =>
