@@ -41,7 +41,7 @@ interface LeadSpec {
   industry: string;
   countryRegion?: string;
   fortune500?: boolean;
-  /** 万元, or a foreign amount [currency, amount, rate]. */
+  /** 万元, or a foreign amount [currency, amount in the currency's units, yuan per unit]. */
   planned: string | [string, string, string];
   landMu: number;
   expectedTax: number;
@@ -162,7 +162,7 @@ const LEADS: LeadSpec[] = [
     industry: 'petrochemical',
     countryRegion: 'SG',
     fortune500: false,
-    planned: ['USD', '50000', '7.1'],
+    planned: ['USD', '500000000', '7.1'],
     landMu: 300,
     expectedTax: 12000,
     energyUse: 88000,
