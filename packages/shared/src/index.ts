@@ -5,6 +5,7 @@ export * from './economy.ts';
 export * from './promotion.ts';
 export * from './enterprise-service.ts';
 export * from './hj212.ts';
+export * from './telemetry.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
