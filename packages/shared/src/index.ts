@@ -6,6 +6,7 @@ export * from './promotion.ts';
 export * from './enterprise-service.ts';
 export * from './hj212.ts';
 export * from './telemetry.ts';
+export * from './alarms.ts';
 export * from './masking.ts';
 export * from './password-policy.ts';
 export * from './permissions.ts';
