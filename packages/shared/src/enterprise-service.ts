@@ -78,7 +78,8 @@ export interface RequestMetrics {
   resolved: { count: number; of: number; rate: number | null };
 }
 
-const rate = (count: number, of: number) => ({ count, of, rate: of ? (count / of) * 100 : null });
+/** A count out of a total, with the rate in percent (null when nothing is counted). */
+export const metricRate = (count: number, of: number) => ({ count, of, rate: of ? (count / of) * 100 : null });
 
 /**
  * The four metrics over handling rounds, as of `now`. A round counts for a deadline once it was met or the deadline
@@ -114,9 +115,9 @@ export function requestMetrics(rounds: readonly HandlingRound[], now: Date): Req
   }
   return {
     rounds: rounds.length,
-    onTimeResponse: rate(responseOk, responseOf),
-    onTimeCompletion: rate(completionOk, completionOf),
-    satisfaction: rate(satisfied, rated),
-    resolved: rate(resolvedOk, resolvedOf),
+    onTimeResponse: metricRate(responseOk, responseOf),
+    onTimeCompletion: metricRate(completionOk, completionOf),
+    satisfaction: metricRate(satisfied, rated),
+    resolved: metricRate(resolvedOk, resolvedOf),
   };
 }

@@ -35,7 +35,7 @@ import {
 } from '@zoneops/shared';
 import { promotionLeadEvents, promotionLeads } from '../../db/schema.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { visibleCondition } from '../../platform/access/scope.ts';
+import { unitInScope, visibleCondition } from '../../platform/access/scope.ts';
 import { today as todayOf } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
@@ -151,7 +151,7 @@ export function createLeadService(deps: Deps) {
   function seesContacts(p: Principal, row: Pick<Row, 'ownerUserId' | 'ownerUnitId' | 'ownerUnitPath'>): boolean {
     if (row.ownerUserId === p.userId) return true;
     if (!p.permissions.has('promotion.approve')) return false;
-    return p.scope.all || p.scope.unitIds.includes(row.ownerUnitId) || p.scope.unitTreePaths.some((path) => row.ownerUnitPath.startsWith(path));
+    return unitInScope(p, row.ownerUnitId, row.ownerUnitPath);
   }
 
   /** A user who may own leads within the caller's data scope: the unit to record, or a 400 on `path`. */
@@ -165,7 +165,7 @@ export function createLeadService(deps: Deps) {
     );
     if (!u) throw validationError([{ path, message: 'unknown user' }]);
     if (!u.perms.includes('promotion.write')) throw validationError([{ path, message: 'the user does not follow leads (no promotion.write)' }]);
-    const within = p.scope.all || p.scope.unitIds.includes(u.unitId) || p.scope.unitTreePaths.some((x) => u.unitPath.startsWith(x)) || userId === p.userId;
+    const within = unitInScope(p, u.unitId, u.unitPath) || userId === p.userId;
     if (!within) throw validationError([{ path, message: 'the user is outside your data scope' }]);
     return { unitId: u.unitId };
   }

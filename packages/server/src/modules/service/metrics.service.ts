@@ -2,7 +2,7 @@
 // in [from, to], grouped by the round's unit, counted in one aggregate query over the rounds' start index with exactly
 // the definitions of requestMetrics (packages/shared/src/enterprise-service.ts) as of now; refusals per refusing unit
 // in the period; a total row. The rates are count / of × 100 as there.
-import { shanghaiDay, type metricsQuery, type metricsSchema } from '@zoneops/shared';
+import { shanghaiDay, type metricsQuery, type metricsSchema, metricRate } from '@zoneops/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Principal } from '../../platform/access/principal.ts';
@@ -47,8 +47,6 @@ function sumCounts(rows: readonly CountRow[]): CountRow {
   for (const r of rows) for (const k of Object.keys(total) as (keyof CountRow)[]) if (k !== 'unitId') total[k] += r[k];
   return total;
 }
-
-const rate = (count: number, of: number) => ({ count, of, rate: of ? (count / of) * 100 : null });
 
 /** The instant a Shanghai day starts. */
 const dayStart = (day: string) => `${day}T00:00:00+08:00`;
@@ -119,10 +117,10 @@ export function createMetricsService(deps: Deps) {
       unitName,
       rounds: c?.rounds ?? 0,
       requests: c?.requests ?? 0,
-      onTimeResponse: rate(c?.responseOk ?? 0, c?.responseOf ?? 0),
-      onTimeCompletion: rate(c?.completionOk ?? 0, c?.completionOf ?? 0),
-      satisfaction: rate(c?.satisfied ?? 0, c?.rated ?? 0),
-      resolved: rate(c?.resolvedOk ?? 0, c?.resolvedOf ?? 0),
+      onTimeResponse: metricRate(c?.responseOk ?? 0, c?.responseOf ?? 0),
+      onTimeCompletion: metricRate(c?.completionOk ?? 0, c?.completionOf ?? 0),
+      satisfaction: metricRate(c?.satisfied ?? 0, c?.rated ?? 0),
+      resolved: metricRate(c?.resolvedOk ?? 0, c?.resolvedOf ?? 0),
       refusals: refused,
     });
     return {

@@ -10,6 +10,7 @@ import {
   routesSchema,
   visitSchema,
   type Me,
+  metricRate,
 } from '@zoneops/shared';
 import { adminMe, U } from '../../app/test-fixtures.tsx';
 
@@ -186,7 +187,6 @@ export const visit = visitSchema.parse({
   requests: [{ id: U(10), code: 'ENT-REQUESTS-0007', title: '厂房扩建用地指标咨询', status: 'reopened' }],
 });
 
-const rate = (count: number, of: number) => ({ count, of, rate: of ? (count / of) * 100 : null });
 export const metrics = metricsSchema.parse({
   from: '2026-01-01',
   to: '2026-12-31',
@@ -196,10 +196,10 @@ export const metrics = metricsSchema.parse({
       unitName: '自然资源局',
       rounds: 2,
       requests: 1,
-      onTimeResponse: rate(1, 2),
-      onTimeCompletion: rate(0, 1),
-      satisfaction: rate(0, 1),
-      resolved: rate(0, 1),
+      onTimeResponse: metricRate(1, 2),
+      onTimeCompletion: metricRate(0, 1),
+      satisfaction: metricRate(0, 1),
+      resolved: metricRate(0, 1),
       refusals: 0,
     },
     {
@@ -207,10 +207,10 @@ export const metrics = metricsSchema.parse({
       unitName: '经济发展局',
       rounds: 3,
       requests: 3,
-      onTimeResponse: rate(3, 3),
-      onTimeCompletion: rate(2, 3),
-      satisfaction: rate(2, 2),
-      resolved: rate(0, 0),
+      onTimeResponse: metricRate(3, 3),
+      onTimeCompletion: metricRate(2, 3),
+      satisfaction: metricRate(2, 2),
+      resolved: metricRate(0, 0),
       refusals: 1,
     },
   ],
@@ -219,10 +219,10 @@ export const metrics = metricsSchema.parse({
     unitName: '合计',
     rounds: 5,
     requests: 4,
-    onTimeResponse: rate(4, 5),
-    onTimeCompletion: rate(2, 4),
-    satisfaction: rate(2, 3),
-    resolved: rate(0, 1),
+    onTimeResponse: metricRate(4, 5),
+    onTimeCompletion: metricRate(2, 4),
+    satisfaction: metricRate(2, 3),
+    resolved: metricRate(0, 1),
     refusals: 1,
   },
 });

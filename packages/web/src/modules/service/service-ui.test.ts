@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestStatuses } from '@zoneops/shared';
+import { requestStatuses, metricRate } from '@zoneops/shared';
 import {
   daysSince,
   formatDueAt,
@@ -75,11 +75,16 @@ describe('periods', () => {
 });
 
 describe('the metrics chart', () => {
-  const rate = (count: number, of: number) => ({ count, of, rate: of ? (count / of) * 100 : null });
   it('draws the four rates of each unit, no bar for a rate not counted', () => {
     const rows = [
-      { unitName: '经发局', onTimeResponse: rate(2, 3), onTimeCompletion: rate(1, 1), satisfaction: rate(0, 0), resolved: rate(1, 2) },
-      { unitName: '自然资源局', onTimeResponse: rate(1, 1), onTimeCompletion: rate(0, 1), satisfaction: rate(1, 1), resolved: rate(0, 0) },
+      { unitName: '经发局', onTimeResponse: metricRate(2, 3), onTimeCompletion: metricRate(1, 1), satisfaction: metricRate(0, 0), resolved: metricRate(1, 2) },
+      {
+        unitName: '自然资源局',
+        onTimeResponse: metricRate(1, 1),
+        onTimeCompletion: metricRate(0, 1),
+        satisfaction: metricRate(1, 1),
+        resolved: metricRate(0, 0),
+      },
     ];
     const o = metricsChartOption(rows, { metric: (k) => k, noData: 'none' }) as {
       xAxis: { data: string[] };
