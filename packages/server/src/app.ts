@@ -44,6 +44,7 @@ import { registerPromotion } from './modules/promotion/index.ts';
 import type { EconomyService } from './modules/economy/economy.service.ts';
 import type { LeadService } from './modules/promotion/lead.service.ts';
 import { registerService, type RequestService } from './modules/service/index.ts';
+import { registerSafety, type SafetyModule } from './modules/safety/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -68,6 +69,8 @@ export interface App {
   promotion: LeadService;
   /** Enterprise requests (demo seeding and benchmarks file and move them directly). */
   service: RequestService;
+  /** Safety monitoring: ingest listeners are opened by server.ts (or tests) with safety.ingest.start(). */
+  safety: SafetyModule;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -208,6 +211,7 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   registerDocuments(app, deps);
   const promotion = registerPromotion(app, deps);
   const service = registerService(app, deps);
+  const safety = await registerSafety(app, deps, (channel, onNotify, onLive) => database.listen(channel, onNotify, onLive));
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
@@ -242,7 +246,12 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   // Lead clocks follow the calendar day (only changes are written).
   scheduler.add({ name: 'promotion.clocks', everyMs: 3_600_000, run: () => promotion.recomputeClocks().then(() => undefined) });
   scheduler.add({ name: 'meetings.missed', everyMs: 3_600_000, run: () => meetings.markMissed().then(() => undefined) });
+  // Safety monitoring: alarms on silence and escalation every half minute; roll-ups each minute; partitions hourly.
+  scheduler.add({ name: 'safety.stale', everyMs: 30_000, run: (now) => safety.alarms.checkStale(now) });
+  scheduler.add({ name: 'safety.escalate', everyMs: 30_000, run: (now) => safety.alarms.escalate(now) });
+  scheduler.add({ name: 'safety.rollups', everyMs: 60_000, run: (now) => safety.ingest.rollup(now) });
+  scheduler.add({ name: 'safety.partitions', everyMs: 3_600_000, run: (now) => safety.ingest.maintain(now) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
-  return { app, deps, scheduler, projects, economy, promotion, service };
+  return { app, deps, scheduler, projects, economy, promotion, service, safety };
 }

@@ -24,3 +24,6 @@ export * from './schemas/projects.ts';
 export * from './schemas/economy.ts';
 export * from './schemas/promotion.ts';
 export * from './schemas/enterprise-service.ts';
+export * from './schemas/safety.ts';
+export * from './schemas/safety-registry.ts';
+export * from './schemas/safety-alarms.ts';

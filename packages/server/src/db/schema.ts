@@ -1463,3 +1463,314 @@ export const serviceRequestRefusals = pgTable(
   },
   (t) => [index('service_request_refusals_request_idx').on(t.requestId), index('service_request_refusals_unit_idx').on(t.unitId, t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Safety monitoring (DOMAIN §10, issue 7)
+
+/** A major hazard source (重大危险源) of an enterprise: level 1 (most severe) to 4. */
+export const hazardSources = pgTable(
+  'hazard_sources',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    level: integer('level').notNull(),
+    /** [{name, kind?, capacity?}]: the installations (tanks, units, warehouses) of the source. */
+    installations: jsonb('installations')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** The three responsible persons: {main, technical, operational}, each {name, phone}. */
+    responsible: jsonb('responsible')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    assessedOn: date('assessed_on', { mode: 'string' }),
+    /** When the next safety assessment report is due (every three years). */
+    assessmentDueOn: date('assessment_due_on', { mode: 'string' }),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('hazard_sources_code_uq')
+      .on(t.code)
+      .where(sql`deleted_at is null`),
+    index('hazard_sources_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/**
+ * What sends readings: a device (its own token), a gateway (one token, many devices by name), or an environmental
+ * station (HJ 212, identified by its MN code). Tokens are stored only as sha256; the hint is the last 4 characters.
+ */
+export const safetyDevices = pgTable(
+  'safety_devices',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** A device behind a gateway: the gateway payload names it by `name`. */
+    gatewayId: uuid('gateway_id').references((): AnyPgColumn => safetyDevices.id),
+    /** HJ 212 station code (MN), stations only. */
+    mn: text('mn'),
+    tokenHash: text('token_hash'),
+    tokenHint: text('token_hint'),
+    tokenIssuedAt: ts('token_issued_at'),
+    revokedAt: ts('revoked_at'),
+    /** Expected reporting interval; the device is offline after 3 intervals without a message. */
+    expectedIntervalS: integer('expected_interval_s').notNull().default(60),
+    lastSeenAt: ts('last_seen_at'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('safety_devices_token_uq').on(t.tokenHash),
+    uniqueIndex('safety_devices_mn_uq')
+      .on(t.mn)
+      .where(sql`deleted_at is null and mn is not null`),
+    uniqueIndex('safety_devices_gateway_name_uq')
+      .on(t.gatewayId, t.name)
+      .where(sql`deleted_at is null and gateway_id is not null`),
+    index('safety_devices_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/**
+ * A monitoring point (位号): one tag of one device (or one HJ 212 factor of a station), with its range, thresholds
+ * and alarm rule parameters.
+ */
+export const monitoringPoints = pgTable(
+  'monitoring_points',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    deviceId: uuid('device_id').references(() => safetyDevices.id),
+    /** The key in the payload's values (MQTT) or the factor code (HJ 212, e.g. a34004). */
+    tag: text('tag').notNull(),
+    name: text('name').notNull(),
+    /** level | temperature | pressure | combustibleGas | toxicGas | other (environmental factors: other). */
+    kind: text('kind').notNull(),
+    unit: text('unit').notNull(),
+    rangeLow: doublePrecision('range_low'),
+    rangeHigh: doublePrecision('range_high'),
+    hh: doublePrecision('hh'),
+    h: doublePrecision('h'),
+    l: doublePrecision('l'),
+    ll: doublePrecision('ll'),
+    deadband: doublePrecision('deadband').notNull().default(0),
+    minDurationS: integer('min_duration_s').notNull().default(0),
+    /** Largest change per minute before a rate-of-change alarm; null = no rate rule. */
+    rateLimitPerMin: doublePrecision('rate_limit_per_min'),
+    expectedIntervalS: integer('expected_interval_s').notNull().default(60),
+    /** Stale after this many expected intervals without a reading. */
+    staleAfterIntervals: integer('stale_after_intervals').notNull().default(3),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    enabled: boolean('enabled').notNull().default(true),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('monitoring_points_device_tag_uq')
+      .on(t.deviceId, t.tag)
+      .where(sql`deleted_at is null`),
+    index('monitoring_points_enterprise_idx').on(t.enterpriseId),
+    index('monitoring_points_source_idx').on(t.hazardSourceId),
+  ],
+);
+
+/**
+ * Raw readings, append-only. Declared here for the query builder; migration 0016 creates it PARTITION BY RANGE
+ * (ts) with daily partitions and a default partition (platform code creates partitions ahead and drops expired ones).
+ */
+export const telemetryReadings = pgTable(
+  'telemetry_readings',
+  {
+    pointId: uuid('point_id').notNull(),
+    ts: ts('ts').notNull(),
+    value: doublePrecision('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.ts] })],
+);
+
+/** Minute roll-up of telemetry_readings (for charts over days). */
+export const telemetryMinute = pgTable(
+  'telemetry_minute',
+  {
+    pointId: uuid('point_id').notNull(),
+    bucket: ts('bucket').notNull(),
+    n: integer('n').notNull(),
+    sum: doublePrecision('sum').notNull(),
+    min: doublePrecision('min').notNull(),
+    max: doublePrecision('max').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.bucket] })],
+);
+
+/** Hour roll-up (for charts over months). */
+export const telemetryHour = pgTable(
+  'telemetry_hour',
+  {
+    pointId: uuid('point_id').notNull(),
+    bucket: ts('bucket').notNull(),
+    n: integer('n').notNull(),
+    sum: doublePrecision('sum').notNull(),
+    min: doublePrecision('min').notNull(),
+    max: doublePrecision('max').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.bucket] })],
+);
+
+/** Latest value per point, flushed in batches from memory. */
+export const telemetryLatest = pgTable('telemetry_latest', {
+  pointId: uuid('point_id').primaryKey(),
+  ts: ts('ts').notNull(),
+  value: doublePrecision('value').notNull(),
+});
+
+/** Rejected messages counted per sender and reason (visible to the administrator). */
+export const ingestRejections = pgTable(
+  'ingest_rejections',
+  {
+    /** The device id, or `token:<hint>` for an unknown token, or `ip:<address>` for a TCP peer. */
+    senderKey: text('sender_key').notNull(),
+    deviceId: uuid('device_id'),
+    channel: text('channel').notNull(),
+    reason: text('reason').notNull(),
+    count: integer('count').notNull().default(0),
+    firstAt: ts('first_at').notNull(),
+    lastAt: ts('last_at').notNull(),
+    lastDetail: text('last_detail'),
+  },
+  (t) => [primaryKey({ columns: [t.senderKey, t.reason] }), index('ingest_rejections_last_idx').on(t.lastAt)],
+);
+
+/**
+ * An alarm: one open alarm per point and rule (raised → acknowledged → handled → closed). The level changes in
+ * place; a return to normal is noted (cleared_at) but closing is a person's act.
+ */
+export const safetyAlarms = pgTable(
+  'safety_alarms',
+  {
+    id: id(),
+    pointId: uuid('point_id').references(() => monitoringPoints.id),
+    deviceId: uuid('device_id').references(() => safetyDevices.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    /** threshold | rate | stale | offline */
+    rule: text('rule').notNull(),
+    /** red | orange | yellow | blue */
+    level: text('level').notNull(),
+    /** hh | h | l | ll for threshold alarms. */
+    band: text('band'),
+    status: text('status').notNull().default('raised'),
+    value: doublePrecision('value'),
+    threshold: doublePrecision('threshold'),
+    /** Worst value while open. */
+    peakValue: doublePrecision('peak_value'),
+    occurrences: integer('occurrences').notNull().default(1),
+    raisedAt: ts('raised_at').notNull(),
+    /** The condition returned to normal (past the deadband); null while it holds. */
+    clearedAt: ts('cleared_at'),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    handledAt: ts('handled_at'),
+    handledBy: uuid('handled_by').references(() => users.id),
+    handleNote: text('handle_note'),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    closeNote: text('close_note'),
+    /** 0 none, 1 the enterprise's responsible people, 2 the park's duty officer. */
+    escalation: integer('escalation').notNull().default(0),
+    escalatedAt: ts('escalated_at'),
+    /** The hazard (隐患) ledger item opened from this alarm. */
+    hazardItemId: uuid('hazard_item_id').references(() => ledgerItems.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One open alarm per point (or device) and rule.
+    uniqueIndex('safety_alarms_open_uq')
+      .on(t.pointId, t.deviceId, t.rule)
+      .where(sql`closed_at is null`),
+    index('safety_alarms_enterprise_idx').on(t.enterpriseId, t.raisedAt),
+    index('safety_alarms_status_idx').on(t.status, t.raisedAt),
+  ],
+);
+
+/** What happened to an alarm, in order. */
+export const safetyAlarmEvents = pgTable(
+  'safety_alarm_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    alarmId: uuid('alarm_id')
+      .notNull()
+      .references(() => safetyAlarms.id),
+    at: ts('at').notNull(),
+    /** raised | levelChanged | cleared | returned | acknowledged | handled | closed | escalated | hazardOpened */
+    kind: text('kind').notNull(),
+    level: text('level'),
+    value: doublePrecision('value'),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    note: text('note'),
+  },
+  (t) => [index('safety_alarm_events_alarm_idx').on(t.alarmId, t.at)],
+);
+
+/** A filed maintenance or start-up window: alarms of its points are not raised while it lasts. */
+export const safetySuppressions = pgTable(
+  'safety_suppressions',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    /** The points covered; empty = every point of the hazard source (or of the enterprise). */
+    pointIds: uuid('point_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** maintenance | startup */
+    kind: text('kind').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    reason: text('reason').notNull(),
+    cancelledAt: ts('cancelled_at'),
+    ...timestamps(),
+  },
+  (t) => [index('safety_suppressions_window_idx').on(t.enterpriseId, t.endsAt)],
+);
+
+/** A hazard (隐患) beyond its ledger item: grade, origin, source. */
+export const safetyHazards = pgTable(
+  'safety_hazards',
+  {
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => ledgerItems.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    /** general | major (一般隐患 / 重大隐患) */
+    grade: text('grade').notNull(),
+    /** inspection | alarm | report */
+    origin: text('origin').notNull(),
+    alarmId: uuid('alarm_id').references(() => safetyAlarms.id),
+    foundOn: date('found_on', { mode: 'string' }).notNull(),
+    category: text('category'),
+    ...timestamps(),
+  },
+  (t) => [index('safety_hazards_enterprise_idx').on(t.enterpriseId, t.foundOn)],
+);

@@ -12,7 +12,7 @@ const started = performance.now();
 const config = loadConfig();
 const database = await openMigrated(config);
 const logins = await ensureDemo(config, database);
-const { app, deps, scheduler, projects } = await buildApp(config, database);
+const { app, deps, scheduler, projects, safety } = await buildApp(config, database);
 if (logins) {
   await seedDemoLedgers(deps);
   await seedDemoProjectPlay(deps, projects);
@@ -22,6 +22,7 @@ if (logins) {
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
+const listeners = config.ingest.enabled ? await safety.ingest.start() : { mqttPort: null, hj212Port: null };
 
 const url = `http://localhost:${config.port}`;
 console.log(
@@ -29,6 +30,7 @@ console.log(
     '',
     `ZoneOps is ready at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     `API docs: ${url}/api/docs`,
+    `Telemetry: MQTT ${listeners.mqttPort !== null ? `mqtt://localhost:${listeners.mqttPort}` : config.ingest.mqttUrl ? `via ${config.ingest.mqttUrl}` : 'off'}, HJ 212 ${listeners.hj212Port !== null ? `tcp://localhost:${listeners.hj212Port}` : 'off'}, HTTP POST ${url}/api/telemetry/<token>`,
     'Demo logins:',
     describeLogins(logins),
     '',

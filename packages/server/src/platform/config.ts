@@ -33,6 +33,30 @@ const envSchema = z.object({
   JT808_PORT: port.default(6808),
   HJ212_PORT: port.default(6012),
   OSMAND_PORT: port.default(5055),
+  /** Safety monitoring ingestion (issue 7): this instance accepts readings (MQTT, HTTP, HJ 212). */
+  INGEST: bool.default(true),
+  /** The MQTT broker embedded in the platform (Aedes) on MQTT_PORT; off when MQTT_URL is set unless forced. */
+  MQTT_BROKER: bool.optional(),
+  /** An external broker (Mosquitto, EMQX): the platform subscribes with a shared subscription. */
+  MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'MQTT_URL must be an mqtt:// or mqtts:// URL')
+    .optional(),
+  MQTT_SHARE_GROUP: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .default('zoneops'),
+  /** Sent by the external broker's HTTP authenticator in the x-zoneops-auth header; unset = not checked. */
+  MQTT_AUTH_SECRET: z.string().min(16).optional(),
+  HJ212_ENABLED: bool.default(true),
+  INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(5000).default(50),
+  TELEMETRY_FUTURE_SECONDS: z.coerce.number().int().min(0).default(300),
+  TELEMETRY_PAST_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 86_400),
+  TELEMETRY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   WEB_DIST: z.string().optional(),
   /** Raster tiles under the zone's own base layer (天地图 WMTS with its key, or an extranet tile server); unset = none. */
   MAP_TILE_URL: z
@@ -67,6 +91,21 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpFrom: string;
   ports: { mqtt: number; jt808: number; hj212: number; osmand: number };
+  /** Safety monitoring ingestion; listeners open only when the safety module's ingest is started (npm start). */
+  ingest: {
+    enabled: boolean;
+    /** Run the embedded Aedes broker on ports.mqtt. */
+    mqttBroker: boolean;
+    mqttUrl: string | undefined;
+    shareGroup: string;
+    authSecret: string | undefined;
+    hj212: boolean;
+    /** Longest wait before buffered readings are written (and QoS 1 messages acknowledged). */
+    flushMs: number;
+    /** Accepted timestamps: at most futureMs ahead of the clock and pastMs behind it. */
+    window: { futureMs: number; pastMs: number };
+    retentionDays: number;
+  };
   webDist: string | undefined;
   mapTileUrl: string | null;
   /** Largest accepted file upload (attachments). */
@@ -100,6 +139,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT },
+    ingest: {
+      enabled: e.INGEST,
+      mqttBroker: e.MQTT_BROKER ?? !e.MQTT_URL,
+      mqttUrl: e.MQTT_URL,
+      shareGroup: e.MQTT_SHARE_GROUP,
+      authSecret: e.MQTT_AUTH_SECRET,
+      hj212: e.HJ212_ENABLED,
+      flushMs: e.INGEST_FLUSH_MS,
+      window: { futureMs: e.TELEMETRY_FUTURE_SECONDS * 1000, pastMs: e.TELEMETRY_PAST_SECONDS * 1000 },
+      retentionDays: e.TELEMETRY_RETENTION_DAYS,
+    },
     webDist: e.WEB_DIST,
     mapTileUrl: e.MAP_TILE_URL ?? null,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,

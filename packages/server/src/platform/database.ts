@@ -27,9 +27,12 @@ export interface Database {
    * LISTEN on a channel: onNotify for each notice; onLive(true) once listening, onLive(false) while the connection
    * is lost (it reconnects). Returns the function that stops listening.
    */
-  listen(channel: 'zoneops_auth', onNotify: () => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
+  listen(channel: ListenChannel, onNotify: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** zoneops_auth: changes that drop cached principals and answers; zoneops_safety: live safety events (JSON). */
+export type ListenChannel = 'zoneops_auth' | 'zoneops_safety';
 
 const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url));
 const MIGRATION_LOCK = 727_000_001;
@@ -72,7 +75,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         let client: pg.Client | undefined;
         const connect = async (): Promise<void> => {
           const c = new pg.Client({ connectionString: opts.url });
-          c.on('notification', () => onNotify());
+          c.on('notification', (n) => onNotify(n.payload ?? ''));
           c.on('error', () => undefined);
           c.on('end', () => {
             onLive(false);
@@ -105,7 +108,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(pgl, { migrationsFolder }),
     async listen(channel, onNotify, onLive) {
-      const unlisten = await client.listen(channel, () => onNotify());
+      const unlisten = await client.listen(channel, (payload) => onNotify(payload));
       onLive(true);
       return async () => {
         onLive(false);

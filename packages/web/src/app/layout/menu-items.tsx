@@ -31,6 +31,11 @@ import {
   PieChartOutlined,
   ShopOutlined,
   UsergroupAddOutlined,
+  AlertOutlined,
+  WarningOutlined,
+  ApiOutlined,
+  RadarChartOutlined,
+  ExperimentOutlined,
 } from '@ant-design/icons';
 import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 
@@ -46,6 +51,11 @@ export const menuIcons: Record<MenuKey, ReactNode> = {
   servicePairings: <LinkOutlined />,
   serviceMetrics: <PieChartOutlined />,
   portal: <ShopOutlined />,
+  safetyMap: <RadarChartOutlined />,
+  safetyAlarms: <AlertOutlined />,
+  safetyHazards: <WarningOutlined />,
+  safetyRegistry: <ExperimentOutlined />,
+  safetyIngest: <ApiOutlined />,
   economy: <FundOutlined />,
   economyFigures: <TableOutlined />,
   economyBulletin: <FileTextOutlined />,

@@ -1,0 +1,4 @@
+// Placeholder: the page lands with its part of issue 7.
+export default function AlarmsPage() {
+  return null;
+}
