@@ -27,3 +27,4 @@ export * from './schemas/enterprise-service.ts';
 export * from './schemas/safety.ts';
 export * from './schemas/safety-registry.ts';
 export * from './schemas/safety-alarms.ts';
+export * from './schemas/safety-ingest.ts';

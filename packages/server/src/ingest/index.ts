@@ -12,6 +12,8 @@ export interface Ingest {
   stop(): Promise<void>;
   /** Partitions ahead, expired partitions dropped (job safety.partitions). */
   maintain(now: Date): Promise<void>;
+  /** Writes what is buffered now and resolves when it is durable (tests, shutdown). */
+  flush(): Promise<void>;
   /** Minute and hour roll-ups of closed buckets (job safety.rollups). */
   rollup(now: Date): Promise<void>;
 }
@@ -21,6 +23,7 @@ export function createIngest(_deps: Deps, _parts: { sink: ReadingSink; events: S
     latest: { get: () => undefined },
     start: async () => ({ mqttPort: null, hj212Port: null }),
     stop: async () => undefined,
+    flush: async () => undefined,
     maintain: async () => undefined,
     rollup: async () => undefined,
   };

@@ -7,6 +7,10 @@ import { economyEn } from './economy.en-US.ts';
 import { economyDataEn } from './economyData.en-US.ts';
 import { promotionEn } from './promotion.en-US.ts';
 import { serviceEn } from './service.en-US.ts';
+import { safetyRegistryEn } from './safetyRegistry.en-US.ts';
+import { safetyAlarmsEn } from './safetyAlarms.en-US.ts';
+import { safetyLiveEn } from './safetyLive.en-US.ts';
+import { safetyIngestEn } from './safetyIngest.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -995,6 +999,10 @@ export const enUS: LocaleMessages = {
   economyData: economyDataEn,
   promotion: promotionEn,
   service: serviceEn,
+  safetyRegistry: safetyRegistryEn,
+  safetyAlarms: safetyAlarmsEn,
+  safetyLive: safetyLiveEn,
+  safetyIngest: safetyIngestEn,
   errors: {
     PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
     REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',

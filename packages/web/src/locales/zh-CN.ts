@@ -6,6 +6,10 @@ import { economyZh } from './economy.zh-CN.ts';
 import { economyDataZh } from './economyData.zh-CN.ts';
 import { promotionZh } from './promotion.zh-CN.ts';
 import { serviceZh } from './service.zh-CN.ts';
+import { safetyRegistryZh } from './safetyRegistry.zh-CN.ts';
+import { safetyAlarmsZh } from './safetyAlarms.zh-CN.ts';
+import { safetyLiveZh } from './safetyLive.zh-CN.ts';
+import { safetyIngestZh } from './safetyIngest.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -964,6 +968,10 @@ export const zhCN = {
   economyData: economyDataZh,
   promotion: promotionZh,
   service: serviceZh,
+  safetyRegistry: safetyRegistryZh,
+  safetyAlarms: safetyAlarmsZh,
+  safetyLive: safetyLiveZh,
+  safetyIngest: safetyIngestZh,
   errors: {
     PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
     REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',

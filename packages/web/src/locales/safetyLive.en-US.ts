@@ -1,0 +1,5 @@
+import type { SafetyLiveMessages } from './safetyLive.zh-CN.ts';
+
+export const safetyLiveEn: SafetyLiveMessages = {
+  title: 'live',
+};

@@ -1,0 +1,5 @@
+import type { SafetyRegistryMessages } from './safetyRegistry.zh-CN.ts';
+
+export const safetyRegistryEn: SafetyRegistryMessages = {
+  title: 'registry',
+};
