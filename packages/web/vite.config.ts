@@ -18,13 +18,13 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': 'http://localhost:3000',
+      '/api': { target: 'http://localhost:3000', ws: true },
       '/healthz': 'http://localhost:3000',
     },
   },
   preview: {
     proxy: {
-      '/api': 'http://localhost:3000',
+      '/api': { target: 'http://localhost:3000', ws: true },
       '/healthz': 'http://localhost:3000',
     },
   },

@@ -73,12 +73,28 @@ export interface App {
   safety: SafetyModule;
 }
 
+/** Telemetry posted by devices and the broker's token checks: they change no principal and no cached answer. */
+const isDeviceTraffic = (url: string) => url.startsWith('/api/v1/') || url.startsWith('/api/mqtt/');
+
+/** Device tokens travel in the URL of HTTP telemetry (/api/v1/<token>/…): logs show only a hint. */
+const redactToken = (url: string) => url.replace(/^\/api\/v1\/([^/?]+)/, (_m, token: string) => `/api/v1/…${token.slice(-4)}`);
+
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(config: Config, database: Database, opts: AppOptions = {}): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel },
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      serializers: {
+        req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+          method: req.method,
+          url: redactToken(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+        }),
+      },
+    },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
@@ -146,13 +162,13 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   // A write through this instance drops cached answers when it starts (and again in onSend, when it is done), so
   // no read overlapping it is kept.
   app.addHook('onRequest', async (request) => {
-    if (!SAFE_METHODS.has(request.method)) deps.responses.invalidate();
+    if (!SAFE_METHODS.has(request.method) && !isDeviceTraffic(request.url)) deps.responses.invalidate();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     // A write through this instance may change a principal: forget them here before the client hears back
     // (other instances hear the database trigger).
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!SAFE_METHODS.has(request.method) && !isDeviceTraffic(request.url)) {
       principals.clear();
       deps.responses.invalidate();
     }

@@ -32,8 +32,13 @@ describe.each(engines())('audit trail on %s', (engine) => {
     expect(update).toMatchObject({ username: 'depthead', result: 'success', diff: { changed: { displayName: { from: '审计对象', to: '改名后' } } } });
     expect(update.requestId).toBeTruthy();
     expect(JSON.stringify(page.items[0].diff)).not.toContain('argon2');
-    const refused = (await auditor.get('/api/audit?result=failure&q=depthead')).json();
-    expect(refused.items.some((e: { action: string; resultCode: string }) => e.action === 'POST /api/units' && e.resultCode === 'FORBIDDEN')).toBe(true);
+    // A refusal is audited in onResponse, after the answer has left: wait for it rather than race it.
+    await expect
+      .poll(async () => {
+        const refused = (await auditor.get('/api/audit?result=failure&q=depthead')).json();
+        return refused.items.some((e: { action: string; resultCode: string }) => e.action === 'POST /api/units' && e.resultCode === 'FORBIDDEN');
+      })
+      .toBe(true);
     expect((await dept.get('/api/audit')).statusCode).toBe(403);
   });
 

@@ -15,7 +15,7 @@ export const ledgerSources = [
 ] as const;
 export type LedgerSource = (typeof ledgerSources)[number];
 
-export const ledgerKinds = ['supervision', 'rectification', 'blocker', 'request'] as const;
+export const ledgerKinds = ['supervision', 'rectification', 'blocker', 'request', 'hazard'] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 export const reportingFrequencies = ['week', 'tenDays', 'month', 'quarter'] as const;

@@ -5,6 +5,7 @@ import { seedDemoEconomy } from '../db/seed/demo-economy.ts';
 import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
 import { seedDemoPromotion } from '../db/seed/demo-promotion.ts';
 import { seedDemoService } from '../db/seed/demo-service.ts';
+import { seedDemoSafety } from '../db/seed/demo-safety.ts';
 import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
@@ -19,6 +20,7 @@ if (logins) {
   await seedDemoEconomy(deps);
   await seedDemoPromotion(deps);
   await seedDemoService(deps);
+  await seedDemoSafety(deps);
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
@@ -30,7 +32,8 @@ console.log(
     '',
     `ZoneOps is ready at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     `API docs: ${url}/api/docs`,
-    `Telemetry: MQTT ${listeners.mqttPort !== null ? `mqtt://localhost:${listeners.mqttPort}` : config.ingest.mqttUrl ? `via ${config.ingest.mqttUrl}` : 'off'}, HJ 212 ${listeners.hj212Port !== null ? `tcp://localhost:${listeners.hj212Port}` : 'off'}, HTTP POST ${url}/api/telemetry/<token>`,
+    ...(config.demoSeed ? [`Simulator: npm run simulate -- telemetry (demo device tokens in ${config.dataDir}/demo-devices.json)`] : []),
+    `Telemetry: MQTT ${listeners.mqttPort !== null ? `mqtt://localhost:${listeners.mqttPort}` : config.ingest.mqttUrl ? `via ${config.ingest.mqttUrl}` : 'off'}, HJ 212 ${listeners.hj212Port !== null ? `tcp://localhost:${listeners.hj212Port}` : 'off'}, HTTP POST ${url}/api/v1/<token>/telemetry`,
     'Demo logins:',
     describeLogins(logins),
     '',

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { clearMark, colLetters, ERROR_ARGB, isOurMark, loadUploadedWorkbook, mergedRanges, scalar, type Scalar } from './sheet-cells.ts';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import type { AuditInput } from './audit/audit.service.ts';
+import type { RequestContext } from './context.ts';
 
 export type SheetColumnKind = 'text' | 'number' | 'integer' | 'date' | 'enum' | 'list';
 export type SheetEnumValue = string | { value: string; label: string };
@@ -368,7 +370,8 @@ export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: readonly Row[]
   // present at run time, missing from exceljs' type declarations
   const validations = (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   cols.forEach((col, j) => {
-    if (col.kind !== 'enum' || !col.enumValues?.length) return;
+    // an empty export without spare rows has no cell to validate (an inverted range would break exceljs)
+    if (col.kind !== 'enum' || !col.enumValues?.length || spare < firstData) return;
     const labels = enumPairs(col.enumValues).map((p) => p.label);
     const letters = colLetters(4 + j);
     labels.forEach((label, k) => (meta.getCell(k + 1, 4 + j).value = label));
@@ -625,4 +628,21 @@ export function rowsToCommit<Row>(plan: ImportPlan<Row>, opts: { onlyValid?: boo
     throw new AppError('VALIDATION_FAILED', messages[opts.lang ?? 'zh'].hasErrors(plan.errors.length), details);
   }
   return plan.valid;
+}
+
+/** A list exported as a workbook (the sheet's rows only, no spare rows) with the audit record of who exported it. */
+export async function exportListSheet<Row>(
+  audit: { record(tx: null, ctx: RequestContext, input: AuditInput): Promise<void> },
+  ctx: RequestContext,
+  spec: Omit<SheetSpec<Row>, 'version' | 'schema'>,
+  rows: readonly Row[],
+  record: { action: string; entityType: string; query: Record<string, unknown>; filename: string },
+): Promise<{ filename: string; buffer: Buffer }> {
+  const buffer = await writeSheet({ ...spec, version: 1, schema: z.any() as z.ZodType<Row> }, rows, { spareRows: 0 });
+  await audit.record(null, ctx, {
+    action: record.action,
+    entityType: record.entityType,
+    diff: { rows: rows.length, query: { ...record.query, page: undefined, pageSize: undefined } },
+  });
+  return { filename: record.filename, buffer };
 }

@@ -115,3 +115,46 @@ export const pointSeriesSchema = z.object({
   unit: z.string(),
 });
 export type PointSeries = z.infer<typeof pointSeriesSchema>;
+
+const ts = z.iso.datetime({ offset: true });
+
+/** A point's page in the drawer: the point with its thresholds, device, hazard source, enterprise, latest value and alarms. */
+export const pointDetailSchema = z.object({
+  point: z.object({
+    id: z.uuid(),
+    tag: z.string(),
+    name: z.string(),
+    kind: z.enum(pointKinds),
+    unit: z.string(),
+    rangeLow: z.number().nullable(),
+    rangeHigh: z.number().nullable(),
+    thresholds: z.object({ hh: z.number().nullable(), h: z.number().nullable(), l: z.number().nullable(), ll: z.number().nullable() }),
+    deadband: z.number(),
+    minDurationS: z.number().int(),
+    rateLimitPerMin: z.number().nullable(),
+    expectedIntervalS: z.number().int(),
+    staleAfterIntervals: z.number().int(),
+    enabled: z.boolean(),
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
+  }),
+  enterprise: z.object({ id: z.uuid(), name: z.string() }),
+  device: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(deviceKinds), lastSeenAt: ts.nullable(), revoked: z.boolean() }).nullable(),
+  hazardSource: z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.number().int() }).nullable(),
+  latest: z.object({ ts, value: z.number() }).nullable(),
+  /** The worst level among the open alarms; null when none is open. */
+  level: alarmLevelSchema.nullable(),
+  openAlarms: z.array(alarmSummarySchema),
+  /** The newest 20 alarms, open or closed, newest first. */
+  recentAlarms: z.array(alarmSummarySchema),
+});
+export type PointDetail = z.infer<typeof pointDetailSchema>;
+
+/** The open alarms of the side list: newest first, at most `limit` of `total`, and how many are open per level. */
+export const openAlarmListSchema = z.object({
+  items: z.array(alarmSummarySchema),
+  total: z.number().int(),
+  counts: z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int(), blue: z.number().int() }),
+});
+export type OpenAlarmList = z.infer<typeof openAlarmListSchema>;
+export const openAlarmListQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(500) }).strict();

@@ -2887,7 +2887,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "supervision" | "rectification" | "blocker" | "request";
+                    kind?: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                 };
                 header?: never;
                 path?: never;
@@ -2905,7 +2905,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker" | "request";
+                            kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                             code: string;
                             name: string;
                             description: string | null;
@@ -2949,7 +2949,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "supervision" | "rectification" | "blocker" | "request";
+                        kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                         code: string;
                         name: string;
                         description?: string | null;
@@ -2983,7 +2983,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker" | "request";
+                            kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3049,7 +3049,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker" | "request";
+                            kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3123,7 +3123,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "supervision" | "rectification" | "blocker" | "request";
+                            kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                             code: string;
                             name: string;
                             description: string | null;
@@ -3279,7 +3279,7 @@ export interface paths {
                     sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
                     q?: string;
                     ledgerId?: string;
-                    kind?: "supervision" | "rectification" | "blocker" | "request";
+                    kind?: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                     parentId?: string | "root";
                     source?: string;
                     leadUnitId?: string;
@@ -3314,7 +3314,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3470,7 +3470,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3549,7 +3549,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -3577,7 +3577,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3791,7 +3791,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -3870,7 +3870,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -3898,7 +3898,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4126,7 +4126,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4205,7 +4205,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4233,7 +4233,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4454,7 +4454,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4533,7 +4533,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4561,7 +4561,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4791,7 +4791,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -4870,7 +4870,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -4898,7 +4898,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5122,7 +5122,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5201,7 +5201,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5229,7 +5229,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5451,7 +5451,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5530,7 +5530,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5558,7 +5558,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5783,7 +5783,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -5862,7 +5862,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -5890,7 +5890,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6117,7 +6117,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6196,7 +6196,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6224,7 +6224,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6452,7 +6452,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6531,7 +6531,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6559,7 +6559,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6781,7 +6781,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -6860,7 +6860,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -6888,7 +6888,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7727,7 +7727,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7809,7 +7809,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -7999,7 +7999,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8081,7 +8081,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8644,7 +8644,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -8726,7 +8726,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -10627,7 +10627,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -10706,7 +10706,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "supervision" | "rectification" | "blocker" | "request";
+                                kind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 code: string;
                                 name: string;
                                 description: string | null;
@@ -10734,7 +10734,7 @@ export interface paths {
                                 ledgerId: string;
                                 ledgerName: string;
                                 /** @enum {string} */
-                                ledgerKind: "supervision" | "rectification" | "blocker" | "request";
+                                ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                                 /** Format: uuid */
                                 parentId: string | null;
                                 seq: number;
@@ -18649,6 +18649,2895 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/safety/hazard-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Major hazard sources (重大危险源) the caller sees */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "code" | "-code" | "name" | "-name" | "level" | "-level" | "enterpriseName" | "-enterpriseName" | "assessmentDueOn" | "-assessmentDueOn" | "points" | "-points" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    level?: number;
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                level: number;
+                                installations: {
+                                    name: string;
+                                    /** @enum {string|null} */
+                                    kind?: "tank" | "process" | "warehouse" | "other" | null;
+                                    capacity?: string | null;
+                                }[];
+                                responsible: {
+                                    main: {
+                                        name: string;
+                                        phone: string;
+                                    };
+                                    technical: {
+                                        name: string;
+                                        phone: string;
+                                    };
+                                    operational: {
+                                        name: string;
+                                        phone: string;
+                                    };
+                                };
+                                responsibleMasked: boolean;
+                                assessedOn: string | null;
+                                assessmentDueOn: string | null;
+                                assessmentOverdue: boolean;
+                                lng: number | null;
+                                lat: number | null;
+                                points: number;
+                                devices: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a hazard source (assessment due by default 3 years after it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        level: number;
+                        /** @default [] */
+                        installations?: {
+                            name: string;
+                            /** @enum {string|null} */
+                            kind?: "tank" | "process" | "warehouse" | "other" | null;
+                            capacity?: string | null;
+                        }[];
+                        responsible: {
+                            main: {
+                                name: string;
+                                phone: string;
+                            };
+                            technical: {
+                                name: string;
+                                phone: string;
+                            };
+                            operational: {
+                                name: string;
+                                phone: string;
+                            };
+                        };
+                        /** Format: date */
+                        assessedOn?: string | null;
+                        /** Format: date */
+                        assessmentDueOn?: string | null;
+                        lng?: number | null;
+                        lat?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            level: number;
+                            installations: {
+                                name: string;
+                                /** @enum {string|null} */
+                                kind?: "tank" | "process" | "warehouse" | "other" | null;
+                                capacity?: string | null;
+                            }[];
+                            responsible: {
+                                main: {
+                                    name: string;
+                                    phone: string;
+                                };
+                                technical: {
+                                    name: string;
+                                    phone: string;
+                                };
+                                operational: {
+                                    name: string;
+                                    phone: string;
+                                };
+                            };
+                            responsibleMasked: boolean;
+                            assessedOn: string | null;
+                            assessmentDueOn: string | null;
+                            assessmentOverdue: boolean;
+                            lng: number | null;
+                            lat: number | null;
+                            points: number;
+                            devices: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/hazard-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A hazard source with its points and device states */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            level: number;
+                            installations: {
+                                name: string;
+                                /** @enum {string|null} */
+                                kind?: "tank" | "process" | "warehouse" | "other" | null;
+                                capacity?: string | null;
+                            }[];
+                            responsible: {
+                                main: {
+                                    name: string;
+                                    phone: string;
+                                };
+                                technical: {
+                                    name: string;
+                                    phone: string;
+                                };
+                                operational: {
+                                    name: string;
+                                    phone: string;
+                                };
+                            };
+                            responsibleMasked: boolean;
+                            assessedOn: string | null;
+                            assessmentDueOn: string | null;
+                            assessmentOverdue: boolean;
+                            lng: number | null;
+                            lat: number | null;
+                            points: number;
+                            devices: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            pointList: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceCode: string | null;
+                                hazardSourceName: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** @enum {string|null} */
+                                deviceKind: "device" | "gateway" | "station" | null;
+                                gatewayName: string | null;
+                                tag: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                                unit: string;
+                                rangeLow: number | null;
+                                rangeHigh: number | null;
+                                hh: number | null;
+                                h: number | null;
+                                l: number | null;
+                                ll: number | null;
+                                deadband: number;
+                                minDurationS: number;
+                                rateLimitPerMin: number | null;
+                                expectedIntervalS: number;
+                                staleAfterIntervals: number;
+                                lng: number | null;
+                                lat: number | null;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            deviceCounts: {
+                                online: number;
+                                offline: number;
+                                never: number;
+                                revoked: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a hazard source (refused while it has points) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        level?: number;
+                        installations?: {
+                            name: string;
+                            /** @enum {string|null} */
+                            kind?: "tank" | "process" | "warehouse" | "other" | null;
+                            capacity?: string | null;
+                        }[];
+                        responsible?: {
+                            main: {
+                                name: string;
+                                phone: string;
+                            };
+                            technical: {
+                                name: string;
+                                phone: string;
+                            };
+                            operational: {
+                                name: string;
+                                phone: string;
+                            };
+                        };
+                        /** Format: date */
+                        assessedOn?: string | null;
+                        /** Format: date */
+                        assessmentDueOn?: string | null;
+                        lng?: number | null;
+                        lat?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            level: number;
+                            installations: {
+                                name: string;
+                                /** @enum {string|null} */
+                                kind?: "tank" | "process" | "warehouse" | "other" | null;
+                                capacity?: string | null;
+                            }[];
+                            responsible: {
+                                main: {
+                                    name: string;
+                                    phone: string;
+                                };
+                                technical: {
+                                    name: string;
+                                    phone: string;
+                                };
+                                operational: {
+                                    name: string;
+                                    phone: string;
+                                };
+                            };
+                            responsibleMasked: boolean;
+                            assessedOn: string | null;
+                            assessmentDueOn: string | null;
+                            assessmentOverdue: boolean;
+                            lng: number | null;
+                            lat: number | null;
+                            points: number;
+                            devices: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/safety/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Devices, gateways and stations with their state */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "lastSeenAt" | "-lastSeenAt" | "points" | "-points" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    kind?: "device" | "gateway" | "station";
+                    gatewayId?: string;
+                    status?: "online" | "offline" | "never" | "revoked";
+                    hazardSourceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "device" | "gateway" | "station";
+                                name: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                gatewayId: string | null;
+                                gatewayName: string | null;
+                                mn: string | null;
+                                hasToken: boolean;
+                                tokenHint: string | null;
+                                /** Format: date-time */
+                                tokenIssuedAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                expectedIntervalS: number;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                /** @enum {string} */
+                                status: "online" | "offline" | "never" | "revoked";
+                                points: number;
+                                children: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a device, gateway or station; the answer holds the access token, this once (a station's factor points are created) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "device" | "gateway" | "station";
+                        name: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        /** Format: uuid */
+                        gatewayId?: string | null;
+                        mn?: string | null;
+                        /** @default 60 */
+                        expectedIntervalS?: number;
+                        /** @default [] */
+                        factors?: ("a34004" | "a34002" | "a21026" | "a21004" | "a21005" | "a05024" | "w01018" | "w21003" | "w21011" | "w21001")[];
+                        /** Format: uuid */
+                        hazardSourceId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            device: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "device" | "gateway" | "station";
+                                name: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                gatewayId: string | null;
+                                gatewayName: string | null;
+                                mn: string | null;
+                                hasToken: boolean;
+                                tokenHint: string | null;
+                                /** Format: date-time */
+                                tokenIssuedAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                expectedIntervalS: number;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                /** @enum {string} */
+                                status: "online" | "offline" | "never" | "revoked";
+                                points: number;
+                                children: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            token: string | null;
+                            points: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "device" | "gateway" | "station";
+                            name: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            gatewayId: string | null;
+                            gatewayName: string | null;
+                            mn: string | null;
+                            hasToken: boolean;
+                            tokenHint: string | null;
+                            /** Format: date-time */
+                            tokenIssuedAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            expectedIntervalS: number;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** @enum {string} */
+                            status: "online" | "offline" | "never" | "revoked";
+                            points: number;
+                            children: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a device (refused while it has points or devices behind it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        mn?: string;
+                        expectedIntervalS?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "device" | "gateway" | "station";
+                            name: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            gatewayId: string | null;
+                            gatewayName: string | null;
+                            mn: string | null;
+                            hasToken: boolean;
+                            tokenHint: string | null;
+                            /** Format: date-time */
+                            tokenIssuedAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            expectedIntervalS: number;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** @enum {string} */
+                            status: "online" | "offline" | "never" | "revoked";
+                            points: number;
+                            children: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/safety/devices/{id}/rotate-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new token (answered once); the old one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            device: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "device" | "gateway" | "station";
+                                name: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                gatewayId: string | null;
+                                gatewayName: string | null;
+                                mn: string | null;
+                                hasToken: boolean;
+                                tokenHint: string | null;
+                                /** Format: date-time */
+                                tokenIssuedAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                expectedIntervalS: number;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                /** @enum {string} */
+                                status: "online" | "offline" | "never" | "revoked";
+                                points: number;
+                                children: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            token: string | null;
+                            points: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/devices/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the device's token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "device" | "gateway" | "station";
+                            name: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            gatewayId: string | null;
+                            gatewayName: string | null;
+                            mn: string | null;
+                            hasToken: boolean;
+                            tokenHint: string | null;
+                            /** Format: date-time */
+                            tokenIssuedAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            expectedIntervalS: number;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** @enum {string} */
+                            status: "online" | "offline" | "never" | "revoked";
+                            points: number;
+                            children: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monitoring points (位号) the caller sees */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "tag" | "-tag" | "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "hazardSourceName" | "-hazardSourceName" | "deviceName" | "-deviceName" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    hazardSourceId?: string;
+                    deviceId?: string;
+                    kind?: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                    enabled?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceCode: string | null;
+                                hazardSourceName: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** @enum {string|null} */
+                                deviceKind: "device" | "gateway" | "station" | null;
+                                gatewayName: string | null;
+                                tag: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                                unit: string;
+                                rangeLow: number | null;
+                                rangeHigh: number | null;
+                                hh: number | null;
+                                h: number | null;
+                                l: number | null;
+                                ll: number | null;
+                                deadband: number;
+                                minDurationS: number;
+                                rateLimitPerMin: number | null;
+                                expectedIntervalS: number;
+                                staleAfterIntervals: number;
+                                lng: number | null;
+                                lat: number | null;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        /** Format: uuid */
+                        hazardSourceId?: string | null;
+                        /** Format: uuid */
+                        deviceId: string;
+                        tag: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                        unit: string;
+                        rangeLow?: number | null;
+                        rangeHigh?: number | null;
+                        hh?: number | null;
+                        h?: number | null;
+                        l?: number | null;
+                        ll?: number | null;
+                        /** @default 0 */
+                        deadband?: number;
+                        /** @default 0 */
+                        minDurationS?: number;
+                        rateLimitPerMin?: number | null;
+                        /** @default 60 */
+                        expectedIntervalS?: number;
+                        /** @default 3 */
+                        staleAfterIntervals?: number;
+                        lng?: number | null;
+                        lat?: number | null;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceCode: string | null;
+                            hazardSourceName: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** @enum {string|null} */
+                            deviceKind: "device" | "gateway" | "station" | null;
+                            gatewayName: string | null;
+                            tag: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                            unit: string;
+                            rangeLow: number | null;
+                            rangeHigh: number | null;
+                            hh: number | null;
+                            h: number | null;
+                            l: number | null;
+                            ll: number | null;
+                            deadband: number;
+                            minDurationS: number;
+                            rateLimitPerMin: number | null;
+                            expectedIntervalS: number;
+                            staleAfterIntervals: number;
+                            lng: number | null;
+                            lat: number | null;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceCode: string | null;
+                            hazardSourceName: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** @enum {string|null} */
+                            deviceKind: "device" | "gateway" | "station" | null;
+                            gatewayName: string | null;
+                            tag: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                            unit: string;
+                            rangeLow: number | null;
+                            rangeHigh: number | null;
+                            hh: number | null;
+                            h: number | null;
+                            l: number | null;
+                            ll: number | null;
+                            deadband: number;
+                            minDurationS: number;
+                            rateLimitPerMin: number | null;
+                            expectedIntervalS: number;
+                            staleAfterIntervals: number;
+                            lng: number | null;
+                            lat: number | null;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId?: string;
+                        /** Format: uuid */
+                        hazardSourceId?: string | null;
+                        /** Format: uuid */
+                        deviceId?: string;
+                        tag?: string;
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                        unit?: string;
+                        rangeLow?: number | null;
+                        rangeHigh?: number | null;
+                        hh?: number | null;
+                        h?: number | null;
+                        l?: number | null;
+                        ll?: number | null;
+                        deadband?: number;
+                        minDurationS?: number;
+                        rateLimitPerMin?: number | null;
+                        expectedIntervalS?: number;
+                        staleAfterIntervals?: number;
+                        lng?: number | null;
+                        lat?: number | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceCode: string | null;
+                            hazardSourceName: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** @enum {string|null} */
+                            deviceKind: "device" | "gateway" | "station" | null;
+                            gatewayName: string | null;
+                            tag: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                            unit: string;
+                            rangeLow: number | null;
+                            rangeHigh: number | null;
+                            hh: number | null;
+                            h: number | null;
+                            l: number | null;
+                            ll: number | null;
+                            deadband: number;
+                            minDurationS: number;
+                            rateLimitPerMin: number | null;
+                            expectedIntervalS: number;
+                            staleAfterIntervals: number;
+                            lng: number | null;
+                            lat: number | null;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/safety/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alarms the caller may see */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "raisedAt" | "-raisedAt" | "level" | "-level" | "status" | "-status" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    status?: "raised" | "acknowledged" | "handled" | "closed";
+                    open?: "true" | "false";
+                    level?: "red" | "orange" | "yellow" | "blue";
+                    rule?: "threshold" | "rate" | "stale" | "offline";
+                    enterpriseId?: string;
+                    hazardSourceId?: string;
+                    pointId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                pointId: string | null;
+                                pointTag: string | null;
+                                pointName: string | null;
+                                unit: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceName: string | null;
+                                /** @enum {string} */
+                                rule: "threshold" | "rate" | "stale" | "offline";
+                                /** @enum {string} */
+                                level: "red" | "orange" | "yellow" | "blue";
+                                /** @enum {string|null} */
+                                band: "hh" | "h" | "l" | "ll" | null;
+                                /** @enum {string} */
+                                status: "raised" | "acknowledged" | "handled" | "closed";
+                                value: number | null;
+                                threshold: number | null;
+                                peakValue: number | null;
+                                occurrences: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                /** Format: date-time */
+                                clearedAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                escalation: number;
+                                /** Format: uuid */
+                                hazardItemId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered alarm list as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "raisedAt" | "-raisedAt" | "level" | "-level" | "status" | "-status" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    status?: "raised" | "acknowledged" | "handled" | "closed";
+                    open?: "true" | "false";
+                    level?: "red" | "orange" | "yellow" | "blue";
+                    rule?: "threshold" | "rate" | "stale" | "offline";
+                    enterpriseId?: string;
+                    hazardSourceId?: string;
+                    pointId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge many alarms (all visible or none); those no longer raised are skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledged: string[];
+                            skipped: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alarm with its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            pointId: string | null;
+                            pointTag: string | null;
+                            pointName: string | null;
+                            unit: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            rule: "threshold" | "rate" | "stale" | "offline";
+                            /** @enum {string} */
+                            level: "red" | "orange" | "yellow" | "blue";
+                            /** @enum {string|null} */
+                            band: "hh" | "h" | "l" | "ll" | null;
+                            /** @enum {string} */
+                            status: "raised" | "acknowledged" | "handled" | "closed";
+                            value: number | null;
+                            threshold: number | null;
+                            peakValue: number | null;
+                            occurrences: number;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            escalation: number;
+                            /** Format: uuid */
+                            hazardItemId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            acknowledgedByName: string | null;
+                            handledByName: string | null;
+                            handleNote: string | null;
+                            closedByName: string | null;
+                            closeNote: string | null;
+                            /** Format: date-time */
+                            escalatedAt: string | null;
+                            hazardItemCode: string | null;
+                            responsible: {
+                                /** @enum {string} */
+                                role: "main" | "technical" | "operational";
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "raised" | "levelChanged" | "cleared" | "returned" | "acknowledged" | "handled" | "closed" | "escalated" | "hazardOpened";
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                                value: number | null;
+                                /** Format: uuid */
+                                byUserId: string | null;
+                                byName: string | null;
+                                note: string | null;
+                            }[];
+                            can: {
+                                acknowledge: boolean;
+                                handle: boolean;
+                                close: boolean;
+                                openHazard: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            pointId: string | null;
+                            pointTag: string | null;
+                            pointName: string | null;
+                            unit: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            rule: "threshold" | "rate" | "stale" | "offline";
+                            /** @enum {string} */
+                            level: "red" | "orange" | "yellow" | "blue";
+                            /** @enum {string|null} */
+                            band: "hh" | "h" | "l" | "ll" | null;
+                            /** @enum {string} */
+                            status: "raised" | "acknowledged" | "handled" | "closed";
+                            value: number | null;
+                            threshold: number | null;
+                            peakValue: number | null;
+                            occurrences: number;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            escalation: number;
+                            /** Format: uuid */
+                            hazardItemId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            acknowledgedByName: string | null;
+                            handledByName: string | null;
+                            handleNote: string | null;
+                            closedByName: string | null;
+                            closeNote: string | null;
+                            /** Format: date-time */
+                            escalatedAt: string | null;
+                            hazardItemCode: string | null;
+                            responsible: {
+                                /** @enum {string} */
+                                role: "main" | "technical" | "operational";
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "raised" | "levelChanged" | "cleared" | "returned" | "acknowledged" | "handled" | "closed" | "escalated" | "hazardOpened";
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                                value: number | null;
+                                /** Format: uuid */
+                                byUserId: string | null;
+                                byName: string | null;
+                                note: string | null;
+                            }[];
+                            can: {
+                                acknowledge: boolean;
+                                handle: boolean;
+                                close: boolean;
+                                openHazard: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the alarm was handled (处置) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            pointId: string | null;
+                            pointTag: string | null;
+                            pointName: string | null;
+                            unit: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            rule: "threshold" | "rate" | "stale" | "offline";
+                            /** @enum {string} */
+                            level: "red" | "orange" | "yellow" | "blue";
+                            /** @enum {string|null} */
+                            band: "hh" | "h" | "l" | "ll" | null;
+                            /** @enum {string} */
+                            status: "raised" | "acknowledged" | "handled" | "closed";
+                            value: number | null;
+                            threshold: number | null;
+                            peakValue: number | null;
+                            occurrences: number;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            escalation: number;
+                            /** Format: uuid */
+                            hazardItemId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            acknowledgedByName: string | null;
+                            handledByName: string | null;
+                            handleNote: string | null;
+                            closedByName: string | null;
+                            closeNote: string | null;
+                            /** Format: date-time */
+                            escalatedAt: string | null;
+                            hazardItemCode: string | null;
+                            responsible: {
+                                /** @enum {string} */
+                                role: "main" | "technical" | "operational";
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "raised" | "levelChanged" | "cleared" | "returned" | "acknowledged" | "handled" | "closed" | "escalated" | "hazardOpened";
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                                value: number | null;
+                                /** Format: uuid */
+                                byUserId: string | null;
+                                byName: string | null;
+                                note: string | null;
+                            }[];
+                            can: {
+                                acknowledge: boolean;
+                                handle: boolean;
+                                close: boolean;
+                                openHazard: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an alarm whose condition has returned to normal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            pointId: string | null;
+                            pointTag: string | null;
+                            pointName: string | null;
+                            unit: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            rule: "threshold" | "rate" | "stale" | "offline";
+                            /** @enum {string} */
+                            level: "red" | "orange" | "yellow" | "blue";
+                            /** @enum {string|null} */
+                            band: "hh" | "h" | "l" | "ll" | null;
+                            /** @enum {string} */
+                            status: "raised" | "acknowledged" | "handled" | "closed";
+                            value: number | null;
+                            threshold: number | null;
+                            peakValue: number | null;
+                            occurrences: number;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            escalation: number;
+                            /** Format: uuid */
+                            hazardItemId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            acknowledgedByName: string | null;
+                            handledByName: string | null;
+                            handleNote: string | null;
+                            closedByName: string | null;
+                            closeNote: string | null;
+                            /** Format: date-time */
+                            escalatedAt: string | null;
+                            hazardItemCode: string | null;
+                            responsible: {
+                                /** @enum {string} */
+                                role: "main" | "technical" | "operational";
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "raised" | "levelChanged" | "cleared" | "returned" | "acknowledged" | "handled" | "closed" | "escalated" | "hazardOpened";
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                                value: number | null;
+                                /** Format: uuid */
+                                byUserId: string | null;
+                                byName: string | null;
+                                note: string | null;
+                            }[];
+                            can: {
+                                acknowledge: boolean;
+                                handle: boolean;
+                                close: boolean;
+                                openHazard: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/alarms/{id}/hazard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a hazard (隐患) ledger item from the alarm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "general" | "major";
+                        title?: string;
+                        description?: string | null;
+                        category?: string | null;
+                        /** Format: date */
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            pointId: string | null;
+                            pointTag: string | null;
+                            pointName: string | null;
+                            unit: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            rule: "threshold" | "rate" | "stale" | "offline";
+                            /** @enum {string} */
+                            level: "red" | "orange" | "yellow" | "blue";
+                            /** @enum {string|null} */
+                            band: "hh" | "h" | "l" | "ll" | null;
+                            /** @enum {string} */
+                            status: "raised" | "acknowledged" | "handled" | "closed";
+                            value: number | null;
+                            threshold: number | null;
+                            peakValue: number | null;
+                            occurrences: number;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            escalation: number;
+                            /** Format: uuid */
+                            hazardItemId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            acknowledgedByName: string | null;
+                            handledByName: string | null;
+                            handleNote: string | null;
+                            closedByName: string | null;
+                            closeNote: string | null;
+                            /** Format: date-time */
+                            escalatedAt: string | null;
+                            hazardItemCode: string | null;
+                            responsible: {
+                                /** @enum {string} */
+                                role: "main" | "technical" | "operational";
+                                name: string;
+                                phone: string | null;
+                            }[];
+                            events: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "raised" | "levelChanged" | "cleared" | "returned" | "acknowledged" | "handled" | "closed" | "escalated" | "hazardOpened";
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                                value: number | null;
+                                /** Format: uuid */
+                                byUserId: string | null;
+                                byName: string | null;
+                                note: string | null;
+                            }[];
+                            can: {
+                                acknowledge: boolean;
+                                handle: boolean;
+                                close: boolean;
+                                openHazard: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When unacknowledged alarms are escalated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseMinutes: number;
+                            dutyMinutes: number;
+                            dutyUserIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseMinutes: number;
+                        dutyMinutes: number;
+                        dutyUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseMinutes: number;
+                            dutyMinutes: number;
+                            dutyUserIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maintenance and start-up windows */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "startsAt" | "-startsAt" | "endsAt" | "-endsAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    state?: "scheduled" | "active" | "ended" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceName: string | null;
+                                pointIds: string[];
+                                /** @enum {string} */
+                                kind: "maintenance" | "startup";
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                reason: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdByName: string | null;
+                                /** @enum {string} */
+                                state: "scheduled" | "active" | "ended" | "cancelled";
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a window during which no alarm is raised for the points it covers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId?: string;
+                        /** Format: uuid */
+                        hazardSourceId?: string | null;
+                        /** @default [] */
+                        pointIds?: string[];
+                        /** @enum {string} */
+                        kind: "maintenance" | "startup";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            pointIds: string[];
+                            /** @enum {string} */
+                            kind: "maintenance" | "startup";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            reason: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** @enum {string} */
+                            state: "scheduled" | "active" | "ended" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/suppressions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            pointIds: string[];
+                            /** @enum {string} */
+                            kind: "maintenance" | "startup";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            reason: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** @enum {string} */
+                            state: "scheduled" | "active" | "ended" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hazards with their ledger status */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "foundOn" | "-foundOn" | "deadline" | "-deadline" | "grade" | "-grade" | "status" | "-status";
+                    q?: string;
+                    grade?: "general" | "major";
+                    origin?: "inspection" | "alarm" | "report";
+                    enterpriseId?: string;
+                    hazardSourceId?: string;
+                    status?: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                    open?: "true" | "false";
+                    overdue?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                itemId: string;
+                                code: string;
+                                title: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceName: string | null;
+                                /** @enum {string} */
+                                grade: "general" | "major";
+                                /** @enum {string} */
+                                origin: "inspection" | "alarm" | "report";
+                                /** Format: uuid */
+                                alarmId: string | null;
+                                /** Format: date */
+                                foundOn: string;
+                                category: string | null;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "none";
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: uuid */
+                                leadUnitId: string;
+                                leadUnitName: string;
+                                overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a hazard found in an inspection or reported (safety.manage, or an enterprise user for its own enterprise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId?: string;
+                        /** Format: uuid */
+                        hazardSourceId?: string | null;
+                        /** @enum {string} */
+                        grade: "general" | "major";
+                        /**
+                         * @default inspection
+                         * @enum {string}
+                         */
+                        origin?: "inspection" | "report";
+                        title: string;
+                        description?: string | null;
+                        category?: string | null;
+                        /** Format: date */
+                        foundOn?: string;
+                        /** Format: date */
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            title: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            grade: "general" | "major";
+                            /** @enum {string} */
+                            origin: "inspection" | "alarm" | "report";
+                            /** Format: uuid */
+                            alarmId: string | null;
+                            /** Format: date */
+                            foundOn: string;
+                            category: string | null;
+                            /** @enum {string} */
+                            status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/hazards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered hazard list as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "foundOn" | "-foundOn" | "deadline" | "-deadline" | "grade" | "-grade" | "status" | "-status";
+                    q?: string;
+                    grade?: "general" | "major";
+                    origin?: "inspection" | "alarm" | "report";
+                    enterpriseId?: string;
+                    hazardSourceId?: string;
+                    status?: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                    open?: "true" | "false";
+                    overdue?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/hazards/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            itemId: string;
+                            code: string;
+                            title: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            hazardSourceId: string | null;
+                            hazardSourceName: string | null;
+                            /** @enum {string} */
+                            grade: "general" | "major";
+                            /** @enum {string} */
+                            origin: "inspection" | "alarm" | "report";
+                            /** Format: uuid */
+                            alarmId: string | null;
+                            /** Format: date */
+                            foundOn: string;
+                            category: string | null;
+                            /** @enum {string} */
+                            status: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red" | "none";
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            leadUnitName: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mqtt/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** EMQX HTTP authenticator: a device's token as MQTT user name (header x-zoneops-auth when MQTT_AUTH_SECRET is set) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        username?: string;
+                        password?: string;
+                        clientid?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            result: "allow" | "deny" | "ignore";
+                            is_superuser: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mqtt/acl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** EMQX HTTP authorizer: devices may publish to their telemetry topic only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        username?: string;
+                        clientid?: string;
+                        topic: string;
+                        action: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            result: "allow" | "deny" | "ignore";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/ingest/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This instance's listeners, counters and write queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            listeners: {
+                                mqtt: {
+                                    /** @enum {string} */
+                                    mode: "embedded" | "external" | "off";
+                                    port: number | null;
+                                    url: string | null;
+                                    live: boolean;
+                                    clients: number;
+                                };
+                                hj212: {
+                                    port: number | null;
+                                    connections: number;
+                                };
+                                http: {
+                                    enabled: boolean;
+                                };
+                            };
+                            counters: {
+                                accepted: number;
+                                duplicates: number;
+                                rejected: number;
+                                acceptedPerSecond: number;
+                                batches: number;
+                                writeFailures: number;
+                                queueDepth: number;
+                                lastFlushMs: number | null;
+                                lastFlushRows: number;
+                                /** Format: date-time */
+                                lastFlushAt: string | null;
+                            };
+                            rejectedByReason: {
+                                /** @enum {string} */
+                                reason: "tooLarge" | "malformedJson" | "badShape" | "badTimestamp" | "outOfWindow" | "notNumeric" | "badTag" | "unknownToken" | "revokedToken" | "unknownDevice" | "unknownStation" | "badTopic" | "noHeader" | "badLength" | "tooLong" | "badCrc" | "noTerminator" | "malformed" | "garbage" | "dataFlag" | "slowClient";
+                                count: number;
+                            }[];
+                            directory: {
+                                devices: number;
+                                points: number;
+                                /** Format: date-time */
+                                loadedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/ingest/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rejected messages counted per sender and reason */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "lastAt" | "-lastAt" | "firstAt" | "-firstAt" | "count" | "-count" | "reason" | "-reason";
+                    q?: string;
+                    channel?: "mqtt" | "http" | "hj212";
+                    reason?: "tooLarge" | "malformedJson" | "badShape" | "badTimestamp" | "outOfWindow" | "notNumeric" | "badTag" | "unknownToken" | "revokedToken" | "unknownDevice" | "unknownStation" | "badTopic" | "noHeader" | "badLength" | "tooLong" | "badCrc" | "noTerminator" | "malformed" | "garbage" | "dataFlag" | "slowClient";
+                    deviceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                senderKey: string;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                deviceKind: string | null;
+                                enterpriseName: string | null;
+                                /** @enum {string} */
+                                channel: "mqtt" | "http" | "hj212";
+                                /** @enum {string} */
+                                reason: "tooLarge" | "malformedJson" | "badShape" | "badTimestamp" | "outOfWindow" | "notNumeric" | "badTag" | "unknownToken" | "revokedToken" | "unknownDevice" | "unknownStation" | "badTopic" | "noHeader" | "badLength" | "tooLong" | "badCrc" | "noTerminator" | "malformed" | "garbage" | "dataFlag" | "slowClient";
+                                count: number;
+                                /** Format: date-time */
+                                firstAt: string;
+                                /** Format: date-time */
+                                lastAt: string;
+                                lastDetail: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/ingest/rejections/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered rejections as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "lastAt" | "-lastAt" | "firstAt" | "-firstAt" | "count" | "-count" | "reason" | "-reason";
+                    q?: string;
+                    channel?: "mqtt" | "http" | "hj212";
+                    reason?: "tooLarge" | "malformedJson" | "badShape" | "badTimestamp" | "outOfWindow" | "notNumeric" | "badTag" | "unknownToken" | "revokedToken" | "unknownDevice" | "unknownStation" | "badTopic" | "noHeader" | "badLength" | "tooLong" | "badCrc" | "noTerminator" | "malformed" | "garbage" | "dataFlag" | "slowClient";
+                    deviceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger-items/export": {
         parameters: {
             query?: never;
@@ -18665,7 +21554,7 @@ export interface paths {
                     sort?: "deadline" | "-deadline" | "seq" | "-seq" | "createdAt" | "-createdAt" | "progress" | "-progress" | "light" | "-light";
                     q?: string;
                     ledgerId?: string;
-                    kind?: "supervision" | "rectification" | "blocker" | "request";
+                    kind?: "supervision" | "rectification" | "blocker" | "request" | "hazard";
                     parentId?: string | "root";
                     source?: string;
                     leadUnitId?: string;
@@ -19749,6 +22638,742 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/hazard-sources/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered hazard sources as xlsx (masked as on screen) */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "code" | "-code" | "name" | "-name" | "level" | "-level" | "enterpriseName" | "-enterpriseName" | "assessmentDueOn" | "-assessmentDueOn" | "points" | "-points" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    level?: number;
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/devices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered devices as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "lastSeenAt" | "-lastSeenAt" | "points" | "-points" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    kind?: "device" | "gateway" | "station";
+                    gatewayId?: string;
+                    status?: "online" | "offline" | "never" | "revoked";
+                    hazardSourceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered points as xlsx, in the layout of the import template */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "tag" | "-tag" | "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "hazardSourceName" | "-hazardSourceName" | "deviceName" | "-deviceName" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    enterpriseId?: string;
+                    hazardSourceId?: string;
+                    deviceId?: string;
+                    kind?: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                    enabled?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty point sheet (xlsx, columns in Chinese) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import points from the point sheet (the xlsx as the body). preview: every row checked, errors by row and column; annotate: the same workbook with the bad cells marked (xlsx); commit: all or nothing in one transaction (any error: 400, nothing written) */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "preview" | "annotate" | "commit";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            mode: "preview";
+                            total: number;
+                            valid: number;
+                            errors: {
+                                rowNumber: number;
+                                column: string | null;
+                                cell: string | null;
+                                message: string;
+                            }[];
+                            rows: {
+                                rowNumber: number;
+                                enterprise: string | null;
+                                hazardSource: string | null;
+                                device: string | null;
+                                tag: string | null;
+                                name: string | null;
+                                /** @enum {string|null} */
+                                kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other" | null;
+                                unit: string | null;
+                                errors: number;
+                            }[];
+                            annotatedAvailable: boolean;
+                        } | {
+                            /** @enum {string} */
+                            mode: "commit";
+                            total: number;
+                            created: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A device's readings: {ts, values}, an array of them, or a bare values object
+         * @description The body is the MQTT payload of the same convention (docs/telemetry-convention.md). Answered once the readings are stored. 401: unknown or revoked token; 400: nothing in the body could be read; 413: over 256 KiB.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                            rejected: {
+                                device: string | null;
+                                tag?: string;
+                                /** @enum {string} */
+                                problem: "tooLarge" | "malformedJson" | "badShape" | "badTimestamp" | "outOfWindow" | "notNumeric" | "badTag" | "unknownToken" | "revokedToken" | "unknownDevice" | "unknownStation" | "badTopic" | "noHeader" | "badLength" | "tooLong" | "badCrc" | "noTerminator" | "malformed" | "garbage" | "dataFlag" | "slowClient";
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/gateway/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A gateway's readings: {"<device name>": [{ts, values}]}
+         * @description The body is the MQTT payload of the same convention (docs/telemetry-convention.md). Answered once the readings are stored. 401: unknown or revoked token; 400: nothing in the body could be read; 413: over 256 KiB.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                            rejected: {
+                                device: string | null;
+                                tag?: string;
+                                /** @enum {string} */
+                                problem: "tooLarge" | "malformedJson" | "badShape" | "badTimestamp" | "outOfWindow" | "notNumeric" | "badTag" | "unknownToken" | "revokedToken" | "unknownDevice" | "unknownStation" | "badTopic" | "noHeader" | "badLength" | "tooLong" | "badCrc" | "noTerminator" | "malformed" | "garbage" | "dataFlag" | "slowClient";
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The safety map: enterprises and points with their worst open alarm, open alarms per level */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprises: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lng: number | null;
+                                lat: number | null;
+                                hazardSources: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    level: number;
+                                }[];
+                                points: number;
+                                openAlarms: number;
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                            }[];
+                            points: {
+                                /** Format: uuid */
+                                id: string;
+                                tag: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                                unit: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                lng: number | null;
+                                lat: number | null;
+                                value: number | null;
+                                /** Format: date-time */
+                                ts: string | null;
+                                /** @enum {string|null} */
+                                level: "red" | "orange" | "yellow" | "blue" | null;
+                            }[];
+                            counts: {
+                                red: number;
+                                orange: number;
+                                yellow: number;
+                                blue: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/map/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open alarms the caller sees, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                pointId: string | null;
+                                pointTag: string | null;
+                                pointName: string | null;
+                                unit: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceName: string | null;
+                                /** @enum {string} */
+                                rule: "threshold" | "rate" | "stale" | "offline";
+                                /** @enum {string} */
+                                level: "red" | "orange" | "yellow" | "blue";
+                                /** @enum {string|null} */
+                                band: "hh" | "h" | "l" | "ll" | null;
+                                /** @enum {string} */
+                                status: "raised" | "acknowledged" | "handled" | "closed";
+                                value: number | null;
+                                threshold: number | null;
+                                peakValue: number | null;
+                                occurrences: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                /** Format: date-time */
+                                clearedAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                escalation: number;
+                                /** Format: uuid */
+                                hazardItemId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                red: number;
+                                orange: number;
+                                yellow: number;
+                                blue: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points/{id}/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitoring point with its thresholds, latest value and alarms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            point: {
+                                /** Format: uuid */
+                                id: string;
+                                tag: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
+                                unit: string;
+                                rangeLow: number | null;
+                                rangeHigh: number | null;
+                                thresholds: {
+                                    hh: number | null;
+                                    h: number | null;
+                                    l: number | null;
+                                    ll: number | null;
+                                };
+                                deadband: number;
+                                minDurationS: number;
+                                rateLimitPerMin: number | null;
+                                expectedIntervalS: number;
+                                staleAfterIntervals: number;
+                                enabled: boolean;
+                                lng: number | null;
+                                lat: number | null;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            device: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "device" | "gateway" | "station";
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                revoked: boolean;
+                            } | null;
+                            hazardSource: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: number;
+                            } | null;
+                            latest: {
+                                /** Format: date-time */
+                                ts: string;
+                                value: number;
+                            } | null;
+                            /** @enum {string|null} */
+                            level: "red" | "orange" | "yellow" | "blue" | null;
+                            openAlarms: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                pointId: string | null;
+                                pointTag: string | null;
+                                pointName: string | null;
+                                unit: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceName: string | null;
+                                /** @enum {string} */
+                                rule: "threshold" | "rate" | "stale" | "offline";
+                                /** @enum {string} */
+                                level: "red" | "orange" | "yellow" | "blue";
+                                /** @enum {string|null} */
+                                band: "hh" | "h" | "l" | "ll" | null;
+                                /** @enum {string} */
+                                status: "raised" | "acknowledged" | "handled" | "closed";
+                                value: number | null;
+                                threshold: number | null;
+                                peakValue: number | null;
+                                occurrences: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                /** Format: date-time */
+                                clearedAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                escalation: number;
+                                /** Format: uuid */
+                                hazardItemId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            recentAlarms: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                pointId: string | null;
+                                pointTag: string | null;
+                                pointName: string | null;
+                                unit: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                hazardSourceId: string | null;
+                                hazardSourceName: string | null;
+                                /** @enum {string} */
+                                rule: "threshold" | "rate" | "stale" | "offline";
+                                /** @enum {string} */
+                                level: "red" | "orange" | "yellow" | "blue";
+                                /** @enum {string|null} */
+                                band: "hh" | "h" | "l" | "ll" | null;
+                                /** @enum {string} */
+                                status: "raised" | "acknowledged" | "handled" | "closed";
+                                value: number | null;
+                                threshold: number | null;
+                                peakValue: number | null;
+                                occurrences: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                /** Format: date-time */
+                                clearedAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                escalation: number;
+                                /** Format: uuid */
+                                hazardItemId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety/points/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A point’s trend: raw up to 6 h, minute roll-ups up to 7 days, hour roll-ups beyond */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    resolution?: "auto" | "raw" | "minute" | "hour";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            pointId: string;
+                            /** @enum {string} */
+                            resolution: "raw" | "minute" | "hour";
+                            points: (number)[][];
+                            thresholds: {
+                                hh: number | null;
+                                h: number | null;
+                                l: number | null;
+                                ll: number | null;
+                            };
+                            unit: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -86,7 +86,7 @@ export const enUS: LocaleMessages = {
     safetyMap: 'Safety map',
     safetyAlarms: 'Alarms',
     safetyHazards: 'Hazards',
-    safetyRegistry: 'Hazard sources and points',
+    safetyRegistry: 'Hazard registry',
     safetyIngest: 'Ingestion',
     economy: 'Economy',
     economyFigures: 'Indicator figures',

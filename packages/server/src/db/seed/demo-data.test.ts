@@ -72,9 +72,9 @@ describe('buildDemoZone', () => {
   describe('users', () => {
     const unitKeys = new Set(zone.units.map((u) => u.key));
 
-    it('has 55–70 users with unique usernames, existing units and known positions', () => {
+    it('has 55–75 users with unique usernames, existing units and known positions', () => {
       expect(zone.users.length).toBeGreaterThanOrEqual(55);
-      expect(zone.users.length).toBeLessThanOrEqual(70);
+      expect(zone.users.length).toBeLessThanOrEqual(75);
       expect(new Set(zone.users.map((u) => u.username)).size).toBe(zone.users.length);
       for (const u of zone.users) {
         expect(unitKeys, u.username).toContain(u.unitKey);
@@ -106,12 +106,13 @@ describe('buildDemoZone', () => {
     });
 
     it('ends with the fixed accounts of later modules, so that the generated names before them do not shift', () => {
-      expect(zone.users.slice(-5).map((u) => [u.username, u.unitKey, u.roles])).toEqual([
+      expect(zone.users.slice(-6).map((u) => [u.username, u.unitKey, u.roles])).toEqual([
         ['statistician', 'statistics', ['statistician']],
         ['zhaoshang', 'promotion', ['promotionAdmin']],
         ['zsstaff', 'promotion', ['staff']],
         ['qyfw', 'enterpriseService', ['serviceAdmin']],
         ['cadre', 'economy', ['liaisonCadre']],
+        ['anjian', 'emergencySafety', ['safetyOfficer']],
       ]);
       expect(zone.users.filter((u) => u.roles.includes('statistician'))).toHaveLength(1);
       // The first generated (pseudo-random) user keeps the name it had before the statistician was added.

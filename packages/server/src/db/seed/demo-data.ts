@@ -528,7 +528,7 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
   add({ username: 'zsstaff', unitKey: 'promotion', position: '招商专员', roles: ['staff'] });
   add({ username: 'qyfw', unitKey: 'enterpriseService', position: '主任', roles: ['serviceAdmin'] });
   add({ username: 'cadre', unitKey: 'economy', position: '挂企干部', roles: ['liaisonCadre'] });
-  add({ username: 'anjian', unitKey: 'emergencySafety', position: '安全监管科长（值班长）', roles: ['safetyOfficer'] });
+  add({ username: 'anjian', unitKey: 'emergencySafety', position: '科长', roles: ['safetyOfficer'] });
   return users;
 }
 

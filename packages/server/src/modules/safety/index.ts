@@ -6,6 +6,7 @@ import type { ListenChannel } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { createIngest, registerIngestRoutes, type Ingest } from '../../ingest/index.ts';
 import { registerSafetyAlarms, type AlarmModule } from './alarm.routes.ts';
+import type { LiveHub } from './live-hub.ts';
 import { registerSafetyLive } from './live.routes.ts';
 import { registerSafetyRegistry } from './registry.routes.ts';
 import { SafetyEvents } from './safety-events.ts';
@@ -14,6 +15,8 @@ export interface SafetyModule {
   events: SafetyEvents;
   ingest: Ingest;
   alarms: AlarmModule;
+  /** The WebSocket hub of the live page (its connections and counters). */
+  live: LiveHub;
 }
 
 type Listen = (channel: ListenChannel, onNotify: (payload: string) => void, onLive: (live: boolean) => void) => Promise<() => Promise<void>>;
@@ -24,11 +27,11 @@ export async function registerSafety(app: FastifyInstance, deps: Deps, listen: L
   const alarms = registerSafetyAlarms(app, deps, events);
   const ingest = createIngest(deps, { sink: alarms.sink, events });
   registerIngestRoutes(app, deps, ingest);
-  await registerSafetyLive(app, deps, events, ingest.latest);
+  const live = await registerSafetyLive(app, deps, events, ingest.latest);
   const unlisten = await events.listen(listen);
   app.addHook('onClose', async () => {
     await ingest.stop();
     await unlisten();
   });
-  return { events, ingest, alarms };
+  return { events, ingest, alarms, live };
 }

@@ -39,7 +39,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound, validationError } from '../../platform/errors.ts';
 import { likePattern, limitOffset, toPage } from '../../platform/lists.ts';
 import { settingStore } from '../../platform/setting-store.ts';
-import { writeSheet, type SheetColumn } from '../../platform/sheets.ts';
+import { exportListSheet, type SheetColumn } from '../../platform/sheets.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { ledgerServiceIn } from '../ledger/ledger.service.ts';
 import { routeOf } from './routing.service.ts';
@@ -780,24 +780,12 @@ export function createRequestService(deps: Deps) {
           contactPhone: c.contactPhone ?? '',
         };
       });
-      const buffer = await writeSheet(
-        {
-          id: 'service-requests',
-          version: 1,
-          title: '企业诉求清单',
-          columns: exportColumns,
-          schema: z.any() as z.ZodType<ExportRow>,
-          naturalKey: (r) => r.code,
-        },
-        data,
-        { spareRows: 0 },
-      );
-      await audit.record(null, ctx, {
+      return exportListSheet(audit, ctx, { id: 'service-requests', title: '企业诉求清单', columns: exportColumns, naturalKey: (r) => r.code }, data, {
         action: 'service.request.export',
         entityType: REQUEST_ENTITY,
-        diff: { rows: data.length, query: { ...q, page: undefined, pageSize: undefined } },
+        query: q,
+        filename: `企业诉求清单-${today()}.xlsx`,
       });
-      return { filename: `企业诉求清单-${today()}.xlsx`, buffer };
     },
 
     // ---- the portal (an enterprise user, its own enterprise only) ----

@@ -1,0 +1,451 @@
+// The live feed of the safety page (WebSocket /api/safety/live). Every instance hears every alarm change through
+// SafetyEvents (pg_notify on commit) and pushes it to its own sockets whose principal may see the enterprise
+// (safetyCanSee; the street of an enterprise is cached here, loaded on demand). A client may watch up to 200 points
+// it sees ({"watch": [id…]}) and then receives their newest values at most once a second, only when changed.
+//
+// Transport rules: a ping every 30 s (no pong by the next one: the socket is ended); 'latest' messages are dropped
+// while a socket's send buffer is above the high-water mark (the next tick sends the newest values anyway), alarms
+// never are: a socket whose buffer passes the hard limit is ended instead (the client reconnects and reloads the open
+// alarms). The session (or API token) behind each socket is checked again every minute, without counting as activity:
+// logged out, expired, disabled or without safety.read any more → closed (4401 / 4403); otherwise its principal
+// (permissions, scope) is refreshed. Client messages that are not a valid watch are ignored and counted.
+import { z } from 'zod';
+import { alarmSummarySchema, type SafetyLiveEvent } from '@zoneops/shared';
+import type { Principal } from '../../platform/access/principal.ts';
+import { parsePolicy } from '../../platform/settings.repository.ts';
+import { authRepository } from '../../platform/auth/auth.repository.ts';
+import { principalFromToken, toPrincipal } from '../../platform/auth/principal.service.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { LatestValues } from './contracts.ts';
+import { mapRepository } from './map.repository.ts';
+import { safetyCanSee, safetyVisibleCondition } from './safety-access.ts';
+import type { SafetyEvent } from './safety-events.ts';
+
+export type Street = { id: string; path: string } | null;
+/** How a socket was authenticated: the session (its id, the sha256 of the cookie) or an API token (its secret). */
+export type LiveCredential = { kind: 'session'; sessionId: string } | { kind: 'token'; secret: string };
+export type RecheckResult = Principal | 'expired' | 'forbidden';
+
+/** What the hub needs of a socket (the route adapts a `ws` WebSocket to it). */
+export interface LiveSocket {
+  readonly bufferedAmount: number;
+  readonly open: boolean;
+  send(data: string): void;
+  ping(): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}
+
+export interface LiveHubLimits {
+  maxWatch: number;
+  /** Above this many buffered bytes 'latest' messages are skipped. */
+  highWaterBytes: number;
+  /** Above this many buffered bytes the socket is ended (alarms are never dropped). */
+  hardLimitBytes: number;
+  latestEveryMs: number;
+  pingEveryMs: number;
+  recheckEveryMs: number;
+  /** How often the stored latest values of watched points are read (values ingested by other instances). */
+  storedLatestEveryMs: number;
+  streetTtlMs: number;
+  maxMessageChars: number;
+}
+
+export const defaultLiveLimits: LiveHubLimits = {
+  maxWatch: 200,
+  highWaterBytes: 256 * 1024,
+  hardLimitBytes: 8 * 1024 * 1024,
+  latestEveryMs: 1_000,
+  pingEveryMs: 30_000,
+  recheckEveryMs: 60_000,
+  storedLatestEveryMs: 5_000,
+  streetTtlMs: 5 * 60_000,
+  maxMessageChars: 16 * 1024,
+};
+
+export interface LiveHubParts {
+  latest: LatestValues;
+  now(): Date;
+  loadStreets(enterpriseIds: string[]): Promise<Map<string, Street>>;
+  visiblePoints(p: Principal, ids: string[]): Promise<string[]>;
+  recheck(credential: LiveCredential): Promise<RecheckResult>;
+  /** Latest values stored by any instance (optional: without it only this instance's values are pushed). */
+  loadStoredLatest?(pointIds: string[]): Promise<Map<string, { ts: number; value: number }>>;
+  onError?(err: unknown, what: string): void;
+  limits?: Partial<LiveHubLimits>;
+}
+
+export interface LiveHubStats {
+  connections: number;
+  invalidMessages: number;
+  alarmsSent: number;
+  latestSent: number;
+  latestDropped: number;
+  ended: number;
+}
+
+const watchMessage = z.object({ watch: z.array(z.uuid()) }).strict();
+
+/** One socket: its principal, what it watches and what it was last sent. */
+export class LiveConnection {
+  principal: Principal;
+  watch: string[] = [];
+  /** pointId → "ts:value" last sent */
+  readonly sent = new Map<string, string>();
+  alive = true;
+  invalid = 0;
+  closed = false;
+  private watchSeq = 0;
+  private pendingWatch: string[] | null = null;
+  private resolving = false;
+
+  constructor(
+    private readonly hub: LiveHub,
+    readonly socket: LiveSocket,
+    principal: Principal,
+    readonly credential: LiveCredential,
+  ) {
+    this.principal = principal;
+  }
+
+  /** A client message (null for binary frames). Never throws. */
+  receive(text: string | null): void {
+    if (this.closed) return;
+    const watch = this.hub.parseWatch(text);
+    if (!watch) {
+      this.invalid++;
+      this.hub.countInvalid();
+      return;
+    }
+    this.pendingWatch = watch;
+    void this.resolveWatch();
+  }
+
+  pong(): void {
+    this.alive = true;
+  }
+
+  /** The socket is gone (closed by either side). */
+  closedBySocket(): void {
+    this.closed = true;
+    this.hub.remove(this);
+  }
+
+  /** Applies the newest requested watch list once its points are known visible (requests arriving meanwhile coalesce). */
+  private async resolveWatch(): Promise<void> {
+    if (this.resolving) return;
+    this.resolving = true;
+    try {
+      while (this.pendingWatch && !this.closed) {
+        const wanted = this.pendingWatch;
+        this.pendingWatch = null;
+        const seq = ++this.watchSeq;
+        const visible = wanted.length ? new Set(await this.hub.parts.visiblePoints(this.principal, wanted)) : new Set<string>();
+        if (seq !== this.watchSeq) continue;
+        this.setWatch(wanted.filter((id) => visible.has(id)));
+      }
+    } catch (err) {
+      this.hub.parts.onError?.(err, 'watch');
+    } finally {
+      this.resolving = false;
+    }
+  }
+
+  setWatch(ids: string[]): void {
+    const keep = new Set(ids);
+    for (const id of this.sent.keys()) if (!keep.has(id)) this.sent.delete(id);
+    this.watch = ids;
+  }
+
+  /** Re-checks the principal's view of the watched points (its scope may have narrowed). */
+  async refilterWatch(): Promise<void> {
+    if (!this.watch.length) return;
+    const before = this.watch;
+    const visible = new Set(await this.hub.parts.visiblePoints(this.principal, before));
+    if (this.watch === before) this.setWatch(before.filter((id) => visible.has(id)));
+  }
+
+  send(data: string): void {
+    if (this.closed || !this.socket.open) return;
+    try {
+      this.socket.send(data);
+    } catch (err) {
+      this.hub.parts.onError?.(err, 'send');
+    }
+  }
+
+  end(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.hub.remove(this);
+    try {
+      this.socket.close(code, reason);
+    } catch {
+      this.socket.terminate();
+    }
+  }
+
+  terminate(): void {
+    this.closed = true;
+    this.hub.remove(this);
+    this.socket.terminate();
+  }
+}
+
+export class LiveHub {
+  readonly limits: LiveHubLimits;
+  private readonly connections = new Set<LiveConnection>();
+  private readonly streets = new Map<string, { street: Street; at: number }>();
+  private stored = new Map<string, { ts: number; value: number }>();
+  private queue: Promise<void> = Promise.resolve();
+  private timers: NodeJS.Timeout[] = [];
+  private rechecking = false;
+  private readonly counters = { invalidMessages: 0, alarmsSent: 0, latestSent: 0, latestDropped: 0, ended: 0 };
+
+  constructor(readonly parts: LiveHubParts) {
+    this.limits = { ...defaultLiveLimits, ...parts.limits };
+  }
+
+  /** Starts the timers: latest values, pings, session checks, stored latest values. */
+  start(): void {
+    const every = (ms: number, run: () => unknown) => {
+      const t = setInterval(() => {
+        try {
+          const r = run();
+          if (r instanceof Promise) r.catch((err: unknown) => this.parts.onError?.(err, 'timer'));
+        } catch (err) {
+          this.parts.onError?.(err, 'timer');
+        }
+      }, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.limits.latestEveryMs, () => this.pushLatest());
+    every(this.limits.pingEveryMs, () => this.heartbeat());
+    every(this.limits.recheckEveryMs, () => this.recheckAll());
+    if (this.parts.loadStoredLatest) every(this.limits.storedLatestEveryMs, () => this.refreshStoredLatest());
+  }
+
+  /** Stops the timers and closes every socket (going away). */
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    for (const c of [...this.connections]) c.end(1001, 'server shutting down');
+  }
+
+  get stats(): LiveHubStats {
+    return { connections: this.connections.size, ...this.counters };
+  }
+
+  /** A new socket of an authenticated principal: it is greeted at once. */
+  accept(socket: LiveSocket, principal: Principal, credential: LiveCredential): LiveConnection {
+    const c = new LiveConnection(this, socket, principal, credential);
+    this.connections.add(c);
+    c.send(JSON.stringify({ type: 'hello', at: this.parts.now().toISOString() } satisfies SafetyLiveEvent));
+    return c;
+  }
+
+  remove(c: LiveConnection): void {
+    this.connections.delete(c);
+  }
+
+  countInvalid(): void {
+    this.counters.invalidMessages++;
+  }
+
+  /** The watch list of a client message, or null when the message is not one. */
+  parseWatch(text: string | null): string[] | null {
+    if (text === null || text.length > this.limits.maxMessageChars) return null;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    const parsed = watchMessage.safeParse(body);
+    if (!parsed.success) return null;
+    const ids = [...new Set(parsed.data.watch.map((id) => id.toLowerCase()))];
+    return ids.length > this.limits.maxWatch ? null : ids;
+  }
+
+  /** A safety event heard from the database (any instance): alarms go out in the order they came. */
+  onEvent(event: SafetyEvent): void {
+    if (event.kind === 'registry') {
+      this.streets.clear();
+      return;
+    }
+    if (event.kind !== 'alarm') return;
+    this.queue = this.queue.then(
+      () => this.deliver(event),
+      () => this.deliver(event),
+    );
+    this.queue.catch((err: unknown) => this.parts.onError?.(err, 'alarm'));
+  }
+
+  /** Resolves when every event heard so far has been delivered. */
+  drained(): Promise<void> {
+    return this.queue.catch(() => undefined);
+  }
+
+  private async deliver(event: Extract<SafetyEvent, { kind: 'alarm' }>): Promise<void> {
+    if (!this.connections.size) return;
+    const alarm = alarmSummarySchema.safeParse(event.alarm);
+    if (!alarm.success) {
+      this.parts.onError?.(alarm.error, 'alarm payload');
+      return;
+    }
+    const enterpriseId = alarm.data.enterpriseId;
+    const needsStreet = [...this.connections].some((c) => !c.principal.enterpriseId && !c.principal.scope.all);
+    const street = needsStreet ? await this.streetOf(enterpriseId) : null;
+    const message = JSON.stringify({ type: 'alarm', change: String(event.change), alarm: alarm.data } satisfies SafetyLiveEvent);
+    for (const c of [...this.connections]) {
+      if (c.closed || !safetyCanSee(c.principal, enterpriseId, street)) continue;
+      if (c.socket.bufferedAmount > this.limits.hardLimitBytes) {
+        // a client this far behind cannot catch up; it reconnects and reloads the open alarms
+        this.counters.ended++;
+        c.terminate();
+        continue;
+      }
+      c.send(message);
+      this.counters.alarmsSent++;
+    }
+  }
+
+  private async streetOf(enterpriseId: string): Promise<Street> {
+    const now = Date.now();
+    const hit = this.streets.get(enterpriseId);
+    if (hit && now - hit.at < this.limits.streetTtlMs) return hit.street;
+    const loaded = await this.parts.loadStreets([enterpriseId]);
+    const street = loaded.get(enterpriseId) ?? null;
+    if (this.streets.size > 10_000) this.streets.clear();
+    this.streets.set(enterpriseId, { street, at: now });
+    return street;
+  }
+
+  private valueOf(pointId: string): { ts: number; value: number } | undefined {
+    const mem = this.parts.latest.get(pointId);
+    const stored = this.stored.get(pointId);
+    if (!stored) return mem;
+    if (!mem) return stored;
+    return mem.ts >= stored.ts ? mem : stored;
+  }
+
+  /** One tick of the latest values: each socket gets the watched points whose value changed since it was last sent. */
+  pushLatest(): void {
+    for (const c of this.connections) {
+      if (c.closed || !c.watch.length) continue;
+      const values: [string, number, number][] = [];
+      const keys: [string, string][] = [];
+      for (const id of c.watch) {
+        const v = this.valueOf(id);
+        if (!v) continue;
+        const key = `${v.ts}:${v.value}`;
+        if (c.sent.get(id) === key) continue;
+        values.push([id, v.ts, v.value]);
+        keys.push([id, key]);
+      }
+      if (!values.length) continue;
+      if (c.socket.bufferedAmount > this.limits.highWaterBytes) {
+        // a slow client: skip this tick (what is not marked sent goes out with the next one, newest values only)
+        this.counters.latestDropped++;
+        continue;
+      }
+      c.send(JSON.stringify({ type: 'latest', values } satisfies SafetyLiveEvent));
+      for (const [id, key] of keys) c.sent.set(id, key);
+      this.counters.latestSent++;
+    }
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is ended. */
+  heartbeat(): void {
+    for (const c of [...this.connections]) {
+      if (!c.alive) {
+        this.counters.ended++;
+        c.terminate();
+        continue;
+      }
+      c.alive = false;
+      try {
+        c.socket.ping();
+      } catch {
+        c.terminate();
+      }
+    }
+  }
+
+  /** Checks every socket's session again (one at a time). */
+  async recheckAll(): Promise<void> {
+    if (this.rechecking) return;
+    this.rechecking = true;
+    try {
+      for (const c of [...this.connections]) {
+        if (c.closed) continue;
+        let result: RecheckResult;
+        try {
+          result = await this.parts.recheck(c.credential);
+        } catch (err) {
+          // the database is unreachable: keep the socket, try again next time
+          this.parts.onError?.(err, 'recheck');
+          continue;
+        }
+        if (result === 'expired') c.end(4401, 'session expired');
+        else if (result === 'forbidden') c.end(4403, 'forbidden');
+        else {
+          c.principal = result;
+          await c.refilterWatch().catch((err: unknown) => this.parts.onError?.(err, 'watch'));
+        }
+      }
+    } finally {
+      this.rechecking = false;
+    }
+  }
+
+  /** Reads the stored latest values of every watched point (values another instance ingested). */
+  async refreshStoredLatest(): Promise<void> {
+    if (!this.parts.loadStoredLatest) return;
+    const ids = new Set<string>();
+    for (const c of this.connections) for (const id of c.watch) ids.add(id);
+    if (!ids.size) {
+      this.stored = new Map();
+      return;
+    }
+    this.stored = await this.parts.loadStoredLatest([...ids]);
+  }
+}
+
+/** The session or token behind a socket, checked again without counting as activity. */
+export async function recheckCredential(deps: Pick<Deps, 'db' | 'clock'>, credential: LiveCredential): Promise<RecheckResult> {
+  let p: Principal;
+  if (credential.kind === 'token') {
+    try {
+      p = await principalFromToken(deps.db, deps.clock, credential.secret);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return 'expired';
+      throw err;
+    }
+  } else {
+    const row = await authRepository.findPrincipalBySession(deps.db, credential.sessionId);
+    if (!row || row.status !== 'active' || !row.lastSeenAt) return 'expired';
+    const idleMs = parsePolicy(row.policy).idleTimeoutMinutes * 60_000;
+    if (deps.clock.now().getTime() - new Date(row.lastSeenAt).getTime() > idleMs) return 'expired';
+    p = toPrincipal(row, 'session');
+  }
+  if (p.sessionState !== 'full' || !p.permissions.has('safety.read')) return 'forbidden';
+  return p;
+}
+
+/** The hub of this instance over the database. */
+export function createLiveHub(deps: Deps, latest: LatestValues, limits?: Partial<LiveHubLimits>): LiveHub {
+  const { db } = deps;
+  return new LiveHub({
+    latest,
+    now: () => deps.clock.now(),
+    loadStreets: (ids) => mapRepository.findStreets(db, ids),
+    visiblePoints: (p, ids) => mapRepository.findVisiblePointIds(db, ids, (col) => safetyVisibleCondition(p, col)),
+    recheck: (credential) => recheckCredential(deps, credential),
+    loadStoredLatest: (ids) => mapRepository.findLatest(db, ids),
+    onError: (err, what) => deps.log.warn({ err }, `safety live: ${what} failed`),
+    ...(limits ? { limits } : {}),
+  });
+}
