@@ -168,7 +168,7 @@ describe.skipIf(!haveChromium())('live safety map in Chromium', () => {
     try {
       // ---- the officer registers a gas detector and its point at an enterprise whose hazard source is on the map ---
       const map = await call<SafetyMap>(page, 'GET', '/api/safety/map');
-      const candidate = map.enterprises.find((e) => e.lng !== null && e.hazardSources.length > 0 && e.level !== 'red');
+      const candidate = map.enterprises.find((e) => e.lng !== null && e.majorHazards.length > 0 && e.level !== 'red');
       expect(candidate, 'a located enterprise with a hazard source and no red alarm in the demo').toBeDefined();
       enterprise = { id: candidate!.id, name: candidate!.name, level: candidate!.level };
       const known = app.safety.ingest.status().directory;
@@ -181,7 +181,7 @@ describe.skipIf(!haveChromium())('live safety map in Chromium', () => {
       expect(device.token).toEqual(expect.any(String));
       point = await call<MonitoringPoint>(page, 'POST', '/api/safety/points', {
         enterpriseId: enterprise.id,
-        hazardSourceId: candidate!.hazardSources[0]!.id,
+        majorHazardId: candidate!.majorHazards[0]!.id,
         deviceId: device.device.id,
         tag: TAG,
         ...POINT,

@@ -12,7 +12,7 @@ import { seedDemoSafety, type DemoDevicesFile, type DemoSafetyResult } from '../
 import { createEnv, engines, FIXED_NOW, PASSWORD, type TestEnv } from './harness.ts';
 
 const COUNTED = [
-  'hazard_sources',
+  'major_hazards',
   'safety_devices',
   'monitoring_points',
   'telemetry_readings',
@@ -51,7 +51,7 @@ for (const engine of engines()) {
 
     it('writes twelve major hazard sources with installations, responsible persons and assessment dates', async () => {
       const sources = await rows<{ level: number; installations: unknown[]; responsible: Record<string, { name: string; phone: string }>; due: string }>(
-        sql`select level, installations, responsible, assessment_due_on::text as due from hazard_sources`,
+        sql`select level, installations, responsible, assessment_due_on::text as due from major_hazards`,
       );
       expect(sources).toHaveLength(12);
       expect(new Set(sources.map((s) => s.level))).toEqual(new Set([1, 2, 3, 4]));

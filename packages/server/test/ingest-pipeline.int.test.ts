@@ -16,7 +16,7 @@ const silentLog = { error: () => undefined, warn: () => undefined, info: () => u
 const point = (id: string = randomUUID()): PointDef => ({
   id,
   enterpriseId: randomUUID(),
-  hazardSourceId: null,
+  majorHazardId: null,
   deviceId: null,
   tag: 'X',
   name: 'x',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { completeUscc, XLSX_MIME, type AlarmSummary, type Page, type SafetyAlarmDetail, type SafetySuppression } from '@zoneops/shared';
 import type { App } from '../src/app.ts';
-import { enterprises, hazardSources, monitoringPoints, safetyDevices, users } from '../src/db/schema.ts';
+import { enterprises, majorHazards, monitoringPoints, safetyDevices, users } from '../src/db/schema.ts';
 import { queryRows } from '../src/platform/database.ts';
 import type { PointDef, StoredReading } from '../src/modules/safety/contracts.ts';
 import type { SafetyEvent } from '../src/modules/safety/safety-events.ts';
@@ -71,14 +71,14 @@ for (const engine of engines()) {
         minS?: number;
         rate?: number;
         intervalS?: number;
-        hazardSourceId?: string | null;
+        majorHazardId?: string | null;
       },
     ) {
       const [row] = await db()
         .insert(monitoringPoints)
         .values({
           enterpriseId: o.enterpriseId,
-          hazardSourceId: o.hazardSourceId ?? null,
+          majorHazardId: o.majorHazardId ?? null,
           deviceId: o.deviceId,
           tag: o.tag,
           name: `${o.tag} 监测点`,
@@ -96,7 +96,7 @@ for (const engine of engines()) {
       pt[key] = {
         id: row!.id,
         enterpriseId: o.enterpriseId,
-        hazardSourceId: o.hazardSourceId ?? null,
+        majorHazardId: o.majorHazardId ?? null,
         deviceId: o.deviceId,
         tag: o.tag,
         name: row!.name,
@@ -135,7 +135,7 @@ for (const engine of engines()) {
       await d.update(users).set({ enterpriseId: ids.e1 }).where(eq(users.id, ids.firm1));
       await d.update(users).set({ enterpriseId: ids.e2 }).where(eq(users.id, ids.firm2));
       const [hs] = await d
-        .insert(hazardSources)
+        .insert(majorHazards)
         .values({
           code: 'HS-001',
           name: '1号罐区',
@@ -160,13 +160,13 @@ for (const engine of engines()) {
       ids.gw1 = await device({ kind: 'gateway', name: 'GW-1', enterpriseId: ids.e1, intervalS: 60 });
       ids.dev2 = await device({ kind: 'device', name: 'PLC-2', enterpriseId: ids.e1, gatewayId: ids.gw1 });
       ids.devE2 = await device({ kind: 'device', name: 'DTU-E2', enterpriseId: ids.e2 });
-      await addPoint('temp', { enterpriseId: ids.e1, hazardSourceId: ids.hs1, deviceId: ids.dev1, tag: 'TI-101', h: 80, hh: 90, deadband: 2, minS: 10 });
+      await addPoint('temp', { enterpriseId: ids.e1, majorHazardId: ids.hs1, deviceId: ids.dev1, tag: 'TI-101', h: 80, hh: 90, deadband: 2, minS: 10 });
       await addPoint('flap', { enterpriseId: ids.e1, deviceId: ids.dev1, tag: 'TI-102', h: 50, deadband: 1, minS: 5 });
       await addPoint('rate', { enterpriseId: ids.e1, deviceId: ids.dev1, tag: 'PI-201', rate: 5 });
       await addPoint('stale', { enterpriseId: ids.e1, deviceId: ids.dev1, tag: 'LI-301', intervalS: 10 });
       await addPoint('behindGw', { enterpriseId: ids.e1, deviceId: ids.dev2, tag: 'LI-302', intervalS: 10 });
-      await addPoint('supp', { enterpriseId: ids.e1, hazardSourceId: ids.hs1, deviceId: ids.dev1, tag: 'TI-401', h: 80, minS: 10 });
-      await addPoint('esc', { enterpriseId: ids.e1, hazardSourceId: ids.hs1, deviceId: ids.dev1, tag: 'AI-501', h: 25 });
+      await addPoint('supp', { enterpriseId: ids.e1, majorHazardId: ids.hs1, deviceId: ids.dev1, tag: 'TI-401', h: 80, minS: 10 });
+      await addPoint('esc', { enterpriseId: ids.e1, majorHazardId: ids.hs1, deviceId: ids.dev1, tag: 'AI-501', h: 25 });
       await addPoint('e2', { enterpriseId: ids.e2, deviceId: ids.devE2, tag: 'AI-601', h: 25 });
       await loginAll();
     });
@@ -238,7 +238,7 @@ for (const engine of engines()) {
       expect(raised.alarm).toMatchObject({
         pointTag: 'TI-101',
         enterpriseName: '古雷石化有限公司',
-        hazardSourceName: '1号罐区',
+        majorHazardName: '1号罐区',
         deviceName: 'DTU-1',
         rule: 'threshold',
       });
@@ -375,7 +375,7 @@ for (const engine of engines()) {
       // a window cancelled early no longer holds anything back
       const second = await officer.send('POST', '/api/safety/suppressions', {
         enterpriseId: ids.e1,
-        hazardSourceId: ids.hs1,
+        majorHazardId: ids.hs1,
         kind: 'startup',
         startsAt: new Date(now()).toISOString(),
         endsAt: new Date(now() + 60 * MINUTE).toISOString(),

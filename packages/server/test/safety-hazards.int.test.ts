@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { addCalendarDays, completeUscc, XLSX_MIME, type Page, type SafetyAlarmDetail, type SafetyHazard } from '@zoneops/shared';
 import type { App } from '../src/app.ts';
-import { enterprises, hazardSources, monitoringPoints, users } from '../src/db/schema.ts';
+import { enterprises, majorHazards, monitoringPoints, users } from '../src/db/schema.ts';
 import { localDate } from '../src/platform/clock.ts';
 import { queryRows } from '../src/platform/database.ts';
 import type { PointDef } from '../src/modules/safety/contracts.ts';
@@ -55,16 +55,16 @@ for (const engine of engines()) {
       ids.firm2 = (await buildUser(d, { username: 'hfirm2', unitId: ids.street, roles: ['enterpriseUser'], displayName: '腾龙安全员' })).id;
       await d.update(users).set({ enterpriseId: ids.e1 }).where(eq(users.id, ids.firm1));
       await d.update(users).set({ enterpriseId: ids.e2 }).where(eq(users.id, ids.firm2));
-      ids.hs1 = (await d.insert(hazardSources).values({ code: 'HS-101', name: '2号罐区', enterpriseId: ids.e1, level: 1 }).returning())[0]!.id;
-      ids.hsE2 = (await d.insert(hazardSources).values({ code: 'HS-201', name: '芳烃装置', enterpriseId: ids.e2, level: 3 }).returning())[0]!.id;
+      ids.hs1 = (await d.insert(majorHazards).values({ code: 'HS-101', name: '2号罐区', enterpriseId: ids.e1, level: 1 }).returning())[0]!.id;
+      ids.hsE2 = (await d.insert(majorHazards).values({ code: 'HS-201', name: '芳烃装置', enterpriseId: ids.e2, level: 3 }).returning())[0]!.id;
       const [p] = await d
         .insert(monitoringPoints)
-        .values({ enterpriseId: ids.e1, hazardSourceId: ids.hs1, tag: 'AI-701', name: '可燃气体探头', kind: 'combustibleGas', unit: '%LEL', h: 25, hh: 50 })
+        .values({ enterpriseId: ids.e1, majorHazardId: ids.hs1, tag: 'AI-701', name: '可燃气体探头', kind: 'combustibleGas', unit: '%LEL', h: 25, hh: 50 })
         .returning();
       point = {
         id: p!.id,
         enterpriseId: ids.e1,
-        hazardSourceId: ids.hs1,
+        majorHazardId: ids.hs1,
         deviceId: null,
         tag: 'AI-701',
         name: '可燃气体探头',
@@ -101,11 +101,11 @@ for (const engine of engines()) {
       expect(item).toMatchObject({ kind: 'hazard', code: 'SAFETY-HAZARDS', enterpriseId: ids.e1, leadUnitId: ids.street, source: 'alarm' });
       expect(item!.deadline).toBe(addCalendarDays(today(), 30));
       expect(item!.title).toContain('AI-701');
-      const [side] = await queryRows<{ grade: string; origin: string; alarmId: string; hazardSourceId: string; category: string }>(
+      const [side] = await queryRows<{ grade: string; origin: string; alarmId: string; majorHazardId: string; category: string }>(
         db(),
-        sql`select grade, origin, alarm_id as "alarmId", hazard_source_id as "hazardSourceId", category from safety_hazards where item_id = ${ids.item}`,
+        sql`select grade, origin, alarm_id as "alarmId", major_hazard_id as "majorHazardId", category from safety_hazards where item_id = ${ids.item}`,
       );
-      expect(side).toEqual({ grade: 'general', origin: 'alarm', alarmId: ids.alarm, hazardSourceId: ids.hs1, category: '可燃气体泄漏' });
+      expect(side).toEqual({ grade: 'general', origin: 'alarm', alarmId: ids.alarm, majorHazardId: ids.hs1, category: '可燃气体泄漏' });
       const again = await officer.send('POST', `/api/safety/alarms/${ids.alarm}/hazard`, { grade: 'major' });
       expect(again.statusCode).toBe(409);
       expect((await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from safety_hazards`))[0]!.n).toBe(1);
@@ -166,7 +166,7 @@ for (const engine of engines()) {
     });
 
     it('hazards from inspections: the enterprise files its own (it owns the item), the officer any; the grade sets the deadline', async () => {
-      const own = await firm1.send('POST', '/api/safety/hazards', { grade: 'major', title: '罐区防火堤破损', hazardSourceId: ids.hs1, category: '设施设备' });
+      const own = await firm1.send('POST', '/api/safety/hazards', { grade: 'major', title: '罐区防火堤破损', majorHazardId: ids.hs1, category: '设施设备' });
       expect(own.statusCode).toBe(200);
       const h = own.json<SafetyHazard>();
       expect(h).toMatchObject({
@@ -184,12 +184,12 @@ for (const engine of engines()) {
       expect(item).toEqual({ ownerId: ids.firm1, priority: 'urgent', focus: true, source: 'inspectionFeedback' });
       expect((await firm1.send('POST', '/api/safety/hazards', { enterpriseId: ids.e2, grade: 'general', title: '越权' })).statusCode).toBe(403);
       expect(
-        (await officer.send('POST', '/api/safety/hazards', { enterpriseId: ids.e2, hazardSourceId: ids.hs1, grade: 'general', title: '错配' })).statusCode,
+        (await officer.send('POST', '/api/safety/hazards', { enterpriseId: ids.e2, majorHazardId: ids.hs1, grade: 'general', title: '错配' })).statusCode,
       ).toBe(400);
       expect((await officer.send('POST', '/api/safety/hazards', { grade: 'general', title: '无企业' })).statusCode).toBe(400);
       const byOfficer = await officer.send('POST', '/api/safety/hazards', {
         enterpriseId: ids.e2,
-        hazardSourceId: ids.hsE2,
+        majorHazardId: ids.hsE2,
         grade: 'general',
         origin: 'report',
         title: '装置区违规动火',

@@ -12,7 +12,7 @@ import { completeUscc, safetyLiveEventSchema, type AlarmSummary, type PointSerie
 import type { App } from '../src/app.ts';
 import {
   enterprises,
-  hazardSources,
+  majorHazards,
   monitoringPoints,
   roles,
   safetyAlarms,
@@ -140,7 +140,7 @@ for (const engine of engines()) {
       ids.e1 = e1!.id;
       ids.e2 = e2!.id;
       const [hs1] = await d
-        .insert(hazardSources)
+        .insert(majorHazards)
         .values({ code: 'HS-001', name: '苯罐区', enterpriseId: ids.e1, level: 1, lng: 117.61, lat: 23.77 })
         .returning();
       ids.hs1 = hs1!.id;
@@ -151,9 +151,9 @@ for (const engine of engines()) {
           .returning();
         return row!.id;
       };
-      ids.p1 = await point({ enterpriseId: ids.e1, hazardSourceId: ids.hs1, tag: 'LT-101', lng: 117.605, lat: 23.765 });
-      ids.p2 = await point({ enterpriseId: ids.e1, hazardSourceId: ids.hs1, tag: 'LT-102' });
-      ids.p5 = await point({ enterpriseId: ids.e1, hazardSourceId: ids.hs1, tag: 'LT-103' });
+      ids.p1 = await point({ enterpriseId: ids.e1, majorHazardId: ids.hs1, tag: 'LT-101', lng: 117.605, lat: 23.765 });
+      ids.p2 = await point({ enterpriseId: ids.e1, majorHazardId: ids.hs1, tag: 'LT-102' });
+      ids.p5 = await point({ enterpriseId: ids.e1, majorHazardId: ids.hs1, tag: 'LT-103' });
       ids.p3 = await point({ enterpriseId: ids.e1, tag: 'PT-201', kind: 'pressure', unit: 'MPa' });
       ids.p4 = await point({ enterpriseId: ids.e2, tag: 'AT-301', kind: 'toxicGas', unit: 'ppm' });
       ids.pOff = await point({ enterpriseId: ids.e2, tag: 'OFF-1', enabled: false });
@@ -178,11 +178,11 @@ for (const engine of engines()) {
       c.street = await login(app.app, 'streetsafe');
       c.staff = await login(app.app, 'staff1');
 
-      alarms.red = await insertAlarm({ enterpriseId: ids.e1, pointId: ids.p1, hazardSourceId: ids.hs1, level: 'red', band: 'hh', value: 9.4, threshold: 9 });
+      alarms.red = await insertAlarm({ enterpriseId: ids.e1, pointId: ids.p1, majorHazardId: ids.hs1, level: 'red', band: 'hh', value: 9.4, threshold: 9 });
       alarms.yellow = await insertAlarm({
         enterpriseId: ids.e1,
         pointId: ids.p2,
-        hazardSourceId: ids.hs1,
+        majorHazardId: ids.hs1,
         level: 'yellow',
         band: 'l',
         value: 1.8,
@@ -379,7 +379,7 @@ for (const engine of engines()) {
         expect(map.enterprises.map((e) => e.name).sort()).toEqual(['古雷石化', '腾龙芳烃']);
         const e1 = map.enterprises.find((e) => e.id === ids.e1)!;
         expect(e1).toMatchObject({ level: 'red', openAlarms: 2, points: 4, lng: 117.6, lat: 23.76 });
-        expect(e1.hazardSources).toEqual([{ id: ids.hs1, name: '苯罐区', level: 1 }]);
+        expect(e1.majorHazards).toEqual([{ id: ids.hs1, name: '苯罐区', level: 1 }]);
         const e2 = map.enterprises.find((e) => e.id === ids.e2)!;
         expect(e2).toMatchObject({ level: 'blue', openAlarms: 1, points: 1, lng: null, lat: null });
         const byId = new Map(map.points.map((p) => [p.id, p]));
@@ -444,7 +444,7 @@ for (const engine of engines()) {
         const d = res.json<PointDetail>();
         expect(d.point).toMatchObject({ tag: 'LT-101', thresholds: { hh: 9, h: 8, l: 2, ll: 1 }, unit: 'm' });
         expect(d.enterprise).toEqual({ id: ids.e1, name: '古雷石化' });
-        expect(d.hazardSource).toMatchObject({ id: ids.hs1, code: 'HS-001', level: 1 });
+        expect(d.majorHazard).toMatchObject({ id: ids.hs1, code: 'HS-001', level: 1 });
         expect(d.latest).toEqual({ ts: new Date(FIXED_NOW.getTime() - 30_000).toISOString(), value: 9.4 });
         expect(d.level).toBe('red');
         expect(d.openAlarms.map((a) => a.id)).toEqual([alarms.red]);

@@ -13,8 +13,8 @@ import {
   completeUscc,
   XLSX_MIME,
   type DeviceWithToken,
-  type HazardSource,
-  type HazardSourceDetail,
+  type MajorHazard,
+  type MajorHazardDetail,
   type MonitoringPoint,
   type PointImportPreview,
 } from '@zoneops/shared';
@@ -116,77 +116,77 @@ for (const engine of engines()) {
     let childId = '';
 
     it('hazard sources: validation errors name their fields; the assessment is due 3 years later; codes are unique; edits are audited', async () => {
-      const bad = await officer.send('POST', '/api/safety/hazard-sources', {
+      const bad = await officer.send('POST', '/api/safety/major-hazards', {
         ...source({ level: 5, responsible: { main: person('王大山', '12345'), operational: person('陈操作', '13900003333') } }),
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().code).toBe('VALIDATION_FAILED');
       expect(paths(bad)).toEqual(expect.arrayContaining(['body.level', 'body.responsible.main.phone', 'body.responsible.technical']));
-      const order = await officer.send('POST', '/api/safety/hazard-sources', source({ assessmentDueOn: '2025-01-01' }));
+      const order = await officer.send('POST', '/api/safety/major-hazards', source({ assessmentDueOn: '2025-01-01' }));
       expect(paths(order)).toEqual(['body.assessmentDueOn']);
 
-      const created = await officer.send('POST', '/api/safety/hazard-sources', source());
+      const created = await officer.send('POST', '/api/safety/major-hazards', source());
       expect(created.statusCode).toBe(200);
-      const s = created.json<HazardSource>();
+      const s = created.json<MajorHazard>();
       sourceId = s.id;
       expect(s).toMatchObject({ code: 'GL-HS-001', level: 2, enterpriseName: '古雷石化有限公司', assessmentDueOn: '2028-06-30', assessmentOverdue: false });
       expect(s.responsible.main).toEqual(person('王大山', '13900001111'));
       expect(s.responsibleMasked).toBe(false);
 
-      const dup = await officer.send('POST', '/api/safety/hazard-sources', source({ name: '另一个' }));
+      const dup = await officer.send('POST', '/api/safety/major-hazards', source({ name: '另一个' }));
       expect(dup.statusCode).toBe(409);
       expect(paths(dup)).toEqual(['body.code']);
-      const stranger = await officer.send('POST', '/api/safety/hazard-sources', source({ code: 'X', enterpriseId: '00000000-0000-4000-8000-000000000999' }));
+      const stranger = await officer.send('POST', '/api/safety/major-hazards', source({ code: 'X', enterpriseId: '00000000-0000-4000-8000-000000000999' }));
       expect(paths(stranger)).toEqual(['body.enterpriseId']);
 
       // a new assessment date moves the due date; the edit is audited with before and after
-      const edited = await officer.send('PATCH', `/api/safety/hazard-sources/${sourceId}`, { level: 1, assessedOn: '2023-01-10' });
+      const edited = await officer.send('PATCH', `/api/safety/major-hazards/${sourceId}`, { level: 1, assessedOn: '2023-01-10' });
       expect(edited.statusCode).toBe(200);
       expect(edited.json()).toMatchObject({ level: 1, assessedOn: '2023-01-10', assessmentDueOn: '2026-01-10', assessmentOverdue: true });
       const [rec] = await queryRows<{ diff: { changed: Record<string, { from: unknown; to: unknown }> } }>(
         db(),
-        sql`select diff from audit_log where action = 'safety.hazardSource.update' and entity_id = ${sourceId}`,
+        sql`select diff from audit_log where action = 'safety.majorHazard.update' and entity_id = ${sourceId}`,
       );
       expect(rec!.diff.changed.level).toEqual({ from: 2, to: 1 });
       expect(rec!.diff.changed.assessmentDueOn).toEqual({ from: '2028-06-30', to: '2026-01-10' });
-      expect(await audits('safety.hazardSource.create')).toBe(1);
+      expect(await audits('safety.majorHazard.create')).toBe(1);
 
-      await officer.send('POST', '/api/safety/hazard-sources', source({ code: 'TL-HS-001', name: '腾龙罐区', enterpriseId: e2, level: 3 }));
-      const overdue = await officer.get('/api/safety/hazard-sources?overdue=true');
-      expect(overdue.json().items.map((x: HazardSource) => x.code)).toEqual(['GL-HS-001']);
-      const sorted = await officer.get('/api/safety/hazard-sources?sort=-level');
-      expect(sorted.json().items.map((x: HazardSource) => x.level)).toEqual([3, 1]);
-      expect((await officer.get(`/api/safety/hazard-sources?enterpriseId=${e2}`)).json().total).toBe(1);
-      expect((await officer.get('/api/safety/hazard-sources?sort=-points&level=1')).json().items.map((x: HazardSource) => x.code)).toEqual(['GL-HS-001']);
-      expect((await officer.get(`/api/safety/hazard-sources?q=${encodeURIComponent('芳烃罐')}`)).json().total).toBe(1);
+      await officer.send('POST', '/api/safety/major-hazards', source({ code: 'TL-HS-001', name: '腾龙罐区', enterpriseId: e2, level: 3 }));
+      const overdue = await officer.get('/api/safety/major-hazards?overdue=true');
+      expect(overdue.json().items.map((x: MajorHazard) => x.code)).toEqual(['GL-HS-001']);
+      const sorted = await officer.get('/api/safety/major-hazards?sort=-level');
+      expect(sorted.json().items.map((x: MajorHazard) => x.level)).toEqual([3, 1]);
+      expect((await officer.get(`/api/safety/major-hazards?enterpriseId=${e2}`)).json().total).toBe(1);
+      expect((await officer.get('/api/safety/major-hazards?sort=-points&level=1')).json().items.map((x: MajorHazard) => x.code)).toEqual(['GL-HS-001']);
+      expect((await officer.get(`/api/safety/major-hazards?q=${encodeURIComponent('芳烃罐')}`)).json().total).toBe(1);
     });
 
     it('an enterprise user reads its own registry only and may not change it', async () => {
-      const own = await firm.get('/api/safety/hazard-sources');
-      expect(own.json().items.map((x: HazardSource) => x.enterpriseId)).toEqual([e1]);
-      const other = (await officer.get(`/api/safety/hazard-sources?enterpriseId=${e2}`)).json().items[0] as HazardSource;
-      expect((await firm.get(`/api/safety/hazard-sources/${other.id}`)).statusCode).toBe(404);
-      expect((await firm2.get(`/api/safety/hazard-sources/${sourceId}`)).statusCode).toBe(404);
-      expect((await firm.get(`/api/safety/hazard-sources/${sourceId}`)).statusCode).toBe(200);
+      const own = await firm.get('/api/safety/major-hazards');
+      expect(own.json().items.map((x: MajorHazard) => x.enterpriseId)).toEqual([e1]);
+      const other = (await officer.get(`/api/safety/major-hazards?enterpriseId=${e2}`)).json().items[0] as MajorHazard;
+      expect((await firm.get(`/api/safety/major-hazards/${other.id}`)).statusCode).toBe(404);
+      expect((await firm2.get(`/api/safety/major-hazards/${sourceId}`)).statusCode).toBe(404);
+      expect((await firm.get(`/api/safety/major-hazards/${sourceId}`)).statusCode).toBe(200);
       // safety.handle is not safety.manage
-      expect((await firm.send('POST', '/api/safety/hazard-sources', source({ code: 'F-1' }))).statusCode).toBe(403);
-      expect((await firm.send('PATCH', `/api/safety/hazard-sources/${sourceId}`, { name: 'x' })).statusCode).toBe(403);
+      expect((await firm.send('POST', '/api/safety/major-hazards', source({ code: 'F-1' }))).statusCode).toBe(403);
+      expect((await firm.send('PATCH', `/api/safety/major-hazards/${sourceId}`, { name: 'x' })).statusCode).toBe(403);
       expect((await firm.send('POST', '/api/safety/devices', { kind: 'device', name: 'x', enterpriseId: e1 })).statusCode).toBe(403);
       // the street sees its street's enterprise only
-      const streetList = await street.get('/api/safety/hazard-sources');
-      expect(streetList.json().items.map((x: HazardSource) => x.code)).toEqual(['GL-HS-001']);
-      expect((await street.get(`/api/safety/hazard-sources/${other.id}`)).statusCode).toBe(404);
+      const streetList = await street.get('/api/safety/major-hazards');
+      expect(streetList.json().items.map((x: MajorHazard) => x.code)).toEqual(['GL-HS-001']);
+      expect((await street.get(`/api/safety/major-hazards/${other.id}`)).statusCode).toBe(404);
     });
 
     it('responsible persons are masked without field.phone / field.personName, on screen and in the export', async () => {
-      const seen = (await street.get(`/api/safety/hazard-sources/${sourceId}`)).json<HazardSourceDetail>();
+      const seen = (await street.get(`/api/safety/major-hazards/${sourceId}`)).json<MajorHazardDetail>();
       expect(seen.responsibleMasked).toBe(true);
       expect(seen.responsible.main).toEqual({ name: '王*山', phone: '139****1111' });
       expect(seen.responsible.technical.phone).toBe('139****2222');
-      const clear = (await officer.get(`/api/safety/hazard-sources/${sourceId}`)).json<HazardSourceDetail>();
+      const clear = (await officer.get(`/api/safety/major-hazards/${sourceId}`)).json<MajorHazardDetail>();
       expect(clear.responsible.main.phone).toBe('13900001111');
 
-      const exported = await street.get('/api/safety/hazard-sources/export');
+      const exported = await street.get('/api/safety/major-hazards/export');
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-type']).toBe(XLSX_MIME);
       const wb = new ExcelJS.Workbook();
@@ -198,13 +198,13 @@ for (const engine of engines()) {
       expect(text).not.toContain('TL-HS-001');
 
       // a masked phone sent back unchanged keeps the stored number; another masked text is refused
-      const kept = await officer.send('PATCH', `/api/safety/hazard-sources/${sourceId}`, {
+      const kept = await officer.send('PATCH', `/api/safety/major-hazards/${sourceId}`, {
         responsible: { ...clear.responsible, main: { name: '王大山', phone: '139****1111' } },
       });
       expect(kept.statusCode).toBe(200);
-      const [stored] = await queryRows<{ phone: string }>(db(), sql`select responsible->'main'->>'phone' as phone from hazard_sources where id = ${sourceId}`);
+      const [stored] = await queryRows<{ phone: string }>(db(), sql`select responsible->'main'->>'phone' as phone from major_hazards where id = ${sourceId}`);
       expect(stored!.phone).toBe('13900001111');
-      const wrong = await officer.send('PATCH', `/api/safety/hazard-sources/${sourceId}`, {
+      const wrong = await officer.send('PATCH', `/api/safety/major-hazards/${sourceId}`, {
         responsible: { ...clear.responsible, main: { name: '王大山', phone: '139****9999' } },
       });
       expect(paths(wrong)).toEqual(['body.responsible.main.phone']);
@@ -281,7 +281,7 @@ for (const engine of engines()) {
         enterpriseId: e1,
         mn: '88888880000001',
         factors: ['a34004', 'a21026'],
-        hazardSourceId: sourceId,
+        majorHazardId: sourceId,
       });
       expect(station.statusCode).toBe(200);
       expect(station.json()).toMatchObject({ token: null, points: 2, device: { kind: 'station', mn: '88888880000001', hasToken: false } });
@@ -318,15 +318,15 @@ for (const engine of engines()) {
       const wrongSource = await officer.send('POST', '/api/safety/points', point(deviceId, { enterpriseId: e2 }));
       expect(paths(wrongSource)).toEqual(['body.deviceId']);
 
-      const created = await officer.send('POST', '/api/safety/points', point(deviceId, { hazardSourceId: sourceId }));
+      const created = await officer.send('POST', '/api/safety/points', point(deviceId, { majorHazardId: sourceId }));
       expect(created.statusCode).toBe(200);
       const pt = created.json<MonitoringPoint>();
-      expect(pt).toMatchObject({ tag: 'LT-101', deviceName: '罐区 RTU-1', hazardSourceCode: 'GL-HS-001', hh: 18, enabled: true, staleAfterIntervals: 3 });
+      expect(pt).toMatchObject({ tag: 'LT-101', deviceName: '罐区 RTU-1', majorHazardCode: 'GL-HS-001', hh: 18, enabled: true, staleAfterIntervals: 3 });
       const dup = await officer.send('POST', '/api/safety/points', point(deviceId, { name: '重复' }));
       expect(dup.statusCode).toBe(409);
       expect(paths(dup)).toEqual(['body.tag']);
       // the same tag on another device is another point
-      expect((await officer.send('POST', '/api/safety/points', point(childId, { hazardSourceId: sourceId }))).statusCode).toBe(200);
+      expect((await officer.send('POST', '/api/safety/points', point(childId, { majorHazardId: sourceId }))).statusCode).toBe(200);
 
       const above = await officer.send('PATCH', `/api/safety/points/${pt.id}`, { h: 19 });
       expect(above.statusCode).toBe(400);
@@ -336,14 +336,14 @@ for (const engine of engines()) {
       expect((await firm.send('PATCH', `/api/safety/points/${pt.id}`, { h: 14 })).statusCode).toBe(403);
 
       // lists: filters and visibility
-      expect((await officer.get(`/api/safety/points?hazardSourceId=${sourceId}&kind=level`)).json().total).toBe(2);
+      expect((await officer.get(`/api/safety/points?majorHazardId=${sourceId}&kind=level`)).json().total).toBe(2);
       expect((await officer.get('/api/safety/points?enabled=false')).json().items.map((x: MonitoringPoint) => x.id)).toEqual([pt.id]);
       expect((await firm2.get('/api/safety/points')).json().total).toBe(0);
       expect((await firm2.get(`/api/safety/points/${pt.id}`)).statusCode).toBe(404);
       expect((await firm2.get(`/api/safety/devices/${deviceId}`)).statusCode).toBe(404);
       expect((await firm.get('/api/safety/points')).json().total).toBe(4);
 
-      const detail = (await officer.get(`/api/safety/hazard-sources/${sourceId}`)).json<HazardSourceDetail>();
+      const detail = (await officer.get(`/api/safety/major-hazards/${sourceId}`)).json<MajorHazardDetail>();
       expect(detail.points).toBe(4);
       expect(detail.pointList.map((x) => x.tag).sort()).toEqual(['LT-101', 'LT-101', 'a21026', 'a34004']);
       expect(detail.deviceCounts).toEqual({ online: 0, offline: 0, never: 3, revoked: 0 });
@@ -352,16 +352,16 @@ for (const engine of engines()) {
     });
 
     it('deletes are soft and refused while something still hangs on the record', async () => {
-      const refused = await officer.send('DELETE', `/api/safety/hazard-sources/${sourceId}`);
+      const refused = await officer.send('DELETE', `/api/safety/major-hazards/${sourceId}`);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().message).toMatch(/4 monitoring points/);
       expect((await officer.send('DELETE', `/api/safety/devices/${gatewayId}`)).statusCode).toBe(409);
 
-      const tl = (await officer.get(`/api/safety/hazard-sources?enterpriseId=${e2}`)).json().items[0] as HazardSource;
-      expect((await officer.send('DELETE', `/api/safety/hazard-sources/${tl.id}`)).statusCode).toBe(200);
-      expect((await officer.get(`/api/safety/hazard-sources/${tl.id}`)).statusCode).toBe(404);
-      expect(await count('hazard_sources', sql`where id = ${tl.id} and deleted_at is not null`)).toBe(1);
-      expect(await audits('safety.hazardSource.delete')).toBe(1);
+      const tl = (await officer.get(`/api/safety/major-hazards?enterpriseId=${e2}`)).json().items[0] as MajorHazard;
+      expect((await officer.send('DELETE', `/api/safety/major-hazards/${tl.id}`)).statusCode).toBe(200);
+      expect((await officer.get(`/api/safety/major-hazards/${tl.id}`)).statusCode).toBe(404);
+      expect(await count('major_hazards', sql`where id = ${tl.id} and deleted_at is not null`)).toBe(1);
+      expect(await audits('safety.majorHazard.delete')).toBe(1);
     });
 
     it('a registry write is announced on zoneops_safety when it commits', async () => {
@@ -493,9 +493,7 @@ for (const engine of engines()) {
         expect(res.statusCode).toBe(200);
         expect(res.json()).toEqual({ mode: 'commit', total: 1200, created: 1200 });
         expect(await count('monitoring_points')).toBe(before + 1200);
-        expect(await count('monitoring_points', sql`where tag like 'AT-%' and kind = 'toxicGas' and unit = 'ppm' and hazard_source_id = ${sourceId}`)).toBe(
-          600,
-        );
+        expect(await count('monitoring_points', sql`where tag like 'AT-%' and kind = 'toxicGas' and unit = 'ppm' and major_hazard_id = ${sourceId}`)).toBe(600);
         expect(await audits('safety.point.import')).toBe(1);
         const [rec] = await queryRows<{ diff: { created: number } }>(db(), sql`select diff from audit_log where action = 'safety.point.import'`);
         expect(rec!.diff.created).toBe(1200);

@@ -1468,8 +1468,8 @@ export const serviceRequestRefusals = pgTable(
 // Safety monitoring (DOMAIN §10, issue 7)
 
 /** A major hazard source (重大危险源) of an enterprise: level 1 (most severe) to 4. */
-export const hazardSources = pgTable(
-  'hazard_sources',
+export const majorHazards = pgTable(
+  'major_hazards',
   {
     id: id(),
     code: text('code').notNull(),
@@ -1495,10 +1495,10 @@ export const hazardSources = pgTable(
     deletedAt: ts('deleted_at'),
   },
   (t) => [
-    uniqueIndex('hazard_sources_code_uq')
+    uniqueIndex('major_hazards_code_uq')
       .on(t.code)
       .where(sql`deleted_at is null`),
-    index('hazard_sources_enterprise_idx').on(t.enterpriseId),
+    index('major_hazards_enterprise_idx').on(t.enterpriseId),
   ],
 );
 
@@ -1552,7 +1552,7 @@ export const monitoringPoints = pgTable(
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id),
-    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    majorHazardId: uuid('major_hazard_id').references(() => majorHazards.id),
     deviceId: uuid('device_id').references(() => safetyDevices.id),
     /** The key in the payload's values (MQTT) or the factor code (HJ 212, e.g. a34004). */
     tag: text('tag').notNull(),
@@ -1584,7 +1584,7 @@ export const monitoringPoints = pgTable(
       .on(t.deviceId, t.tag)
       .where(sql`deleted_at is null`),
     index('monitoring_points_enterprise_idx').on(t.enterpriseId),
-    index('monitoring_points_source_idx').on(t.hazardSourceId),
+    index('monitoring_points_source_idx').on(t.majorHazardId),
   ],
 );
 
@@ -1667,7 +1667,7 @@ export const safetyAlarms = pgTable(
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id),
-    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    majorHazardId: uuid('major_hazard_id').references(() => majorHazards.id),
     /** threshold | rate | stale | offline */
     rule: text('rule').notNull(),
     /** red | orange | yellow | blue */
@@ -1735,7 +1735,7 @@ export const safetySuppressions = pgTable(
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id),
-    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    majorHazardId: uuid('major_hazard_id').references(() => majorHazards.id),
     /** The points covered; empty = every point of the hazard source (or of the enterprise). */
     pointIds: uuid('point_ids')
       .array()
@@ -1762,7 +1762,7 @@ export const safetyHazards = pgTable(
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id),
-    hazardSourceId: uuid('hazard_source_id').references(() => hazardSources.id),
+    majorHazardId: uuid('major_hazard_id').references(() => majorHazards.id),
     /** general | major (一般隐患 / 重大隐患) */
     grade: text('grade').notNull(),
     /** inspection | alarm | report */

@@ -27,7 +27,7 @@ const deviceDef = (r: DeviceRow): DeviceDef => ({
 const pointDef = (r: PointRow): PointDef => ({
   id: r.id,
   enterpriseId: r.enterpriseId,
-  hazardSourceId: r.hazardSourceId,
+  majorHazardId: r.majorHazardId,
   deviceId: r.deviceId,
   tag: r.tag,
   name: r.name,

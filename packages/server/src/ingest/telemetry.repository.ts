@@ -20,7 +20,7 @@ export interface DeviceRow {
 export interface PointRow {
   id: string;
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   deviceId: string | null;
   tag: string;
   name: string;
@@ -71,7 +71,7 @@ export const telemetryRepository = {
   loadPoints(db: DbOrTx): Promise<PointRow[]> {
     return queryRows(
       db,
-      sql`select id, enterprise_id as "enterpriseId", hazard_source_id as "hazardSourceId", device_id as "deviceId", tag, name, unit,
+      sql`select id, enterprise_id as "enterpriseId", major_hazard_id as "majorHazardId", device_id as "deviceId", tag, name, unit,
           hh, h, l, ll, deadband, min_duration_s as "minDurationS", rate_limit_per_min as "rateLimitPerMin",
           expected_interval_s as "expectedIntervalS", stale_after_intervals as "staleAfterIntervals", enabled
         from monitoring_points where deleted_at is null`,

@@ -33,7 +33,7 @@ export const safetyAlarmListQuery = listQuery(['raisedAt', 'level', 'status', 'u
   level: z.enum(alarmLevels).optional(),
   rule: z.enum(alarmRules).optional(),
   enterpriseId: idSchema.optional(),
-  hazardSourceId: idSchema.optional(),
+  majorHazardId: idSchema.optional(),
   pointId: idSchema.optional(),
   /** Raised on or after this day (Asia/Shanghai). */
   from: isoDate.optional(),
@@ -130,7 +130,7 @@ export const safetySuppressionCreateSchema = z
   .object({
     /** Enterprise users file for their own enterprise (may be left out); others name it. */
     enterpriseId: idSchema.optional(),
-    hazardSourceId: idSchema.nullish(),
+    majorHazardId: idSchema.nullish(),
     pointIds: z.array(idSchema).max(500).default([]),
     kind: z.enum(suppressionKinds),
     startsAt: isoDateTime,
@@ -145,8 +145,8 @@ export const safetySuppressionSchema = z.object({
   id: idSchema,
   enterpriseId: idSchema,
   enterpriseName: z.string(),
-  hazardSourceId: idSchema.nullable(),
-  hazardSourceName: z.string().nullable(),
+  majorHazardId: idSchema.nullable(),
+  majorHazardName: z.string().nullable(),
   pointIds: z.array(idSchema),
   kind: z.enum(suppressionKinds),
   startsAt: isoDateTime,
@@ -172,7 +172,7 @@ export const safetyHazardCreateSchema = z
   .object({
     /** Enterprise users file for their own enterprise (may be left out); others name it. */
     enterpriseId: idSchema.optional(),
-    hazardSourceId: idSchema.nullish(),
+    majorHazardId: idSchema.nullish(),
     grade: z.enum(hazardGrades),
     origin: z.enum(['inspection', 'report']).default('inspection'),
     title: requiredText(300),
@@ -193,8 +193,8 @@ export const safetyHazardSchema = z.object({
   title: z.string(),
   enterpriseId: idSchema,
   enterpriseName: z.string(),
-  hazardSourceId: idSchema.nullable(),
-  hazardSourceName: z.string().nullable(),
+  majorHazardId: idSchema.nullable(),
+  majorHazardName: z.string().nullable(),
   grade: z.enum(hazardGrades),
   origin: z.enum(hazardOrigins),
   alarmId: idSchema.nullable(),
@@ -213,7 +213,7 @@ export const safetyHazardListQuery = listQuery(['foundOn', 'deadline', 'grade', 
   grade: z.enum(hazardGrades).optional(),
   origin: z.enum(hazardOrigins).optional(),
   enterpriseId: idSchema.optional(),
-  hazardSourceId: idSchema.optional(),
+  majorHazardId: idSchema.optional(),
   status: z.enum(ledgerStatuses).optional(),
   /** true: not closed (closed and ongoing count as closed). */
   open: z.enum(['true', 'false']).optional(),

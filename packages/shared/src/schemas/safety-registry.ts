@@ -15,7 +15,7 @@ const finite = z.number().refine(Number.isFinite, 'not a finite number');
 // ---- hazard sources (重大危险源) ----------------------------------------------------------------------------------
 
 /** 一级 is the most severe. */
-export const hazardSourceLevels = [1, 2, 3, 4] as const;
+export const majorHazardLevels = [1, 2, 3, 4] as const;
 export const installationKinds = ['tank', 'process', 'warehouse', 'other'] as const;
 /** 主要负责人 / 技术负责人 / 操作负责人. */
 export const responsibleRoles = ['main', 'technical', 'operational'] as const;
@@ -40,7 +40,7 @@ export const installationSchema = z
   .strict();
 export type Installation = z.infer<typeof installationSchema>;
 
-const hazardSourceFields = {
+const majorHazardFields = {
   code: requiredText(50),
   name: requiredText(200),
   enterpriseId: idSchema,
@@ -55,20 +55,20 @@ const hazardSourceFields = {
 };
 const assessmentOrder = (v: { assessedOn?: string | null; assessmentDueOn?: string | null }) =>
   !v.assessedOn || !v.assessmentDueOn || v.assessedOn < v.assessmentDueOn;
-export const hazardSourceCreateSchema = z
-  .object(hazardSourceFields)
+export const majorHazardCreateSchema = z
+  .object(majorHazardFields)
   .strict()
   .refine(assessmentOrder, { path: ['assessmentDueOn'], message: 'the next assessment is due after the last one' });
 /** The enterprise of a source is not changed: a new source is registered instead. */
-export const hazardSourceUpdateSchema = patchOf(z.object(hazardSourceFields).omit({ enterpriseId: true }).strict());
-export type HazardSourceCreate = z.input<typeof hazardSourceCreateSchema>;
+export const majorHazardUpdateSchema = patchOf(z.object(majorHazardFields).omit({ enterpriseId: true }).strict());
+export type MajorHazardCreate = z.input<typeof majorHazardCreateSchema>;
 
 /** As answered: stored JSON is shown as it is (the request schemas above are the strict ones). */
 const personOut = z.object({ name: z.string(), phone: z.string() });
 const responsibleOut = z.object({ main: personOut, technical: personOut, operational: personOut });
 const installationOut = z.object({ name: z.string(), kind: z.enum(installationKinds).nullish(), capacity: z.string().nullish() });
 
-export const hazardSourceSchema = z.object({
+export const majorHazardSchema = z.object({
   id: idSchema,
   code: z.string(),
   name: z.string(),
@@ -90,14 +90,14 @@ export const hazardSourceSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
-export type HazardSource = z.infer<typeof hazardSourceSchema>;
-export const hazardSourceListQuery = listQuery(['code', 'name', 'level', 'enterpriseName', 'assessmentDueOn', 'points', 'updatedAt'], {
+export type MajorHazard = z.infer<typeof majorHazardSchema>;
+export const majorHazardListQuery = listQuery(['code', 'name', 'level', 'enterpriseName', 'assessmentDueOn', 'points', 'updatedAt'], {
   enterpriseId: idSchema.optional(),
   level: z.coerce.number().int().min(1).max(4).optional(),
   /** Sources whose next assessment report is overdue. */
   overdue: z.enum(['true', 'false']).optional(),
 });
-export const hazardSourcePage = pageOf(hazardSourceSchema);
+export const majorHazardPage = pageOf(majorHazardSchema);
 
 // ---- devices, gateways and stations -----------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ export const deviceCreateSchema = z
     /** Stations only: factor points to create (tag = factor code, name and unit from the HJ 212 table). */
     factors: z.array(z.enum(hj212FactorCodes)).max(50).default([]),
     /** The hazard source of the station's factor points, if any. */
-    hazardSourceId: idSchema.nullish(),
+    majorHazardId: idSchema.nullish(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -129,8 +129,7 @@ export const deviceCreateSchema = z
     if (v.kind === 'station' && !v.mn) ctx.addIssue({ code: 'custom', path: ['mn'], message: 'a station needs its MN code' });
     if (v.kind !== 'station' && v.mn) ctx.addIssue({ code: 'custom', path: ['mn'], message: 'only a station has an MN code' });
     if (v.kind !== 'station' && v.factors.length) ctx.addIssue({ code: 'custom', path: ['factors'], message: 'only a station has factors' });
-    if (v.kind !== 'station' && v.hazardSourceId)
-      ctx.addIssue({ code: 'custom', path: ['hazardSourceId'], message: 'only for the factor points of a station' });
+    if (v.kind !== 'station' && v.majorHazardId) ctx.addIssue({ code: 'custom', path: ['majorHazardId'], message: 'only for the factor points of a station' });
     const seen = new Set<string>();
     v.factors.forEach((f, i) => {
       if (seen.has(f)) ctx.addIssue({ code: 'custom', path: ['factors', i], message: `${f} is listed twice` });
@@ -176,7 +175,7 @@ export const deviceListQuery = listQuery(['name', 'kind', 'enterpriseName', 'las
   kind: z.enum(deviceKinds).optional(),
   gatewayId: idSchema.optional(),
   status: z.enum(deviceStatuses).optional(),
-  hazardSourceId: idSchema.optional(),
+  majorHazardId: idSchema.optional(),
 });
 export const devicePage = pageOf(deviceSchema);
 
@@ -242,7 +241,7 @@ export function pointRuleMessage(p: PointRuleProblem, lang: 'zh' | 'en' = 'en'):
 
 const pointFields = {
   enterpriseId: idSchema,
-  hazardSourceId: idSchema.nullish(),
+  majorHazardId: idSchema.nullish(),
   /** The device (or station) whose payload carries the tag; not a gateway (its devices carry the points). */
   deviceId: idSchema,
   /** The key in the payload's values, or the HJ 212 factor code; unique per device. */
@@ -283,9 +282,9 @@ export const pointSchema = z.object({
   id: idSchema,
   enterpriseId: idSchema,
   enterpriseName: z.string(),
-  hazardSourceId: idSchema.nullable(),
-  hazardSourceCode: z.string().nullable(),
-  hazardSourceName: z.string().nullable(),
+  majorHazardId: idSchema.nullable(),
+  majorHazardCode: z.string().nullable(),
+  majorHazardName: z.string().nullable(),
   deviceId: idSchema.nullable(),
   deviceName: z.string().nullable(),
   deviceKind: z.enum(deviceKinds).nullable(),
@@ -312,9 +311,9 @@ export const pointSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type MonitoringPoint = z.infer<typeof pointSchema>;
-export const pointListQuery = listQuery(['tag', 'name', 'kind', 'enterpriseName', 'hazardSourceName', 'deviceName', 'updatedAt'], {
+export const pointListQuery = listQuery(['tag', 'name', 'kind', 'enterpriseName', 'majorHazardName', 'deviceName', 'updatedAt'], {
   enterpriseId: idSchema.optional(),
-  hazardSourceId: idSchema.optional(),
+  majorHazardId: idSchema.optional(),
   deviceId: idSchema.optional(),
   kind: z.enum(pointKinds).optional(),
   enabled: z.enum(['true', 'false']).optional(),
@@ -322,7 +321,7 @@ export const pointListQuery = listQuery(['tag', 'name', 'kind', 'enterpriseName'
 export const pointPage = pageOf(pointSchema);
 
 /** A hazard source with its points and the state of the devices that carry them. */
-export const hazardSourceDetailSchema = hazardSourceSchema.extend({
+export const majorHazardDetailSchema = majorHazardSchema.extend({
   pointList: z.array(pointSchema),
   deviceCounts: z.object({
     online: z.number().int(),
@@ -331,7 +330,7 @@ export const hazardSourceDetailSchema = hazardSourceSchema.extend({
     revoked: z.number().int(),
   }),
 });
-export type HazardSourceDetail = z.infer<typeof hazardSourceDetailSchema>;
+export type MajorHazardDetail = z.infer<typeof majorHazardDetailSchema>;
 
 // ---- bulk import of points from a spreadsheet ---------------------------------------------------------------------
 
@@ -340,7 +339,7 @@ export const pointImportQuery = z.object({ mode: z.enum(['preview', 'annotate', 
 export const pointImportRowSchema = z.object({
   rowNumber: z.number().int(),
   enterprise: z.string().nullable(),
-  hazardSource: z.string().nullable(),
+  majorHazard: z.string().nullable(),
   device: z.string().nullable(),
   tag: z.string().nullable(),
   name: z.string().nullable(),

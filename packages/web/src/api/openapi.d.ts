@@ -18649,7 +18649,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/safety/hazard-sources": {
+    "/api/safety/major-hazards": {
         parameters: {
             query?: never;
             header?: never;
@@ -18837,7 +18837,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/safety/hazard-sources/{id}": {
+    "/api/safety/major-hazards/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -18910,9 +18910,9 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceCode: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardCode: string | null;
+                                majorHazardName: string | null;
                                 /** Format: uuid */
                                 deviceId: string | null;
                                 deviceName: string | null;
@@ -19102,7 +19102,7 @@ export interface paths {
                     kind?: "device" | "gateway" | "station";
                     gatewayId?: string;
                     status?: "online" | "offline" | "never" | "revoked";
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -19181,7 +19181,7 @@ export interface paths {
                         /** @default [] */
                         factors?: ("a34004" | "a34002" | "a21026" | "a21004" | "a21005" | "a05024" | "w01018" | "w21003" | "w21011" | "w21001")[];
                         /** Format: uuid */
-                        hazardSourceId?: string | null;
+                        majorHazardId?: string | null;
                     };
                 };
             };
@@ -19541,10 +19541,10 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    sort?: "tag" | "-tag" | "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "hazardSourceName" | "-hazardSourceName" | "deviceName" | "-deviceName" | "updatedAt" | "-updatedAt";
+                    sort?: "tag" | "-tag" | "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "majorHazardName" | "-majorHazardName" | "deviceName" | "-deviceName" | "updatedAt" | "-updatedAt";
                     q?: string;
                     enterpriseId?: string;
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                     deviceId?: string;
                     kind?: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
                     enabled?: "true" | "false";
@@ -19569,9 +19569,9 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceCode: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardCode: string | null;
+                                majorHazardName: string | null;
                                 /** Format: uuid */
                                 deviceId: string | null;
                                 deviceName: string | null;
@@ -19624,7 +19624,7 @@ export interface paths {
                         /** Format: uuid */
                         enterpriseId: string;
                         /** Format: uuid */
-                        hazardSourceId?: string | null;
+                        majorHazardId?: string | null;
                         /** Format: uuid */
                         deviceId: string;
                         tag: string;
@@ -19668,9 +19668,9 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceCode: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardCode: string | null;
+                            majorHazardName: string | null;
                             /** Format: uuid */
                             deviceId: string | null;
                             deviceName: string | null;
@@ -19742,9 +19742,9 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceCode: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardCode: string | null;
+                            majorHazardName: string | null;
                             /** Format: uuid */
                             deviceId: string | null;
                             deviceName: string | null;
@@ -19823,7 +19823,7 @@ export interface paths {
                         /** Format: uuid */
                         enterpriseId?: string;
                         /** Format: uuid */
-                        hazardSourceId?: string | null;
+                        majorHazardId?: string | null;
                         /** Format: uuid */
                         deviceId?: string;
                         tag?: string;
@@ -19862,9 +19862,9 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceCode: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardCode: string | null;
+                            majorHazardName: string | null;
                             /** Format: uuid */
                             deviceId: string | null;
                             deviceName: string | null;
@@ -19921,7 +19921,7 @@ export interface paths {
                     level?: "red" | "orange" | "yellow" | "blue";
                     rule?: "threshold" | "rate" | "stale" | "offline";
                     enterpriseId?: string;
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                     pointId?: string;
                     from?: string;
                     to?: string;
@@ -19954,8 +19954,8 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
                                 /** @enum {string} */
                                 rule: "threshold" | "rate" | "stale" | "offline";
                                 /** @enum {string} */
@@ -20018,7 +20018,7 @@ export interface paths {
                     level?: "red" | "orange" | "yellow" | "blue";
                     rule?: "threshold" | "rate" | "stale" | "offline";
                     enterpriseId?: string;
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                     pointId?: string;
                     from?: string;
                     to?: string;
@@ -20132,8 +20132,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             rule: "threshold" | "rate" | "stale" | "offline";
                             /** @enum {string} */
@@ -20255,8 +20255,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             rule: "threshold" | "rate" | "stale" | "offline";
                             /** @enum {string} */
@@ -20377,8 +20377,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             rule: "threshold" | "rate" | "stale" | "offline";
                             /** @enum {string} */
@@ -20499,8 +20499,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             rule: "threshold" | "rate" | "stale" | "offline";
                             /** @enum {string} */
@@ -20627,8 +20627,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             rule: "threshold" | "rate" | "stale" | "offline";
                             /** @enum {string} */
@@ -20810,8 +20810,8 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
                                 pointIds: string[];
                                 /** @enum {string} */
                                 kind: "maintenance" | "startup";
@@ -20851,7 +20851,7 @@ export interface paths {
                         /** Format: uuid */
                         enterpriseId?: string;
                         /** Format: uuid */
-                        hazardSourceId?: string | null;
+                        majorHazardId?: string | null;
                         /** @default [] */
                         pointIds?: string[];
                         /** @enum {string} */
@@ -20878,8 +20878,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             pointIds: string[];
                             /** @enum {string} */
                             kind: "maintenance" | "startup";
@@ -20945,8 +20945,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             pointIds: string[];
                             /** @enum {string} */
                             kind: "maintenance" | "startup";
@@ -20991,7 +20991,7 @@ export interface paths {
                     grade?: "general" | "major";
                     origin?: "inspection" | "alarm" | "report";
                     enterpriseId?: string;
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                     status?: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
                     open?: "true" | "false";
                     overdue?: "true" | "false";
@@ -21020,8 +21020,8 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
                                 /** @enum {string} */
                                 grade: "general" | "major";
                                 /** @enum {string} */
@@ -21067,7 +21067,7 @@ export interface paths {
                         /** Format: uuid */
                         enterpriseId?: string;
                         /** Format: uuid */
-                        hazardSourceId?: string | null;
+                        majorHazardId?: string | null;
                         /** @enum {string} */
                         grade: "general" | "major";
                         /**
@@ -21101,8 +21101,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             grade: "general" | "major";
                             /** @enum {string} */
@@ -21151,7 +21151,7 @@ export interface paths {
                     grade?: "general" | "major";
                     origin?: "inspection" | "alarm" | "report";
                     enterpriseId?: string;
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                     status?: "assigned" | "accepted" | "inProgress" | "reported" | "verifying" | "signoff" | "notice" | "closed" | "ongoing";
                     open?: "true" | "false";
                     overdue?: "true" | "false";
@@ -21214,8 +21214,8 @@ export interface paths {
                             enterpriseId: string;
                             enterpriseName: string;
                             /** Format: uuid */
-                            hazardSourceId: string | null;
-                            hazardSourceName: string | null;
+                            majorHazardId: string | null;
+                            majorHazardName: string | null;
                             /** @enum {string} */
                             grade: "general" | "major";
                             /** @enum {string} */
@@ -22644,7 +22644,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/safety/hazard-sources/export": {
+    "/api/safety/major-hazards/export": {
         parameters: {
             query?: never;
             header?: never;
@@ -22701,7 +22701,7 @@ export interface paths {
                     kind?: "device" | "gateway" | "station";
                     gatewayId?: string;
                     status?: "online" | "offline" | "never" | "revoked";
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -22737,10 +22737,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    sort?: "tag" | "-tag" | "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "hazardSourceName" | "-hazardSourceName" | "deviceName" | "-deviceName" | "updatedAt" | "-updatedAt";
+                    sort?: "tag" | "-tag" | "name" | "-name" | "kind" | "-kind" | "enterpriseName" | "-enterpriseName" | "majorHazardName" | "-majorHazardName" | "deviceName" | "-deviceName" | "updatedAt" | "-updatedAt";
                     q?: string;
                     enterpriseId?: string;
-                    hazardSourceId?: string;
+                    majorHazardId?: string;
                     deviceId?: string;
                     kind?: "level" | "temperature" | "pressure" | "combustibleGas" | "toxicGas" | "other";
                     enabled?: "true" | "false";
@@ -22843,7 +22843,7 @@ export interface paths {
                             rows: {
                                 rowNumber: number;
                                 enterprise: string | null;
-                                hazardSource: string | null;
+                                majorHazard: string | null;
                                 device: string | null;
                                 tag: string | null;
                                 name: string | null;
@@ -23001,7 +23001,7 @@ export interface paths {
                                 name: string;
                                 lng: number | null;
                                 lat: number | null;
-                                hazardSources: {
+                                majorHazards: {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
@@ -23023,7 +23023,7 @@ export interface paths {
                                 /** Format: uuid */
                                 enterpriseId: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
+                                majorHazardId: string | null;
                                 lng: number | null;
                                 lat: number | null;
                                 value: number | null;
@@ -23092,8 +23092,8 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
                                 /** @enum {string} */
                                 rule: "threshold" | "rate" | "stale" | "offline";
                                 /** @enum {string} */
@@ -23208,7 +23208,7 @@ export interface paths {
                                 lastSeenAt: string | null;
                                 revoked: boolean;
                             } | null;
-                            hazardSource: {
+                            majorHazard: {
                                 /** Format: uuid */
                                 id: string;
                                 code: string;
@@ -23237,8 +23237,8 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
                                 /** @enum {string} */
                                 rule: "threshold" | "rate" | "stale" | "offline";
                                 /** @enum {string} */
@@ -23282,8 +23282,8 @@ export interface paths {
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 /** Format: uuid */
-                                hazardSourceId: string | null;
-                                hazardSourceName: string | null;
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
                                 /** @enum {string} */
                                 rule: "threshold" | "rate" | "stale" | "offline";
                                 /** @enum {string} */

@@ -1,4 +1,4 @@
-CREATE TABLE "hazard_sources" (
+CREATE TABLE "major_hazards" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
 	"name" text NOT NULL,
@@ -31,7 +31,7 @@ CREATE TABLE "ingest_rejections" (
 CREATE TABLE "monitoring_points" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"enterprise_id" uuid NOT NULL,
-	"hazard_source_id" uuid,
+	"major_hazard_id" uuid,
 	"device_id" uuid,
 	"tag" text NOT NULL,
 	"name" text NOT NULL,
@@ -73,7 +73,7 @@ CREATE TABLE "safety_alarms" (
 	"point_id" uuid,
 	"device_id" uuid,
 	"enterprise_id" uuid NOT NULL,
-	"hazard_source_id" uuid,
+	"major_hazard_id" uuid,
 	"rule" text NOT NULL,
 	"level" text NOT NULL,
 	"band" text,
@@ -120,7 +120,7 @@ CREATE TABLE "safety_devices" (
 CREATE TABLE "safety_hazards" (
 	"item_id" uuid PRIMARY KEY NOT NULL,
 	"enterprise_id" uuid NOT NULL,
-	"hazard_source_id" uuid,
+	"major_hazard_id" uuid,
 	"grade" text NOT NULL,
 	"origin" text NOT NULL,
 	"alarm_id" uuid,
@@ -134,7 +134,7 @@ CREATE TABLE "safety_hazards" (
 CREATE TABLE "safety_suppressions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"enterprise_id" uuid NOT NULL,
-	"hazard_source_id" uuid,
+	"major_hazard_id" uuid,
 	"point_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"kind" text NOT NULL,
 	"starts_at" timestamp with time zone NOT NULL,
@@ -182,16 +182,16 @@ CREATE TABLE "telemetry_readings" (
 -- Readings outside every daily partition land here, so nothing accepted is lost; the maintenance job moves them.
 CREATE TABLE "telemetry_readings_default" PARTITION OF "telemetry_readings" DEFAULT;
 --> statement-breakpoint
-ALTER TABLE "hazard_sources" ADD CONSTRAINT "hazard_sources_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "major_hazards" ADD CONSTRAINT "major_hazards_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_points" ADD CONSTRAINT "monitoring_points_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "monitoring_points" ADD CONSTRAINT "monitoring_points_hazard_source_id_hazard_sources_id_fk" FOREIGN KEY ("hazard_source_id") REFERENCES "public"."hazard_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "monitoring_points" ADD CONSTRAINT "monitoring_points_major_hazard_id_major_hazards_id_fk" FOREIGN KEY ("major_hazard_id") REFERENCES "public"."major_hazards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_points" ADD CONSTRAINT "monitoring_points_device_id_safety_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."safety_devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarm_events" ADD CONSTRAINT "safety_alarm_events_alarm_id_safety_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."safety_alarms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarm_events" ADD CONSTRAINT "safety_alarm_events_by_user_id_users_id_fk" FOREIGN KEY ("by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_point_id_monitoring_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."monitoring_points"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_device_id_safety_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."safety_devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_hazard_source_id_hazard_sources_id_fk" FOREIGN KEY ("hazard_source_id") REFERENCES "public"."hazard_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_major_hazard_id_major_hazards_id_fk" FOREIGN KEY ("major_hazard_id") REFERENCES "public"."major_hazards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_acknowledged_by_users_id_fk" FOREIGN KEY ("acknowledged_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_alarms" ADD CONSTRAINT "safety_alarms_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -200,16 +200,16 @@ ALTER TABLE "safety_devices" ADD CONSTRAINT "safety_devices_enterprise_id_enterp
 ALTER TABLE "safety_devices" ADD CONSTRAINT "safety_devices_gateway_id_safety_devices_id_fk" FOREIGN KEY ("gateway_id") REFERENCES "public"."safety_devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_hazards" ADD CONSTRAINT "safety_hazards_item_id_ledger_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."ledger_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_hazards" ADD CONSTRAINT "safety_hazards_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "safety_hazards" ADD CONSTRAINT "safety_hazards_hazard_source_id_hazard_sources_id_fk" FOREIGN KEY ("hazard_source_id") REFERENCES "public"."hazard_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "safety_hazards" ADD CONSTRAINT "safety_hazards_major_hazard_id_major_hazards_id_fk" FOREIGN KEY ("major_hazard_id") REFERENCES "public"."major_hazards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_hazards" ADD CONSTRAINT "safety_hazards_alarm_id_safety_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."safety_alarms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_suppressions" ADD CONSTRAINT "safety_suppressions_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "safety_suppressions" ADD CONSTRAINT "safety_suppressions_hazard_source_id_hazard_sources_id_fk" FOREIGN KEY ("hazard_source_id") REFERENCES "public"."hazard_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "hazard_sources_code_uq" ON "hazard_sources" USING btree ("code") WHERE deleted_at is null;--> statement-breakpoint
-CREATE INDEX "hazard_sources_enterprise_idx" ON "hazard_sources" USING btree ("enterprise_id");--> statement-breakpoint
+ALTER TABLE "safety_suppressions" ADD CONSTRAINT "safety_suppressions_major_hazard_id_major_hazards_id_fk" FOREIGN KEY ("major_hazard_id") REFERENCES "public"."major_hazards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "major_hazards_code_uq" ON "major_hazards" USING btree ("code") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "major_hazards_enterprise_idx" ON "major_hazards" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "ingest_rejections_last_idx" ON "ingest_rejections" USING btree ("last_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_points_device_tag_uq" ON "monitoring_points" USING btree ("device_id","tag") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "monitoring_points_enterprise_idx" ON "monitoring_points" USING btree ("enterprise_id");--> statement-breakpoint
-CREATE INDEX "monitoring_points_source_idx" ON "monitoring_points" USING btree ("hazard_source_id");--> statement-breakpoint
+CREATE INDEX "monitoring_points_source_idx" ON "monitoring_points" USING btree ("major_hazard_id");--> statement-breakpoint
 CREATE INDEX "safety_alarm_events_alarm_idx" ON "safety_alarm_events" USING btree ("alarm_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "safety_alarms_open_uq" ON "safety_alarms" USING btree ("point_id","device_id","rule") NULLS NOT DISTINCT WHERE closed_at is null;--> statement-breakpoint
 CREATE INDEX "safety_alarms_enterprise_idx" ON "safety_alarms" USING btree ("enterprise_id","raised_at");--> statement-breakpoint

@@ -29,7 +29,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { queryRows, type Tx } from '../../platform/database.ts';
 import { sha256, randomToken } from '../../platform/auth/tokens.ts';
 import { SafetyEvents } from '../../modules/safety/safety-events.ts';
-import { enterprises, hazardSources, safetyAlarmEvents, safetyAlarms, safetyDevices, safetySuppressions, settings, users } from '../schema.ts';
+import { enterprises, majorHazards, safetyAlarmEvents, safetyAlarms, safetyDevices, safetySuppressions, settings, users } from '../schema.ts';
 import { BOUNDARY, buildDemoZone, GIVEN_NAMES, insidePolygon, MOBILE_PREFIXES, mulberry32, SURNAMES, type DemoZone, type Rng } from './demo-data.ts';
 
 const MARK = 'demo.safety.seeded';
@@ -774,7 +774,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
       pointId: pi === null ? null : pointIds[pi]!,
       deviceId: dev ? deviceId.get(dev.key)! : null,
       enterpriseId: enterpriseId(a.e),
-      hazardSourceId: sourceOf(p ?? plan.points.find((x) => x.device === dev?.key) ?? null),
+      majorHazardId: sourceOf(p ?? plan.points.find((x) => x.device === dev?.key) ?? null),
       rule: a.rule,
       level,
       band: a.rule === 'threshold' ? band! : null,
@@ -896,7 +896,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
 
   try {
     await db.transaction(async (tx) => {
-      await tx.insert(hazardSources).values(
+      await tx.insert(majorHazards).values(
         plan.sources.map((s) => ({
           id: sourceId.get(s.code)!,
           code: s.code,
@@ -935,7 +935,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
       const pointRows = plan.points.map((p, i) => ({
         id: pointIds[i]!,
         enterprise_id: enterpriseId(p.enterprise),
-        hazard_source_id: p.source ? sourceId.get(p.source)! : null,
+        major_hazard_id: p.source ? sourceId.get(p.source)! : null,
         device_id: deviceId.get(p.device)!,
         tag: p.tag,
         name: p.name,
@@ -950,9 +950,9 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
         lng: p.lng,
         lat: p.lat,
       }));
-      await tx.execute(sql`insert into monitoring_points (id, enterprise_id, hazard_source_id, device_id, tag, name, kind, unit, range_low, range_high,
+      await tx.execute(sql`insert into monitoring_points (id, enterprise_id, major_hazard_id, device_id, tag, name, kind, unit, range_low, range_high,
           hh, h, l, ll, deadband, min_duration_s, expected_interval_s, lng, lat)
-        select * from jsonb_to_recordset(${JSON.stringify(pointRows)}::jsonb) as x(id uuid, enterprise_id uuid, hazard_source_id uuid, device_id uuid,
+        select * from jsonb_to_recordset(${JSON.stringify(pointRows)}::jsonb) as x(id uuid, enterprise_id uuid, major_hazard_id uuid, device_id uuid,
           tag text, name text, kind text, unit text, range_low float8, range_high float8, hh float8, h float8, l float8, ll float8, deadband float8,
           min_duration_s int, expected_interval_s int, lng float8, lat float8)`);
       await insertSeries(tx, readings, latest, pointIds, hours);
@@ -963,7 +963,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
       await tx.insert(safetySuppressions).values([
         {
           enterpriseId: enterpriseId(1),
-          hazardSourceId: sourceId.get('GL-MH-005')!,
+          majorHazardId: sourceId.get('GL-MH-005')!,
           pointIds: benzene,
           kind: 'maintenance',
           startsAt: new Date(nowMs - 26 * HOUR),
@@ -972,7 +972,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
         },
         {
           enterpriseId: enterpriseId(2),
-          hazardSourceId: sourceId.get('GL-MH-007')!,
+          majorHazardId: sourceId.get('GL-MH-007')!,
           kind: 'startup',
           startsAt: new Date(Math.ceil((nowMs + 3 * 24 * HOUR) / HOUR) * HOUR),
           endsAt: new Date(Math.ceil((nowMs + 5 * 24 * HOUR) / HOUR) * HOUR),

@@ -63,7 +63,7 @@ interface PointState {
 
 interface Window {
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   pointIds: ReadonlySet<string>;
   startsAt: number;
   endsAt: number;
@@ -138,7 +138,7 @@ export class AlarmEngine implements ReadingSink {
             op: 'raise',
             ...deviceKey(d.id),
             enterpriseId: d.enterpriseId,
-            hazardSourceId: null,
+            majorHazardId: null,
             level: OFFLINE_LEVEL,
             band: null,
             value: null,
@@ -167,7 +167,7 @@ export class AlarmEngine implements ReadingSink {
             op: 'raise',
             ...pointKey(p.id, 'stale'),
             enterpriseId: p.enterpriseId,
-            hazardSourceId: p.hazardSourceId,
+            majorHazardId: p.majorHazardId,
             level: STALE_LEVEL,
             band: null,
             value: null,
@@ -307,7 +307,7 @@ export class AlarmEngine implements ReadingSink {
   }
 
   private pointRaise(def: PointDef, rule: 'threshold' | 'rate' | 'stale') {
-    return { ...pointKey(def.id, rule), enterpriseId: def.enterpriseId, hazardSourceId: def.hazardSourceId };
+    return { ...pointKey(def.id, rule), enterpriseId: def.enterpriseId, majorHazardId: def.majorHazardId };
   }
 
   /** `peak`: the most extreme value while raised, kept on the alarm when it clears. */
@@ -319,10 +319,10 @@ export class AlarmEngine implements ReadingSink {
   }
 
   /** Whether a window covers the point at time t. */
-  private covers(p: { enterpriseId: string; hazardSourceId: string | null }, pointId: string, t: number): boolean {
+  private covers(p: { enterpriseId: string; majorHazardId: string | null }, pointId: string, t: number): boolean {
     for (const w of this.windows) {
       if (w.enterpriseId !== p.enterpriseId || t < w.startsAt || t >= w.endsAt) continue;
-      if (w.hazardSourceId && w.hazardSourceId !== p.hazardSourceId) continue;
+      if (w.majorHazardId && w.majorHazardId !== p.majorHazardId) continue;
       if (w.pointIds.size && !w.pointIds.has(pointId)) continue;
       return true;
     }
@@ -331,7 +331,7 @@ export class AlarmEngine implements ReadingSink {
 
   /** An enterprise-wide window (no hazard source, no points) also silences the enterprise's devices. */
   private coversEnterprise(enterpriseId: string, t: number): boolean {
-    return this.windows.some((w) => w.enterpriseId === enterpriseId && !w.hazardSourceId && !w.pointIds.size && t >= w.startsAt && t < w.endsAt);
+    return this.windows.some((w) => w.enterpriseId === enterpriseId && !w.majorHazardId && !w.pointIds.size && t >= w.startsAt && t < w.endsAt);
   }
 
   /**
@@ -439,7 +439,7 @@ export class AlarmEngine implements ReadingSink {
 function toWindow(w: WindowRow): Window {
   return {
     enterpriseId: w.enterpriseId,
-    hazardSourceId: w.hazardSourceId,
+    majorHazardId: w.majorHazardId,
     pointIds: new Set(w.pointIds),
     startsAt: w.startsAt.getTime(),
     endsAt: w.endsAt.getTime(),

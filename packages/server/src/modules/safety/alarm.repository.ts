@@ -23,7 +23,7 @@ export const isoSql = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY
 
 export interface RaiseRow extends AlarmKey {
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   level: AlarmLevel;
   band: ThresholdBand | null;
   value: number | null;
@@ -63,7 +63,7 @@ export interface OpenAlarmRow extends AlarmKey {
 
 export interface WindowRow {
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   pointIds: string[];
   startsAt: Date;
   endsAt: Date;
@@ -74,12 +74,12 @@ const peakSql = (old: SQL, band: SQL, value: SQL) => sql`case when ${band} in ('
 
 const summaryColumns = sql`a.id, a.point_id as "pointId", p.tag as "pointTag", p.name as "pointName", p.unit,
   coalesce(a.device_id, p.device_id) as "deviceId", d.name as "deviceName", a.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-  a.hazard_source_id as "hazardSourceId", hs.name as "hazardSourceName", a.rule, a.level, a.band, a.status, a.value, a.threshold,
+  a.major_hazard_id as "majorHazardId", hs.name as "majorHazardName", a.rule, a.level, a.band, a.status, a.value, a.threshold,
   a.peak_value as "peakValue", a.occurrences, ${isoSql(sql`a.raised_at`)} as "raisedAt", ${isoSql(sql`a.cleared_at`)} as "clearedAt",
   ${isoSql(sql`a.acknowledged_at`)} as "acknowledgedAt", ${isoSql(sql`a.handled_at`)} as "handledAt", ${isoSql(sql`a.closed_at`)} as "closedAt",
   a.escalation, a.hazard_item_id as "hazardItemId", ${isoSql(sql`a.updated_at`)} as "updatedAt"`;
 const summaryFrom = sql`safety_alarms a join enterprises e on e.id = a.enterprise_id left join monitoring_points p on p.id = a.point_id
-  left join safety_devices d on d.id = coalesce(a.device_id, p.device_id) left join hazard_sources hs on hs.id = a.hazard_source_id`;
+  left join safety_devices d on d.id = coalesce(a.device_id, p.device_id) left join major_hazards hs on hs.id = a.major_hazard_id`;
 
 export const levelRankSql = sql`(case a.level when 'red' then 4 when 'orange' then 3 when 'yellow' then 2 else 1 end)`;
 
@@ -97,7 +97,7 @@ export interface AlarmDetailRow extends AlarmSummary {
 export interface StalePointRow {
   id: string;
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   deviceId: string | null;
   gatewayId: string | null;
   expectedIntervalS: number;
@@ -125,7 +125,7 @@ export interface EscalationCandidate {
   pointTag: string | null;
   pointName: string | null;
   deviceName: string | null;
-  hazardSourceName: string | null;
+  majorHazardName: string | null;
   responsible: unknown;
 }
 
@@ -144,7 +144,7 @@ export const alarmRepository = {
   async loadWindows(db: DbOrTx, since: Date): Promise<WindowRow[]> {
     const rows = await queryRows<Omit<WindowRow, 'startsAt' | 'endsAt'> & { startsMs: number; endsMs: number }>(
       db,
-      sql`select enterprise_id as "enterpriseId", hazard_source_id as "hazardSourceId", point_ids as "pointIds",
+      sql`select enterprise_id as "enterpriseId", major_hazard_id as "majorHazardId", point_ids as "pointIds",
           (extract(epoch from starts_at) * 1000)::float8 as "startsMs", (extract(epoch from ends_at) * 1000)::float8 as "endsMs"
           from safety_suppressions where cancelled_at is null and ends_at > ${since}`,
     );
@@ -160,13 +160,13 @@ export const alarmRepository = {
     const col = <T>(f: (r: RaiseRow) => T) => sql.param(rows.map(f));
     const res = await queryRows<{ id: string; pointId: string | null; deviceId: string | null; rule: AlarmRule; occurrences: number }>(
       tx,
-      sql`insert into safety_alarms as a (point_id, device_id, enterprise_id, hazard_source_id, rule, level, band, value, threshold, peak_value,
+      sql`insert into safety_alarms as a (point_id, device_id, enterprise_id, major_hazard_id, rule, level, band, value, threshold, peak_value,
             raised_at, updated_at)
-          select v.point_id, v.device_id, v.enterprise_id, v.hazard_source_id, v.rule, v.level, v.band, v.value, v.threshold, v.value, v.at, ${now}
+          select v.point_id, v.device_id, v.enterprise_id, v.major_hazard_id, v.rule, v.level, v.band, v.value, v.threshold, v.value, v.at, ${now}
           from unnest(${col((r) => r.pointId)}::uuid[], ${col((r) => r.deviceId)}::uuid[], ${col((r) => r.enterpriseId)}::uuid[],
-            ${col((r) => r.hazardSourceId)}::uuid[], ${col((r) => r.rule)}::text[], ${col((r) => r.level)}::text[], ${col((r) => r.band)}::text[],
+            ${col((r) => r.majorHazardId)}::uuid[], ${col((r) => r.rule)}::text[], ${col((r) => r.level)}::text[], ${col((r) => r.band)}::text[],
             ${col((r) => r.value)}::float8[], ${col((r) => r.threshold)}::float8[], ${col((r) => r.at.toISOString())}::timestamptz[])
-            as v(point_id, device_id, enterprise_id, hazard_source_id, rule, level, band, value, threshold, at)
+            as v(point_id, device_id, enterprise_id, major_hazard_id, rule, level, band, value, threshold, at)
           on conflict (point_id, device_id, rule) where closed_at is null do update set
             occurrences = a.occurrences + 1, level = excluded.level, band = excluded.band, value = excluded.value, threshold = excluded.threshold,
             peak_value = ${peakSql(sql`a.peak_value`, sql`excluded.band`, sql`excluded.peak_value`)}, cleared_at = null, updated_at = excluded.updated_at
@@ -219,7 +219,7 @@ export const alarmRepository = {
   async stalePoints(db: DbOrTx): Promise<StalePointRow[]> {
     return queryRows<StalePointRow>(
       db,
-      sql`select p.id, p.enterprise_id as "enterpriseId", p.hazard_source_id as "hazardSourceId", p.device_id as "deviceId", d.gateway_id as "gatewayId",
+      sql`select p.id, p.enterprise_id as "enterpriseId", p.major_hazard_id as "majorHazardId", p.device_id as "deviceId", d.gateway_id as "gatewayId",
           p.expected_interval_s as "expectedIntervalS", p.stale_after_intervals as "staleAfterIntervals",
           (extract(epoch from l.ts) * 1000)::float8 as "latestMs"
           from monitoring_points p left join telemetry_latest l on l.point_id = p.id left join safety_devices d on d.id = p.device_id
@@ -253,7 +253,7 @@ export const alarmRepository = {
       db,
       sql`select a.id, a.enterprise_id as "enterpriseId", e.name as "enterpriseName", a.escalation,
           (extract(epoch from a.raised_at) * 1000)::float8 as "raisedMs", a.level, a.rule,
-          a.value, a.threshold, p.unit, p.tag as "pointTag", p.name as "pointName", d.name as "deviceName", hs.name as "hazardSourceName",
+          a.value, a.threshold, p.unit, p.tag as "pointTag", p.name as "pointName", d.name as "deviceName", hs.name as "majorHazardName",
           hs.responsible
           from ${summaryFrom}
           where a.closed_at is null and a.status = 'raised' and a.cleared_at is null and a.escalation < 2 and a.raised_at <= ${raisedBefore}
@@ -379,14 +379,14 @@ export const alarmRepository = {
   async hazardSeed(tx: DbOrTx, id: string) {
     const [row] = await queryRows<{
       enterpriseId: string;
-      hazardSourceId: string | null;
+      majorHazardId: string | null;
       pointTag: string | null;
       pointName: string | null;
       deviceName: string | null;
       enterpriseName: string;
     }>(
       tx,
-      sql`select a.enterprise_id as "enterpriseId", a.hazard_source_id as "hazardSourceId", p.tag as "pointTag", p.name as "pointName",
+      sql`select a.enterprise_id as "enterpriseId", a.major_hazard_id as "majorHazardId", p.tag as "pointTag", p.name as "pointName",
           d.name as "deviceName", e.name as "enterpriseName" from ${summaryFrom} where a.id = ${id}`,
     );
     return row;
@@ -398,11 +398,11 @@ export const alarmRepository = {
     const w = where.length ? sql.join(where, sql` and `) : sql`true`;
     const rows = await queryRows<SafetySuppression & { total: number }>(
       db,
-      sql`select s.id, s.enterprise_id as "enterpriseId", e.name as "enterpriseName", s.hazard_source_id as "hazardSourceId",
-          hs.name as "hazardSourceName", s.point_ids as "pointIds", s.kind, ${isoSql(sql`s.starts_at`)} as "startsAt", ${isoSql(sql`s.ends_at`)} as "endsAt",
+      sql`select s.id, s.enterprise_id as "enterpriseId", e.name as "enterpriseName", s.major_hazard_id as "majorHazardId",
+          hs.name as "majorHazardName", s.point_ids as "pointIds", s.kind, ${isoSql(sql`s.starts_at`)} as "startsAt", ${isoSql(sql`s.ends_at`)} as "endsAt",
           s.reason, ${isoSql(sql`s.cancelled_at`)} as "cancelledAt", ${isoSql(sql`s.created_at`)} as "createdAt", cu.display_name as "createdByName",
           ${suppressionStateSql(now)} as state, count(*) over ()::int as total
-          from safety_suppressions s join enterprises e on e.id = s.enterprise_id left join hazard_sources hs on hs.id = s.hazard_source_id
+          from safety_suppressions s join enterprises e on e.id = s.enterprise_id left join major_hazards hs on hs.id = s.major_hazard_id
           left join users cu on cu.id = s.created_by
           where ${w} order by ${order} limit ${limit} offset ${offset}`,
     );
@@ -422,7 +422,7 @@ export const alarmRepository = {
     tx: DbOrTx,
     row: {
       enterpriseId: string;
-      hazardSourceId: string | null;
+      majorHazardId: string | null;
       pointIds: string[];
       kind: string;
       startsAt: Date;
@@ -434,8 +434,8 @@ export const alarmRepository = {
   ): Promise<string> {
     const [res] = await queryRows<{ id: string }>(
       tx,
-      sql`insert into safety_suppressions (enterprise_id, hazard_source_id, point_ids, kind, starts_at, ends_at, reason, created_by, created_at, updated_at)
-          values (${row.enterpriseId}, ${row.hazardSourceId}, ${sql.param(row.pointIds)}::uuid[], ${row.kind}, ${row.startsAt}, ${row.endsAt},
+      sql`insert into safety_suppressions (enterprise_id, major_hazard_id, point_ids, kind, starts_at, ends_at, reason, created_by, created_at, updated_at)
+          values (${row.enterpriseId}, ${row.majorHazardId}, ${sql.param(row.pointIds)}::uuid[], ${row.kind}, ${row.startsAt}, ${row.endsAt},
             ${row.reason}, ${row.createdBy}, ${row.now}, ${row.now})
           returning id`,
     );
@@ -457,19 +457,19 @@ export const alarmRepository = {
     return row;
   },
 
-  async hazardSource(db: DbOrTx, id: string): Promise<{ id: string; enterpriseId: string } | undefined> {
+  async majorHazard(db: DbOrTx, id: string): Promise<{ id: string; enterpriseId: string } | undefined> {
     const [row] = await queryRows<{ id: string; enterpriseId: string }>(
       db,
-      sql`select id, enterprise_id as "enterpriseId" from hazard_sources where id = ${id} and deleted_at is null`,
+      sql`select id, enterprise_id as "enterpriseId" from major_hazards where id = ${id} and deleted_at is null`,
     );
     return row;
   },
 
-  async points(db: DbOrTx, ids: string[]): Promise<{ id: string; enterpriseId: string; hazardSourceId: string | null }[]> {
+  async points(db: DbOrTx, ids: string[]): Promise<{ id: string; enterpriseId: string; majorHazardId: string | null }[]> {
     if (!ids.length) return [];
     return queryRows(
       db,
-      sql`select id, enterprise_id as "enterpriseId", hazard_source_id as "hazardSourceId" from monitoring_points
+      sql`select id, enterprise_id as "enterpriseId", major_hazard_id as "majorHazardId" from monitoring_points
           where id = any(${sql.param(ids)}::uuid[]) and deleted_at is null`,
     );
   },

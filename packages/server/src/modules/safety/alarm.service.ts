@@ -51,7 +51,7 @@ type ExportRow = Record<
   | 'status'
   | 'rule'
   | 'enterpriseName'
-  | 'hazardSourceName'
+  | 'majorHazardName'
   | 'pointTag'
   | 'pointName'
   | 'deviceName'
@@ -71,7 +71,7 @@ const exportColumns: SheetColumn<ExportRow>[] = [
   { key: 'status', header: '状态', kind: 'text', width: 8 },
   { key: 'rule', header: '类型', kind: 'text', width: 12 },
   { key: 'enterpriseName', header: '企业', kind: 'text', width: 28 },
-  { key: 'hazardSourceName', header: '重大危险源', kind: 'text', width: 20 },
+  { key: 'majorHazardName', header: '重大危险源', kind: 'text', width: 20 },
   { key: 'pointTag', header: '位号', kind: 'text', width: 14 },
   { key: 'pointName', header: '监测点', kind: 'text', width: 20 },
   { key: 'deviceName', header: '设备', kind: 'text', width: 16 },
@@ -184,7 +184,7 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
     if (q.level) where.push(sql`a.level = ${q.level}`);
     if (q.rule) where.push(sql`a.rule = ${q.rule}`);
     if (q.enterpriseId) where.push(sql`a.enterprise_id = ${q.enterpriseId}`);
-    if (q.hazardSourceId) where.push(sql`a.hazard_source_id = ${q.hazardSourceId}`);
+    if (q.majorHazardId) where.push(sql`a.major_hazard_id = ${q.majorHazardId}`);
     if (q.pointId) where.push(sql`a.point_id = ${q.pointId}`);
     if (q.from) where.push(sql`a.raised_at >= ${`${q.from}T00:00:00+08:00`}::timestamptz`);
     if (q.to) where.push(sql`a.raised_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
@@ -259,7 +259,7 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
         const reading = seen.value === null ? '' : `，值 ${seen.value}${seen.unit ?? ''}${seen.threshold === null ? '' : `（限值 ${seen.threshold}）`}`;
         const itemId = await hazards.createTx(tx, ctx, p, {
           enterpriseId: a.enterpriseId,
-          hazardSourceId: a.hazardSourceId,
+          majorHazardId: a.majorHazardId,
           grade: input.grade,
           origin: 'alarm',
           alarmId: id,
@@ -293,7 +293,7 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
         status: statusLabels[r.status],
         rule: ruleLabels[r.rule],
         enterpriseName: r.enterpriseName,
-        hazardSourceName: r.hazardSourceName ?? '',
+        majorHazardName: r.majorHazardName ?? '',
         pointTag: r.pointTag ?? '',
         pointName: r.pointName ?? '',
         deviceName: r.deviceName ?? '',

@@ -8,7 +8,7 @@ import type { DeviceKind } from '@zoneops/shared';
 export interface PointDef {
   id: string;
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   deviceId: string | null;
   tag: string;
   name: string;

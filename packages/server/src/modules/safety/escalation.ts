@@ -47,7 +47,7 @@ function describe(a: EscalationCandidate, minutes: number): { what: string; body
   const reading = a.value === null ? '' : `，当前值 ${fmt(a.value)}${unit}${a.threshold === null ? '' : `（限值 ${fmt(a.threshold)}${unit}）`}`;
   const people = responsibleOf(a.responsible);
   const named = people.length
-    ? `。${a.hazardSourceName ?? '危险源'}责任人：${people.map((p) => `${roleLabels[p.role]} ${p.name}${p.phone ? ` ${p.phone}` : ''}`).join('；')}`
+    ? `。${a.majorHazardName ?? '危险源'}责任人：${people.map((p) => `${roleLabels[p.role]} ${p.name}${p.phone ? ` ${p.phone}` : ''}`).join('；')}`
     : '';
   return { what, body: `${a.enterpriseName} ${what} ${levelLabels[a.level]}${ruleLabels[a.rule]}报警${reading}，已 ${minutes} 分钟未确认${named}` };
 }

@@ -6,11 +6,11 @@ import { queryRows, type DbOrTx } from '../../platform/database.ts';
 import { isoSql } from './alarm.repository.ts';
 
 const columns = (today: string) => sql`h.item_id as "itemId", i.code, i.title, h.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-  h.hazard_source_id as "hazardSourceId", hs.name as "hazardSourceName", h.grade, h.origin, h.alarm_id as "alarmId", h.found_on::text as "foundOn",
+  h.major_hazard_id as "majorHazardId", hs.name as "majorHazardName", h.grade, h.origin, h.alarm_id as "alarmId", h.found_on::text as "foundOn",
   h.category, i.status, i.light, i.deadline::text as deadline, i.lead_unit_id as "leadUnitId", u.name as "leadUnitName",
   (i.status not in ('closed', 'ongoing') and i.deadline < ${today}::date) as overdue, ${isoSql(sql`h.created_at`)} as "createdAt"`;
 const from = sql`safety_hazards h join ledger_items i on i.id = h.item_id join enterprises e on e.id = h.enterprise_id
-  join units u on u.id = i.lead_unit_id left join hazard_sources hs on hs.id = h.hazard_source_id`;
+  join units u on u.id = i.lead_unit_id left join major_hazards hs on hs.id = h.major_hazard_id`;
 
 export const hazardRepository = {
   async findLedger(tx: DbOrTx, code: string): Promise<{ id: string; supervisorUnitId: string } | undefined> {
@@ -46,7 +46,7 @@ export const hazardRepository = {
     row: {
       itemId: string;
       enterpriseId: string;
-      hazardSourceId: string | null;
+      majorHazardId: string | null;
       grade: string;
       origin: string;
       alarmId: string | null;
@@ -57,8 +57,8 @@ export const hazardRepository = {
     },
   ): Promise<void> {
     await tx.execute(
-      sql`insert into safety_hazards (item_id, enterprise_id, hazard_source_id, grade, origin, alarm_id, found_on, category, created_by, created_at, updated_at)
-          values (${row.itemId}, ${row.enterpriseId}, ${row.hazardSourceId}, ${row.grade}, ${row.origin}, ${row.alarmId}, ${row.foundOn}, ${row.category},
+      sql`insert into safety_hazards (item_id, enterprise_id, major_hazard_id, grade, origin, alarm_id, found_on, category, created_by, created_at, updated_at)
+          values (${row.itemId}, ${row.enterpriseId}, ${row.majorHazardId}, ${row.grade}, ${row.origin}, ${row.alarmId}, ${row.foundOn}, ${row.category},
             ${row.createdBy}, ${row.now}, ${row.now})`,
     );
   },

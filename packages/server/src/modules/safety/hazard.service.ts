@@ -56,7 +56,7 @@ const lightLabels: Record<SafetyHazard['light'], string> = { green: '绿灯', ye
 
 export interface HazardInput {
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   grade: HazardGrade;
   origin: SafetyHazard['origin'];
   alarmId: string | null;
@@ -75,14 +75,14 @@ const sortColumns: Record<string, SQL> = {
 };
 
 type ExportRow = Record<
-  'code' | 'title' | 'enterpriseName' | 'hazardSourceName' | 'grade' | 'origin' | 'category' | 'foundOn' | 'deadline' | 'status' | 'light' | 'leadUnitName',
+  'code' | 'title' | 'enterpriseName' | 'majorHazardName' | 'grade' | 'origin' | 'category' | 'foundOn' | 'deadline' | 'status' | 'light' | 'leadUnitName',
   string
 >;
 const exportColumns: SheetColumn<ExportRow>[] = [
   { key: 'code', header: '编号', kind: 'text', width: 20 },
   { key: 'title', header: '隐患', kind: 'text', width: 36 },
   { key: 'enterpriseName', header: '企业', kind: 'text', width: 28 },
-  { key: 'hazardSourceName', header: '重大危险源', kind: 'text', width: 20 },
+  { key: 'majorHazardName', header: '重大危险源', kind: 'text', width: 20 },
   { key: 'grade', header: '等级', kind: 'text', width: 10 },
   { key: 'origin', header: '来源', kind: 'text', width: 10 },
   { key: 'category', header: '类别', kind: 'text', width: 12 },
@@ -125,10 +125,10 @@ export function createHazardService(deps: Deps) {
   /** Files a hazard inside the caller's transaction: the ledger item, then its side row. Answers the item id. */
   async function createTx(tx: DbOrTx, ctx: RequestContext, p: Principal, input: HazardInput): Promise<string> {
     const enterprise = await requireCanFile(tx, p, input.enterpriseId);
-    if (input.hazardSourceId) {
-      const source = await alarmRepository.hazardSource(tx, input.hazardSourceId);
+    if (input.majorHazardId) {
+      const source = await alarmRepository.majorHazard(tx, input.majorHazardId);
       if (!source || source.enterpriseId !== enterprise.id)
-        throw validationError([{ path: 'body.hazardSourceId', message: 'not a hazard source of this enterprise' }]);
+        throw validationError([{ path: 'body.majorHazardId', message: 'not a hazard source of this enterprise' }]);
     }
     const day = today();
     if (input.foundOn > day) throw validationError([{ path: 'body.foundOn', message: 'in the future' }]);
@@ -158,7 +158,7 @@ export function createHazardService(deps: Deps) {
     await repo.insertHazard(tx, {
       itemId: itemId!,
       enterpriseId: enterprise.id,
-      hazardSourceId: input.hazardSourceId,
+      majorHazardId: input.majorHazardId,
       grade: input.grade,
       origin: input.origin,
       alarmId: input.alarmId,
@@ -192,7 +192,7 @@ export function createHazardService(deps: Deps) {
     if (q.grade) where.push(sql`h.grade = ${q.grade}`);
     if (q.origin) where.push(sql`h.origin = ${q.origin}`);
     if (q.enterpriseId) where.push(sql`h.enterprise_id = ${q.enterpriseId}`);
-    if (q.hazardSourceId) where.push(sql`h.hazard_source_id = ${q.hazardSourceId}`);
+    if (q.majorHazardId) where.push(sql`h.major_hazard_id = ${q.majorHazardId}`);
     if (q.status) where.push(sql`i.status = ${q.status}`);
     if (q.open) where.push(q.open === 'true' ? sql`i.status not in ('closed', 'ongoing')` : sql`i.status in ('closed', 'ongoing')`);
     const overdue = sql`(i.status not in ('closed', 'ongoing') and i.deadline < ${day}::date)`;
@@ -216,7 +216,7 @@ export function createHazardService(deps: Deps) {
       const itemId = await db.transaction((tx) =>
         createTx(tx, ctx, p, {
           enterpriseId,
-          hazardSourceId: body.hazardSourceId ?? null,
+          majorHazardId: body.majorHazardId ?? null,
           grade: body.grade,
           origin: body.origin,
           alarmId: null,
@@ -248,7 +248,7 @@ export function createHazardService(deps: Deps) {
         code: r.code,
         title: r.title,
         enterpriseName: r.enterpriseName,
-        hazardSourceName: r.hazardSourceName ?? '',
+        majorHazardName: r.majorHazardName ?? '',
         grade: gradeLabels[r.grade],
         origin: originLabels[r.origin],
         category: r.category ?? '',

@@ -16,7 +16,7 @@ export interface MapPointRow {
   kind: string;
   unit: string;
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   lng: number | null;
   lat: number | null;
   sourceLng: number | null;
@@ -32,7 +32,7 @@ export interface MapEnterpriseRow {
   name: string;
   lng: number | null;
   lat: number | null;
-  hazardSources: { id: string; name: string; level: number }[];
+  majorHazards: { id: string; name: string; level: number }[];
   openAlarms: number;
   red: number;
   orange: number;
@@ -50,8 +50,8 @@ export interface AlarmRow {
   deviceName: string | null;
   enterpriseId: string;
   enterpriseName: string;
-  hazardSourceId: string | null;
-  hazardSourceName: string | null;
+  majorHazardId: string | null;
+  majorHazardName: string | null;
   rule: string;
   level: string;
   band: string | null;
@@ -111,7 +111,7 @@ export interface PointDetailRow {
 
 const alarmSelect = sql`select a.id, a.point_id as "pointId", mp.tag as "pointTag", mp.name as "pointName", mp.unit,
     a.device_id as "deviceId", d.name as "deviceName", a.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-    a.hazard_source_id as "hazardSourceId", hs.name as "hazardSourceName", a.rule, a.level, a.band, a.status, a.value,
+    a.major_hazard_id as "majorHazardId", hs.name as "majorHazardName", a.rule, a.level, a.band, a.status, a.value,
     a.threshold, a.peak_value as "peakValue", a.occurrences, a.raised_at as "raisedAt", a.cleared_at as "clearedAt",
     a.acknowledged_at as "acknowledgedAt", a.handled_at as "handledAt", a.closed_at as "closedAt", a.escalation,
     a.hazard_item_id as "hazardItemId", a.updated_at as "updatedAt"
@@ -119,7 +119,7 @@ const alarmSelect = sql`select a.id, a.point_id as "pointId", mp.tag as "pointTa
   join enterprises e on e.id = a.enterprise_id
   left join monitoring_points mp on mp.id = a.point_id
   left join safety_devices d on d.id = a.device_id
-  left join hazard_sources hs on hs.id = a.hazard_source_id`;
+  left join major_hazards hs on hs.id = a.major_hazard_id`;
 
 const orTrue = (c: SQL | undefined) => c ?? sql`true`;
 
@@ -147,11 +147,11 @@ export const mapRepository = {
     ];
     const [row] = await queryRows<{ t: Tuple[] | string }>(
       db,
-      sql`select coalesce(json_agg(json_build_array(mp.id, mp.tag, mp.name, mp.kind, mp.unit, mp.enterprise_id, mp.hazard_source_id,
+      sql`select coalesce(json_agg(json_build_array(mp.id, mp.tag, mp.name, mp.kind, mp.unit, mp.enterprise_id, mp.major_hazard_id,
             mp.lng, mp.lat, hs.lng, hs.lat, tl.value, tl.ts, w.rank)
-            order by mp.enterprise_id, mp.hazard_source_id nulls last, mp.tag, mp.id), '[]'::json) as t
+            order by mp.enterprise_id, mp.major_hazard_id nulls last, mp.tag, mp.id), '[]'::json) as t
         from monitoring_points mp
-        left join hazard_sources hs on hs.id = mp.hazard_source_id and hs.deleted_at is null
+        left join major_hazards hs on hs.id = mp.major_hazard_id and hs.deleted_at is null
         left join telemetry_latest tl on tl.point_id = mp.id
         left join (
           select point_id, min(array_position(${LEVELS}, level)) as rank from safety_alarms
@@ -160,14 +160,14 @@ export const mapRepository = {
         where mp.deleted_at is null and mp.enabled and ${orTrue(vis(sql`mp.enterprise_id`))}`,
     );
     const tuples: Tuple[] = typeof row?.t === 'string' ? (JSON.parse(row.t) as Tuple[]) : (row?.t ?? []);
-    return tuples.map(([id, tag, name, kind, unit, enterpriseId, hazardSourceId, lng, lat, sourceLng, sourceLat, value, ts, rank]) => ({
+    return tuples.map(([id, tag, name, kind, unit, enterpriseId, majorHazardId, lng, lat, sourceLng, sourceLat, value, ts, rank]) => ({
       id,
       tag,
       name,
       kind,
       unit,
       enterpriseId,
-      hazardSourceId,
+      majorHazardId,
       lng,
       lat,
       sourceLng,
@@ -186,12 +186,12 @@ export const mapRepository = {
     return queryRows<MapEnterpriseRow>(
       db,
       sql`select e.id, e.name,
-          coalesce(e.lng, (select avg(s.lng) from hazard_sources s where s.enterprise_id = e.id and s.deleted_at is null),
+          coalesce(e.lng, (select avg(s.lng) from major_hazards s where s.enterprise_id = e.id and s.deleted_at is null),
             (select avg(p.lng) from monitoring_points p where p.enterprise_id = e.id and p.deleted_at is null)) as lng,
-          coalesce(e.lat, (select avg(s.lat) from hazard_sources s where s.enterprise_id = e.id and s.deleted_at is null),
+          coalesce(e.lat, (select avg(s.lat) from major_hazards s where s.enterprise_id = e.id and s.deleted_at is null),
             (select avg(p.lat) from monitoring_points p where p.enterprise_id = e.id and p.deleted_at is null)) as lat,
           coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name, 'level', s.level) order by s.level, s.name)
-            from hazard_sources s where s.enterprise_id = e.id and s.deleted_at is null), '[]'::json) as "hazardSources",
+            from major_hazards s where s.enterprise_id = e.id and s.deleted_at is null), '[]'::json) as "majorHazards",
           coalesce(a.n, 0)::int as "openAlarms", coalesce(a.red, 0)::int as red, coalesce(a.orange, 0)::int as orange,
           coalesce(a.yellow, 0)::int as yellow, coalesce(a.blue, 0)::int as blue
         from enterprises e
@@ -201,7 +201,7 @@ export const mapRepository = {
           from safety_alarms where closed_at is null group by enterprise_id
         ) a on a.enterprise_id = e.id
         where e.deleted_at is null and ${orTrue(vis(sql`e.id`))}
-          and (a.n > 0 or exists (select 1 from hazard_sources s where s.enterprise_id = e.id and s.deleted_at is null)
+          and (a.n > 0 or exists (select 1 from major_hazards s where s.enterprise_id = e.id and s.deleted_at is null)
             or exists (select 1 from monitoring_points p where p.enterprise_id = e.id and p.deleted_at is null and p.enabled))
         order by e.name, e.id`,
     );
@@ -222,7 +222,7 @@ export const mapRepository = {
         from monitoring_points mp
         join enterprises e on e.id = mp.enterprise_id
         left join safety_devices d on d.id = mp.device_id and d.deleted_at is null
-        left join hazard_sources hs on hs.id = mp.hazard_source_id and hs.deleted_at is null
+        left join major_hazards hs on hs.id = mp.major_hazard_id and hs.deleted_at is null
         left join telemetry_latest tl on tl.point_id = mp.id
         where mp.id = ${id} and mp.deleted_at is null and ${orTrue(vis(sql`mp.enterprise_id`))}`,
     );

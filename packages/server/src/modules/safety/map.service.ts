@@ -103,7 +103,7 @@ export function createSafetyMapService(deps: Deps, latest: LatestValues): Safety
         const e = enterprises.get(r.enterpriseId);
         const anchor =
           r.sourceLng !== null && r.sourceLat !== null
-            ? { key: `s:${r.hazardSourceId}`, lng: r.sourceLng, lat: r.sourceLat }
+            ? { key: `s:${r.majorHazardId}`, lng: r.sourceLng, lat: r.sourceLat }
             : e && e.lng !== null && e.lat !== null
               ? { key: `e:${r.enterpriseId}`, lng: e.lng, lat: e.lat }
               : null;
@@ -125,7 +125,7 @@ export function createSafetyMapService(deps: Deps, latest: LatestValues): Safety
         kind: r.kind as (typeof pointKinds)[number],
         unit: r.unit,
         enterpriseId: r.enterpriseId,
-        hazardSourceId: r.hazardSourceId,
+        majorHazardId: r.majorHazardId,
         lng,
         lat,
         value: value ? value.value : null,
@@ -163,7 +163,7 @@ export function createSafetyMapService(deps: Deps, latest: LatestValues): Safety
           name: e.name,
           lng: at.lng,
           lat: at.lat,
-          hazardSources: e.hazardSources.map((s) => ({ id: s.id, name: s.name, level: Number(s.level) })),
+          majorHazards: e.majorHazards.map((s) => ({ id: s.id, name: s.name, level: Number(s.level) })),
           points: pointCount.get(e.id) ?? 0,
           openAlarms: e.openAlarms,
           level,
@@ -215,7 +215,7 @@ export function createSafetyMapService(deps: Deps, latest: LatestValues): Safety
                 revoked: !!r.deviceRevoked,
               }
             : null,
-        hazardSource:
+        majorHazard:
           r.sourceId && r.sourceCode !== null && r.sourceName !== null
             ? { id: r.sourceId, code: r.sourceCode, name: r.sourceName, level: Number(r.sourceLevel) }
             : null,

@@ -25,14 +25,14 @@ import type { SafetyEvents } from './safety-events.ts';
 const MAX_ROWS = 20_000;
 
 /** Pass 1: the columns that name other records (all optional text, so that no row is lost to a bad cell). */
-type KeyRow = Partial<Pick<PointSheetRow, 'enterprise' | 'hazardSource' | 'device' | 'tag' | 'name' | 'unit'>>;
+type KeyRow = Partial<Pick<PointSheetRow, 'enterprise' | 'majorHazard' | 'device' | 'tag' | 'name' | 'unit'>>;
 let keyCounter = 0;
-const keyColumns = new Set(['enterprise', 'hazardSource', 'device', 'tag', 'name', 'unit']);
+const keyColumns = new Set(['enterprise', 'majorHazard', 'device', 'tag', 'name', 'unit']);
 const keySpec = {
   ...pointSheetSpec(
     z.object({
       enterprise: z.string().optional(),
-      hazardSource: z.string().optional(),
+      majorHazard: z.string().optional(),
       device: z.string().optional(),
       tag: z.string().optional(),
       name: z.string().optional(),
@@ -84,7 +84,7 @@ function rowSchema(refs: Refs) {
   return z
     .object({
       enterprise: z.string().min(1),
-      hazardSource: z.string().optional(),
+      majorHazard: z.string().optional(),
       device: z.string().min(1),
       tag: z
         .string()
@@ -113,17 +113,17 @@ function rowSchema(refs: Refs) {
       const fail = (key: keyof PointSheetRow, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
       for (const p of pointRuleProblems(row)) fail(p.field, pointRuleMessage(p, 'zh'));
       const enterprise = findEnterprise(refs, norm(row.enterprise));
-      let hazardSourceId: string | null = null;
+      let majorHazardId: string | null = null;
       let deviceId: string | null = null;
       if ('error' in enterprise) fail('enterprise', enterprise.error);
       else {
         const e = enterprise.ok;
-        const code = norm(row.hazardSource);
+        const code = norm(row.majorHazard);
         if (code) {
           const s = refs.sources.get(code);
-          if (!s) fail('hazardSource', `重大危险源编码「${code}」不存在`);
-          else if (s.enterpriseId !== e.id) fail('hazardSource', `重大危险源「${code}」不属于企业「${e.name}」`);
-          else hazardSourceId = s.id;
+          if (!s) fail('majorHazard', `重大危险源编码「${code}」不存在`);
+          else if (s.enterpriseId !== e.id) fail('majorHazard', `重大危险源「${code}」不属于企业「${e.name}」`);
+          else majorHazardId = s.id;
         }
         const device = findDevice(refs, e, norm(row.device));
         if ('error' in device) fail('device', device.error);
@@ -138,7 +138,7 @@ function rowSchema(refs: Refs) {
         ...row,
         resolved: {
           enterpriseId: enterprise.ok.id,
-          hazardSourceId,
+          majorHazardId,
           deviceId,
           tag: row.tag,
           name: row.name,
@@ -179,7 +179,7 @@ export function createPointImport(deps: Deps, events: SafetyEvents) {
     const sources = (
       await repo.sourcesByCodes(
         db,
-        distinct((k) => k.hazardSource),
+        distinct((k) => k.majorHazard),
       )
     ).filter((s) => visibleIds.has(s.enterpriseId));
     const devices = await repo.devicesOfEnterprises(db, enterpriseIds);
@@ -234,7 +234,7 @@ export function createPointImport(deps: Deps, events: SafetyEvents) {
           return {
             rowNumber,
             enterprise: text(k.enterprise),
-            hazardSource: text(k.hazardSource),
+            majorHazard: text(k.majorHazard),
             device: text(k.device),
             tag: text(k.tag),
             name: text(k.name),

@@ -1,7 +1,7 @@
 // The registry's workbooks (platform/sheets.ts): the point sheet (import template, and the export in the same layout,
 // so that a park's list can be filled in and sent back), and the exports of hazard sources and devices. Rows come in
 // already masked and filtered by the caller's visibility.
-import type { DeviceStatus, HazardSource, PointKind, SafetyDevice } from '@zoneops/shared';
+import type { DeviceStatus, MajorHazard, PointKind, SafetyDevice } from '@zoneops/shared';
 import { z } from 'zod';
 import { writeSheet, type SheetColumn, type SheetSpec } from '../../platform/sheets.ts';
 import type { PointRow } from './registry.repository.ts';
@@ -44,7 +44,7 @@ function localTime(isoString: string | null): string {
 /** One row of the point sheet as written: references by name or code, every value as the cell holds it. */
 export interface PointSheetRow {
   enterprise: string;
-  hazardSource?: string | undefined;
+  majorHazard?: string | undefined;
   device: string;
   tag: string;
   name: string;
@@ -69,7 +69,7 @@ export interface PointSheetRow {
 
 export const pointColumns: SheetColumn<PointSheetRow>[] = [
   { key: 'enterprise', header: '企业（信用代码或名称）', headerEn: 'Enterprise (credit code or name)', kind: 'text', required: true, width: 30 },
-  { key: 'hazardSource', header: '重大危险源编码', headerEn: 'Hazard source code', kind: 'text', width: 16 },
+  { key: 'majorHazard', header: '重大危险源编码', headerEn: 'Hazard source code', kind: 'text', width: 16 },
   {
     key: 'device',
     header: '所属设备（网关下的设备写 网关/设备）',
@@ -142,7 +142,7 @@ export function pointExportRow(r: PointRow): PointSheetRow {
   const opt = (n: number | null) => n ?? undefined;
   return {
     enterprise: r.enterpriseName,
-    hazardSource: r.hazardSourceCode ?? undefined,
+    majorHazard: r.majorHazardCode ?? undefined,
     device: r.gatewayName ? `${r.gatewayName}/${r.deviceName ?? ''}` : (r.deviceName ?? ''),
     tag: r.tag,
     name: r.name,
@@ -200,7 +200,7 @@ interface SourceSheetRow {
 }
 const text = (key: keyof SourceSheetRow & string, header: string, width = 14): SheetColumn<SourceSheetRow> => ({ key, header, kind: 'text', width });
 const sourceSpec: SheetSpec<SourceSheetRow> = {
-  id: 'safety-hazard-sources',
+  id: 'safety-major-hazards',
   version: 1,
   title: '重大危险源清单',
   sheetName: '重大危险源',
@@ -228,7 +228,7 @@ const sourceSpec: SheetSpec<SourceSheetRow> = {
   naturalKey: (r) => r.code,
 };
 
-export async function hazardSourceSheet(rows: readonly HazardSource[], day: string): Promise<SheetFile> {
+export async function majorHazardSheet(rows: readonly MajorHazard[], day: string): Promise<SheetFile> {
   const data: SourceSheetRow[] = rows.map((s) => ({
     code: s.code,
     name: s.name,

@@ -38,7 +38,7 @@ const text = (q: string) => likePattern(q);
 
 // ---- hazard sources ---------------------------------------------------------------------------------------------
 
-export interface HazardSourceRow {
+export interface MajorHazardRow {
   id: string;
   code: string;
   name: string;
@@ -57,13 +57,13 @@ export interface HazardSourceRow {
   updatedAt: string;
 }
 
-const hazardSourceColumns = sql`hs.id, hs.code, hs.name, hs.enterprise_id as "enterpriseId", e.name as "enterpriseName", hs.level,
+const majorHazardColumns = sql`hs.id, hs.code, hs.name, hs.enterprise_id as "enterpriseId", e.name as "enterpriseName", hs.level,
   hs.installations, hs.responsible, hs.assessed_on::text as "assessedOn", hs.assessment_due_on::text as "assessmentDueOn", hs.lng, hs.lat,
   coalesce(pc.points, 0)::int as points, coalesce(pc.devices, 0)::int as devices,
   ${iso('hs.created_at')} as "createdAt", ${iso('hs.updated_at')} as "updatedAt"`;
-const hazardSourceFrom = sql`hazard_sources hs join enterprises e on e.id = hs.enterprise_id
+const majorHazardFrom = sql`major_hazards hs join enterprises e on e.id = hs.enterprise_id
   left join lateral (select count(*) as points, count(distinct mp.device_id) as devices from monitoring_points mp
-    where mp.hazard_source_id = hs.id and mp.deleted_at is null) pc on true`;
+    where mp.major_hazard_id = hs.id and mp.deleted_at is null) pc on true`;
 
 export interface SourceFilter {
   enterpriseId?: string | undefined;
@@ -93,7 +93,7 @@ function sourceWhere(f: SourceFilter, visible: SQL | undefined): SQL[] {
   return where;
 }
 
-export interface HazardSourceValues {
+export interface MajorHazardValues {
   code: string;
   name: string;
   level: number;
@@ -148,7 +148,7 @@ export interface DeviceFilter {
   kind?: DeviceKind | undefined;
   gatewayId?: string | undefined;
   status?: DeviceRow['status'] | undefined;
-  hazardSourceId?: string | undefined;
+  majorHazardId?: string | undefined;
   q?: string | undefined;
   /** The instant the status is computed at (ISO). */
   now: string;
@@ -167,8 +167,8 @@ function deviceWhere(f: DeviceFilter, visible: SQL | undefined): SQL[] {
   if (f.enterpriseId) where.push(sql`d.enterprise_id = ${f.enterpriseId}`);
   if (f.kind) where.push(sql`d.kind = ${f.kind}`);
   if (f.gatewayId) where.push(sql`d.gateway_id = ${f.gatewayId}`);
-  if (f.hazardSourceId)
-    where.push(sql`d.id in (select mp.device_id from monitoring_points mp where mp.hazard_source_id = ${f.hazardSourceId} and mp.deleted_at is null)`);
+  if (f.majorHazardId)
+    where.push(sql`d.id in (select mp.device_id from monitoring_points mp where mp.major_hazard_id = ${f.majorHazardId} and mp.deleted_at is null)`);
   if (f.status) where.push(sql`(${deviceStatusSql(f.now)}) = ${f.status}`);
   if (f.q) where.push(sql`(d.name ilike ${text(f.q)} or d.mn ilike ${text(f.q)} or e.name ilike ${text(f.q)} or d.token_hint = ${f.q})`);
   return where;
@@ -178,7 +178,7 @@ function deviceWhere(f: DeviceFilter, visible: SQL | undefined): SQL[] {
 
 export interface PointValues {
   enterpriseId: string;
-  hazardSourceId: string | null;
+  majorHazardId: string | null;
   deviceId: string;
   tag: string;
   name: string;
@@ -204,8 +204,8 @@ export interface PointRow extends Omit<PointValues, 'deviceId'> {
   id: string;
   deviceId: string | null;
   enterpriseName: string;
-  hazardSourceCode: string | null;
-  hazardSourceName: string | null;
+  majorHazardCode: string | null;
+  majorHazardName: string | null;
   deviceName: string | null;
   deviceKind: DeviceKind | null;
   gatewayName: string | null;
@@ -213,19 +213,19 @@ export interface PointRow extends Omit<PointValues, 'deviceId'> {
   updatedAt: string;
 }
 
-const pointColumns = sql`p.id, p.enterprise_id as "enterpriseId", e.name as "enterpriseName", p.hazard_source_id as "hazardSourceId",
-  hs.code as "hazardSourceCode", hs.name as "hazardSourceName", p.device_id as "deviceId", d.name as "deviceName", d.kind as "deviceKind",
+const pointColumns = sql`p.id, p.enterprise_id as "enterpriseId", e.name as "enterpriseName", p.major_hazard_id as "majorHazardId",
+  hs.code as "majorHazardCode", hs.name as "majorHazardName", p.device_id as "deviceId", d.name as "deviceName", d.kind as "deviceKind",
   g.name as "gatewayName", p.tag, p.name, p.kind, p.unit, p.range_low as "rangeLow", p.range_high as "rangeHigh", p.hh, p.h, p.l, p.ll,
   p.deadband, p.min_duration_s as "minDurationS", p.rate_limit_per_min as "rateLimitPerMin", p.expected_interval_s as "expectedIntervalS",
   p.stale_after_intervals as "staleAfterIntervals", p.lng, p.lat, p.enabled,
   ${iso('p.created_at')} as "createdAt", ${iso('p.updated_at')} as "updatedAt"`;
 const pointFrom = sql`monitoring_points p join enterprises e on e.id = p.enterprise_id
-  left join hazard_sources hs on hs.id = p.hazard_source_id
+  left join major_hazards hs on hs.id = p.major_hazard_id
   left join safety_devices d on d.id = p.device_id left join safety_devices g on g.id = d.gateway_id`;
 
 export interface PointFilter {
   enterpriseId?: string | undefined;
-  hazardSourceId?: string | undefined;
+  majorHazardId?: string | undefined;
   deviceId?: string | undefined;
   kind?: PointKind | undefined;
   enabled?: 'true' | 'false' | undefined;
@@ -236,7 +236,7 @@ const pointSorts: Record<string, SQL> = {
   name: sql`p.name`,
   kind: sql`p.kind`,
   enterpriseName: sql`e.name`,
-  hazardSourceName: sql`hs.name`,
+  majorHazardName: sql`hs.name`,
   deviceName: sql`d.name`,
   updatedAt: sql`p.updated_at`,
 };
@@ -244,7 +244,7 @@ function pointWhere(f: PointFilter, visible: SQL | undefined): SQL[] {
   const where: SQL[] = [sql`p.deleted_at is null`];
   if (visible) where.push(visible);
   if (f.enterpriseId) where.push(sql`p.enterprise_id = ${f.enterpriseId}`);
-  if (f.hazardSourceId) where.push(sql`p.hazard_source_id = ${f.hazardSourceId}`);
+  if (f.majorHazardId) where.push(sql`p.major_hazard_id = ${f.majorHazardId}`);
   if (f.deviceId) where.push(sql`p.device_id = ${f.deviceId}`);
   if (f.kind) where.push(sql`p.kind = ${f.kind}`);
   if (f.enabled) where.push(sql`p.enabled = ${f.enabled === 'true'}`);
@@ -255,7 +255,7 @@ function pointWhere(f: PointFilter, visible: SQL | undefined): SQL[] {
 /** Column name and type of each point value, in insert order. */
 const pointValueColumns = [
   ['enterpriseId', 'enterprise_id', 'uuid'],
-  ['hazardSourceId', 'hazard_source_id', 'uuid'],
+  ['majorHazardId', 'major_hazard_id', 'uuid'],
   ['deviceId', 'device_id', 'uuid'],
   ['tag', 'tag', 'text'],
   ['name', 'name', 'text'],
@@ -304,58 +304,58 @@ export const registryRepository = {
   },
 
   // ---- hazard sources ----
-  listHazardSources: (db: DbOrTx, q: ListSpec<SourceFilter>) =>
-    pageOfRows<HazardSourceRow>(db, {
-      columns: hazardSourceColumns,
-      from: hazardSourceFrom,
+  listMajorHazards: (db: DbOrTx, q: ListSpec<SourceFilter>) =>
+    pageOfRows<MajorHazardRow>(db, {
+      columns: majorHazardColumns,
+      from: majorHazardFrom,
       where: sourceWhere(q.filter, q.visible),
       order: orderOf(sourceSorts, q.sort, 'code', sql`hs.code, hs.id`),
       limit: q.limit,
       offset: q.offset,
     }),
 
-  async findHazardSource(db: DbOrTx, id: string, visible: SQL | undefined): Promise<HazardSourceRow | undefined> {
-    const [row] = await queryRows<HazardSourceRow>(
+  async findMajorHazard(db: DbOrTx, id: string, visible: SQL | undefined): Promise<MajorHazardRow | undefined> {
+    const [row] = await queryRows<MajorHazardRow>(
       db,
-      sql`select ${hazardSourceColumns} from ${hazardSourceFrom} where hs.id = ${id} and hs.deleted_at is null ${visible ? sql`and ${visible}` : sql``}`,
+      sql`select ${majorHazardColumns} from ${majorHazardFrom} where hs.id = ${id} and hs.deleted_at is null ${visible ? sql`and ${visible}` : sql``}`,
     );
     return row;
   },
 
-  async hazardSourceCodeTaken(db: DbOrTx, code: string, exceptId?: string): Promise<boolean> {
+  async majorHazardCodeTaken(db: DbOrTx, code: string, exceptId?: string): Promise<boolean> {
     const rows = await queryRows<{ id: string }>(
       db,
-      sql`select id from hazard_sources where code = ${code} and deleted_at is null ${exceptId ? sql`and id <> ${exceptId}` : sql``} limit 1`,
+      sql`select id from major_hazards where code = ${code} and deleted_at is null ${exceptId ? sql`and id <> ${exceptId}` : sql``} limit 1`,
     );
     return rows.length > 0;
   },
 
-  async insertHazardSource(tx: DbOrTx, enterpriseId: string, v: HazardSourceValues, by: string): Promise<string> {
+  async insertMajorHazard(tx: DbOrTx, enterpriseId: string, v: MajorHazardValues, by: string): Promise<string> {
     const [row] = await queryRows<{ id: string }>(
       tx,
-      sql`insert into hazard_sources (code, name, enterprise_id, level, installations, responsible, assessed_on, assessment_due_on, lng, lat, created_by)
+      sql`insert into major_hazards (code, name, enterprise_id, level, installations, responsible, assessed_on, assessment_due_on, lng, lat, created_by)
           values (${v.code}, ${v.name}, ${enterpriseId}, ${v.level}, ${JSON.stringify(v.installations)}::jsonb, ${JSON.stringify(v.responsible)}::jsonb,
             ${v.assessedOn}, ${v.assessmentDueOn}, ${v.lng}, ${v.lat}, ${by}) returning id`,
     );
     return row!.id;
   },
 
-  async updateHazardSource(tx: DbOrTx, id: string, v: HazardSourceValues, now: Date): Promise<void> {
+  async updateMajorHazard(tx: DbOrTx, id: string, v: MajorHazardValues, now: Date): Promise<void> {
     await tx.execute(
-      sql`update hazard_sources set code = ${v.code}, name = ${v.name}, level = ${v.level}, installations = ${JSON.stringify(v.installations)}::jsonb,
+      sql`update major_hazards set code = ${v.code}, name = ${v.name}, level = ${v.level}, installations = ${JSON.stringify(v.installations)}::jsonb,
           responsible = ${JSON.stringify(v.responsible)}::jsonb, assessed_on = ${v.assessedOn}, assessment_due_on = ${v.assessmentDueOn},
           lng = ${v.lng}, lat = ${v.lat}, updated_at = ${now} where id = ${id}`,
     );
   },
 
-  async softDeleteHazardSource(tx: DbOrTx, id: string, now: Date): Promise<void> {
-    await tx.execute(sql`update hazard_sources set deleted_at = ${now}, updated_at = ${now} where id = ${id}`);
+  async softDeleteMajorHazard(tx: DbOrTx, id: string, now: Date): Promise<void> {
+    await tx.execute(sql`update major_hazards set deleted_at = ${now}, updated_at = ${now} where id = ${id}`);
   },
 
   async countPointsOfSource(tx: DbOrTx, id: string): Promise<number> {
     const [row] = await queryRows<{ n: number }>(
       tx,
-      sql`select count(*)::int as n from monitoring_points where hazard_source_id = ${id} and deleted_at is null`,
+      sql`select count(*)::int as n from monitoring_points where major_hazard_id = ${id} and deleted_at is null`,
     );
     return row!.n;
   },
@@ -365,7 +365,7 @@ export const registryRepository = {
     return queryRows<{ status: string; n: number }>(
       db,
       sql`select ${deviceStatusSql(now)} as status, count(*)::int as n from safety_devices d left join safety_devices g on g.id = d.gateway_id
-          where d.deleted_at is null and d.id in (select device_id from monitoring_points where hazard_source_id = ${id} and deleted_at is null)
+          where d.deleted_at is null and d.id in (select device_id from monitoring_points where major_hazard_id = ${id} and deleted_at is null)
           group by 1`,
     );
   },
@@ -374,7 +374,7 @@ export const registryRepository = {
   async findSourceOfEnterprise(db: DbOrTx, id: string): Promise<{ id: string; enterpriseId: string } | undefined> {
     const [row] = await queryRows<{ id: string; enterpriseId: string }>(
       db,
-      sql`select id, enterprise_id as "enterpriseId" from hazard_sources where id = ${id} and deleted_at is null`,
+      sql`select id, enterprise_id as "enterpriseId" from major_hazards where id = ${id} and deleted_at is null`,
     );
     return row;
   },
@@ -498,7 +498,7 @@ export const registryRepository = {
   async pointsOfSource(db: DbOrTx, sourceId: string, limit: number): Promise<PointRow[]> {
     return queryRows<PointRow>(
       db,
-      sql`select ${pointColumns} from ${pointFrom} where p.hazard_source_id = ${sourceId} and p.deleted_at is null order by p.tag, p.id limit ${limit}`,
+      sql`select ${pointColumns} from ${pointFrom} where p.major_hazard_id = ${sourceId} and p.deleted_at is null order by p.tag, p.id limit ${limit}`,
     );
   },
 
@@ -565,7 +565,7 @@ export const registryRepository = {
     if (!codes.length) return [];
     return queryRows(
       db,
-      sql`select id, code, enterprise_id as "enterpriseId" from hazard_sources where deleted_at is null and code = any(${sql.param([...codes])}::text[])`,
+      sql`select id, code, enterprise_id as "enterpriseId" from major_hazards where deleted_at is null and code = any(${sql.param([...codes])}::text[])`,
     );
   },
 

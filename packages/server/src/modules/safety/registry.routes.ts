@@ -8,12 +8,12 @@ import {
   deviceSchema,
   deviceUpdateSchema,
   deviceWithTokenSchema,
-  hazardSourceCreateSchema,
-  hazardSourceDetailSchema,
-  hazardSourceListQuery,
-  hazardSourcePage,
-  hazardSourceSchema,
-  hazardSourceUpdateSchema,
+  majorHazardCreateSchema,
+  majorHazardDetailSchema,
+  majorHazardListQuery,
+  majorHazardPage,
+  majorHazardSchema,
+  majorHazardUpdateSchema,
   idParams,
   okResponse,
   pointCreateSchema,
@@ -45,44 +45,44 @@ export function registerSafetyRegistry(app: FastifyInstance, deps: Deps, events:
 
   // ---- hazard sources ----
   r.get(
-    '/api/safety/hazard-sources',
+    '/api/safety/major-hazards',
     {
       config: read,
-      schema: { tags, summary: 'Major hazard sources (重大危险源) the caller sees', querystring: hazardSourceListQuery, response: { 200: hazardSourcePage } },
+      schema: { tags, summary: 'Major hazard sources (重大危险源) the caller sees', querystring: majorHazardListQuery, response: { 200: majorHazardPage } },
     },
-    (req) => registry.listHazardSources(actorOf(req), req.query),
+    (req) => registry.listMajorHazards(actorOf(req), req.query),
   );
   r.get(
-    '/api/safety/hazard-sources/:id',
+    '/api/safety/major-hazards/:id',
     {
       config: read,
-      schema: { tags, summary: 'A hazard source with its points and device states', params: idParams, response: { 200: hazardSourceDetailSchema } },
+      schema: { tags, summary: 'A hazard source with its points and device states', params: idParams, response: { 200: majorHazardDetailSchema } },
     },
-    (req) => registry.getHazardSource(actorOf(req), req.params.id),
+    (req) => registry.getMajorHazard(actorOf(req), req.params.id),
   );
   r.post(
-    '/api/safety/hazard-sources',
+    '/api/safety/major-hazards',
     {
       config: manage,
       schema: {
         tags,
         summary: 'Register a hazard source (assessment due by default 3 years after it)',
-        body: hazardSourceCreateSchema,
-        response: { 200: hazardSourceSchema },
+        body: majorHazardCreateSchema,
+        response: { 200: majorHazardSchema },
       },
     },
-    (req) => registry.createHazardSource(req.ctx, actorOf(req), req.body),
+    (req) => registry.createMajorHazard(req.ctx, actorOf(req), req.body),
   );
   r.patch(
-    '/api/safety/hazard-sources/:id',
-    { config: manage, schema: { tags, params: idParams, body: hazardSourceUpdateSchema, response: { 200: hazardSourceSchema } } },
-    (req) => registry.updateHazardSource(req.ctx, actorOf(req), req.params.id, req.body),
+    '/api/safety/major-hazards/:id',
+    { config: manage, schema: { tags, params: idParams, body: majorHazardUpdateSchema, response: { 200: majorHazardSchema } } },
+    (req) => registry.updateMajorHazard(req.ctx, actorOf(req), req.params.id, req.body),
   );
   r.delete(
-    '/api/safety/hazard-sources/:id',
+    '/api/safety/major-hazards/:id',
     { config: manage, schema: { tags, summary: 'Delete a hazard source (refused while it has points)', params: idParams, response: { 200: okResponse } } },
     async (req) => {
-      await registry.removeHazardSource(req.ctx, actorOf(req), req.params.id);
+      await registry.removeMajorHazard(req.ctx, actorOf(req), req.params.id);
       return ok;
     },
   );
@@ -161,16 +161,16 @@ export function registerSafetyRegistry(app: FastifyInstance, deps: Deps, events:
   withWorkbookBodies(app, (scope) => {
     const s = scope.withTypeProvider<ZodTypeProvider>();
     s.get(
-      '/api/safety/hazard-sources/export',
+      '/api/safety/major-hazards/export',
       {
         config: read,
         schema: {
           tags,
           summary: 'The filtered hazard sources as xlsx (masked as on screen)',
-          querystring: hazardSourceListQuery.omit({ page: true, pageSize: true }),
+          querystring: majorHazardListQuery.omit({ page: true, pageSize: true }),
         },
       },
-      async (req, reply) => sendXlsx(reply, await registry.exportHazardSources(req.ctx, actorOf(req), { ...req.query, page: 1, pageSize: 20 })),
+      async (req, reply) => sendXlsx(reply, await registry.exportMajorHazards(req.ctx, actorOf(req), { ...req.query, page: 1, pageSize: 20 })),
     );
     s.get(
       '/api/safety/devices/export',

@@ -15,17 +15,17 @@ import {
   pointRuleProblems,
   responsibleRoles,
   type DeviceWithToken,
-  type HazardSource,
-  type HazardSourceDetail,
+  type MajorHazard,
+  type MajorHazardDetail,
   type MonitoringPoint,
   type Responsible,
   type SafetyDevice,
   type deviceCreateSchema,
   type deviceListQuery,
   type deviceUpdateSchema,
-  type hazardSourceCreateSchema,
-  type hazardSourceListQuery,
-  type hazardSourceUpdateSchema,
+  type majorHazardCreateSchema,
+  type majorHazardListQuery,
+  type majorHazardUpdateSchema,
   type pointCreateSchema,
   type pointListQuery,
   type pointUpdateSchema,
@@ -43,18 +43,18 @@ import { AppError, forbidden, notFound, validationError } from '../../platform/e
 import { EXPORT_LIMIT } from '../../platform/excel.ts';
 import { limitOffset, toPage } from '../../platform/lists.ts';
 import { issueDeviceToken } from './device-tokens.ts';
-import { registryRepository as repo, type DeviceRow, type HazardSourceRow, type PointRow, type PointValues } from './registry.repository.ts';
-import { deviceSheet, hazardSourceSheet, pointExportRow, pointSheet, type SheetFile } from './registry-sheets.ts';
+import { registryRepository as repo, type DeviceRow, type MajorHazardRow, type PointRow, type PointValues } from './registry.repository.ts';
+import { deviceSheet, majorHazardSheet, pointExportRow, pointSheet, type SheetFile } from './registry-sheets.ts';
 import { safetyVisibleCondition } from './safety-access.ts';
 import type { SafetyEvents } from './safety-events.ts';
 
-export const HAZARD_SOURCE_ENTITY = 'hazardSource';
+export const MAJOR_HAZARD_ENTITY = 'majorHazard';
 export const DEVICE_ENTITY = 'safetyDevice';
 export const POINT_ENTITY = 'monitoringPoint';
 /** Points listed on a hazard source's page. */
 const SOURCE_POINTS = 2_000;
 
-type HazardSourceQuery = z.output<typeof hazardSourceListQuery>;
+type MajorHazardQuery = z.output<typeof majorHazardListQuery>;
 type DeviceQuery = z.output<typeof deviceListQuery>;
 type PointQuery = z.output<typeof pointListQuery>;
 
@@ -76,7 +76,7 @@ const conflict = (path: string, message: string) => new AppError('CONFLICT', mes
 /** The stored values of a point row. */
 const pointValuesOf = (r: PointRow): PointValues => ({
   enterpriseId: r.enterpriseId,
-  hazardSourceId: r.hazardSourceId,
+  majorHazardId: r.majorHazardId,
   deviceId: r.deviceId!,
   tag: r.tag,
   name: r.name,
@@ -127,7 +127,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
     return { main: persons[0]!, technical: persons[1]!, operational: persons[2]! };
   }
 
-  const toSource = (p: Principal, r: HazardSourceRow, day: string): HazardSource => ({
+  const toSource = (p: Principal, r: MajorHazardRow, day: string): MajorHazard => ({
     ...r,
     responsible: maskResponsible(p, r.responsible),
     responsibleMasked: responsibleMasked(p),
@@ -160,8 +160,8 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
 
   // ---- hazard sources ----
 
-  async function requireSource(tx: DbOrTx, p: Principal, id: string): Promise<HazardSourceRow> {
-    const row = await repo.findHazardSource(tx, id, safetyVisibleCondition(p, sql`hs.enterprise_id`));
+  async function requireSource(tx: DbOrTx, p: Principal, id: string): Promise<MajorHazardRow> {
+    const row = await repo.findMajorHazard(tx, id, safetyVisibleCondition(p, sql`hs.enterprise_id`));
     if (!row) throw notFound('hazard source');
     return row;
   }
@@ -172,9 +172,9 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
     if (s.enterpriseId !== enterpriseId) throw validationError([{ path, message: 'the hazard source belongs to another enterprise' }]);
   }
 
-  async function listSourceRows(p: Principal, q: HazardSourceQuery, page: { limit: number; offset: number }) {
+  async function listSourceRows(p: Principal, q: MajorHazardQuery, page: { limit: number; offset: number }) {
     const { page: _p, pageSize: _s, sort, ...filter } = q;
-    return repo.listHazardSources(db, { filter: { ...filter, today: today() }, visible: safetyVisibleCondition(p, sql`hs.enterprise_id`), sort, ...page });
+    return repo.listMajorHazards(db, { filter: { ...filter, today: today() }, visible: safetyVisibleCondition(p, sql`hs.enterprise_id`), sort, ...page });
   }
 
   // ---- devices ----
@@ -220,7 +220,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
     if (problems.length) throw validationError(problems.map((x) => ({ path: `body.${x.field}`, message: pointRuleMessage(x) })));
     await visibleEnterprise(tx, p, v.enterpriseId, 'body.enterpriseId');
     await requirePointDevice(tx, v.deviceId, v.enterpriseId, 'body.deviceId');
-    if (v.hazardSourceId) await requireSourceOf(tx, v.hazardSourceId, v.enterpriseId, 'body.hazardSourceId');
+    if (v.majorHazardId) await requireSourceOf(tx, v.majorHazardId, v.enterpriseId, 'body.majorHazardId');
     if (await repo.tagTaken(tx, v.deviceId, v.tag, exceptId)) throw conflict('body.tag', `the device already has a point tagged ${v.tag}`);
   }
 
@@ -232,7 +232,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
 
   return {
     // ---------------- hazard sources ----------------
-    async listHazardSources(p: Principal, q: HazardSourceQuery) {
+    async listMajorHazards(p: Principal, q: MajorHazardQuery) {
       const day = today();
       const { rows, total } = await listSourceRows(p, q, limitOffset(q));
       return toPage(
@@ -242,7 +242,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
       );
     },
 
-    async getHazardSource(p: Principal, id: string): Promise<HazardSourceDetail> {
+    async getMajorHazard(p: Principal, id: string): Promise<MajorHazardDetail> {
       const row = await requireSource(db, p, id);
       const points = await repo.pointsOfSource(db, id, SOURCE_POINTS);
       const counts = { online: 0, offline: 0, never: 0, revoked: 0 };
@@ -250,11 +250,11 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
       return { ...toSource(p, row, today()), pointList: points.map(toPoint), deviceCounts: counts };
     },
 
-    async createHazardSource(ctx: RequestContext, p: Principal, input: z.output<typeof hazardSourceCreateSchema>) {
+    async createMajorHazard(ctx: RequestContext, p: Principal, input: z.output<typeof majorHazardCreateSchema>) {
       requireParkManager(p);
       const id = await db.transaction(async (tx) => {
         await visibleEnterprise(tx, p, input.enterpriseId, 'body.enterpriseId');
-        if (await repo.hazardSourceCodeTaken(tx, input.code)) throw conflict('body.code', `a hazard source coded ${input.code} exists`);
+        if (await repo.majorHazardCodeTaken(tx, input.code)) throw conflict('body.code', `a hazard source coded ${input.code} exists`);
         const values = {
           code: input.code,
           name: input.name,
@@ -266,25 +266,25 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
           lng: input.lng ?? null,
           lat: input.lat ?? null,
         };
-        const id = await repo.insertHazardSource(tx, input.enterpriseId, values, p.userId);
+        const id = await repo.insertMajorHazard(tx, input.enterpriseId, values, p.userId);
         await audit.record(tx, ctx, {
-          action: 'safety.hazardSource.create',
-          entityType: HAZARD_SOURCE_ENTITY,
+          action: 'safety.majorHazard.create',
+          entityType: MAJOR_HAZARD_ENTITY,
           entityId: id,
           diff: diffOf(null, { enterpriseId: input.enterpriseId, ...values }),
         });
         await events.notify(tx, { kind: 'registry' });
         return id;
       });
-      return toSource(p, (await repo.findHazardSource(db, id, undefined))!, today());
+      return toSource(p, (await repo.findMajorHazard(db, id, undefined))!, today());
     },
 
-    async updateHazardSource(ctx: RequestContext, p: Principal, id: string, input: z.output<typeof hazardSourceUpdateSchema>) {
+    async updateMajorHazard(ctx: RequestContext, p: Principal, id: string, input: z.output<typeof majorHazardUpdateSchema>) {
       requireParkManager(p);
       await db.transaction(async (tx) => {
         const before = await requireSource(tx, p, id);
         const code = input.code ?? before.code;
-        if (code !== before.code && (await repo.hazardSourceCodeTaken(tx, code, id))) throw conflict('body.code', `a hazard source coded ${code} exists`);
+        if (code !== before.code && (await repo.majorHazardCodeTaken(tx, code, id))) throw conflict('body.code', `a hazard source coded ${code} exists`);
         const assessedOn = input.assessedOn === undefined ? before.assessedOn : input.assessedOn;
         // a new assessment date moves the due date with it unless one is given
         const assessmentDueOn =
@@ -297,7 +297,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
               : before.assessmentDueOn;
         if (assessedOn && assessmentDueOn && assessmentDueOn <= assessedOn)
           throw validationError([{ path: 'body.assessmentDueOn', message: 'the next assessment is due after the last one' }]);
-        const pick = <K extends keyof HazardSourceRow>(k: K, v: HazardSourceRow[K] | null | undefined) => (v === undefined ? before[k] : v);
+        const pick = <K extends keyof MajorHazardRow>(k: K, v: MajorHazardRow[K] | null | undefined) => (v === undefined ? before[k] : v);
         const after = {
           code,
           name: input.name ?? before.name,
@@ -309,16 +309,16 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
           lng: pick('lng', input.lng),
           lat: pick('lat', input.lat),
         };
-        await repo.updateHazardSource(tx, id, after, clock.now());
+        await repo.updateMajorHazard(tx, id, after, clock.now());
         const { enterpriseId: _e, enterpriseName: _n, points: _p, devices: _d, createdAt: _c, updatedAt: _u, id: _i, ...old } = before;
-        await audit.record(tx, ctx, { action: 'safety.hazardSource.update', entityType: HAZARD_SOURCE_ENTITY, entityId: id, diff: diffOf(old, after) });
+        await audit.record(tx, ctx, { action: 'safety.majorHazard.update', entityType: MAJOR_HAZARD_ENTITY, entityId: id, diff: diffOf(old, after) });
         await events.notify(tx, { kind: 'registry' });
       });
-      return toSource(p, (await repo.findHazardSource(db, id, undefined))!, today());
+      return toSource(p, (await repo.findMajorHazard(db, id, undefined))!, today());
     },
 
     /** Soft delete; refused while points still belong to the source. */
-    async removeHazardSource(ctx: RequestContext, p: Principal, id: string): Promise<void> {
+    async removeMajorHazard(ctx: RequestContext, p: Principal, id: string): Promise<void> {
       requireParkManager(p);
       await db.transaction(async (tx) => {
         const before = await requireSource(tx, p, id);
@@ -327,10 +327,10 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
           throw new AppError('CONFLICT', `the hazard source ${before.code} still has ${n} monitoring points: move or delete them first`, [
             { path: 'id', message: `${n} monitoring points belong to this hazard source` },
           ]);
-        await repo.softDeleteHazardSource(tx, id, clock.now());
+        await repo.softDeleteMajorHazard(tx, id, clock.now());
         await audit.record(tx, ctx, {
-          action: 'safety.hazardSource.delete',
-          entityType: HAZARD_SOURCE_ENTITY,
+          action: 'safety.majorHazard.delete',
+          entityType: MAJOR_HAZARD_ENTITY,
           entityId: id,
           diff: diffOf({ code: before.code, name: before.name, enterpriseId: before.enterpriseId, level: before.level }, null),
         });
@@ -338,11 +338,11 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
       });
     },
 
-    async exportHazardSources(ctx: RequestContext, p: Principal, q: HazardSourceQuery): Promise<SheetFile> {
+    async exportMajorHazards(ctx: RequestContext, p: Principal, q: MajorHazardQuery): Promise<SheetFile> {
       const day = today();
       const rows = (await sheetList((page) => listSourceRows(p, q, page))).map((r) => toSource(p, r, day));
-      await audit.record(null, ctx, { action: 'safety.hazardSource.export', entityType: HAZARD_SOURCE_ENTITY, diff: { rows: rows.length } });
-      return hazardSourceSheet(rows, day);
+      await audit.record(null, ctx, { action: 'safety.majorHazard.export', entityType: MAJOR_HAZARD_ENTITY, diff: { rows: rows.length } });
+      return majorHazardSheet(rows, day);
     },
 
     // ---------------- devices ----------------
@@ -372,7 +372,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
             throw conflict('body.name', `the gateway already carries a device named ${input.name}`);
         }
         if (input.mn && (await repo.mnTaken(tx, input.mn))) throw conflict('body.mn', `a station with the MN ${input.mn} exists`);
-        if (input.hazardSourceId) await requireSourceOf(tx, input.hazardSourceId, input.enterpriseId, 'body.hazardSourceId');
+        if (input.majorHazardId) await requireSourceOf(tx, input.majorHazardId, input.enterpriseId, 'body.majorHazardId');
         const id = await repo.insertDevice(
           tx,
           {
@@ -388,7 +388,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
         );
         const factorPoints: PointValues[] = input.factors.map((code) => ({
           enterpriseId: input.enterpriseId,
-          hazardSourceId: input.hazardSourceId ?? null,
+          majorHazardId: input.majorHazardId ?? null,
           deviceId: id,
           tag: code,
           name: hj212Factors[code]!.zh,
@@ -524,7 +524,7 @@ export function createRegistryService(deps: Deps, events: SafetyEvents) {
       requireParkManager(p);
       const values: PointValues = {
         ...input,
-        hazardSourceId: input.hazardSourceId ?? null,
+        majorHazardId: input.majorHazardId ?? null,
         rangeLow: input.rangeLow ?? null,
         rangeHigh: input.rangeHigh ?? null,
         hh: input.hh ?? null,

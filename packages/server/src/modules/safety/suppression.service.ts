@@ -48,18 +48,18 @@ export function createSuppressionService(deps: Deps, events: SafetyEvents, engin
       if (!(await repo.enterprise(db, enterpriseId, safetyVisibleCondition(p, sql`e.id`)))) {
         throw validationError([{ path: 'body.enterpriseId', message: 'unknown enterprise' }]);
       }
-      const hazardSourceId = body.hazardSourceId ?? null;
-      if (hazardSourceId) {
-        const source = await repo.hazardSource(db, hazardSourceId);
+      const majorHazardId = body.majorHazardId ?? null;
+      if (majorHazardId) {
+        const source = await repo.majorHazard(db, majorHazardId);
         if (!source || source.enterpriseId !== enterpriseId)
-          throw validationError([{ path: 'body.hazardSourceId', message: 'not a hazard source of this enterprise' }]);
+          throw validationError([{ path: 'body.majorHazardId', message: 'not a hazard source of this enterprise' }]);
       }
       const pointIds = [...new Set(body.pointIds)];
       if (pointIds.length) {
         const found = new Map((await repo.points(db, pointIds)).map((r) => [r.id, r]));
         const bad = pointIds.findIndex((id) => {
           const pt = found.get(id);
-          return !pt || pt.enterpriseId !== enterpriseId || (hazardSourceId !== null && pt.hazardSourceId !== hazardSourceId);
+          return !pt || pt.enterpriseId !== enterpriseId || (majorHazardId !== null && pt.majorHazardId !== majorHazardId);
         });
         if (bad >= 0) throw validationError([{ path: `body.pointIds.${bad}`, message: 'not a point of this enterprise (or hazard source)' }]);
       }
@@ -70,7 +70,7 @@ export function createSuppressionService(deps: Deps, events: SafetyEvents, engin
       const id = await db.transaction(async (tx) => {
         const id = await repo.insertSuppression(tx, {
           enterpriseId,
-          hazardSourceId,
+          majorHazardId,
           pointIds,
           kind: body.kind,
           startsAt,
@@ -83,7 +83,7 @@ export function createSuppressionService(deps: Deps, events: SafetyEvents, engin
           action: 'safety.suppression.create',
           entityType: SUPPRESSION_ENTITY,
           entityId: id,
-          diff: { enterpriseId, hazardSourceId, pointIds, kind: body.kind, startsAt: body.startsAt, endsAt: body.endsAt, reason: body.reason },
+          diff: { enterpriseId, majorHazardId, pointIds, kind: body.kind, startsAt: body.startsAt, endsAt: body.endsAt, reason: body.reason },
         });
         await events.notify(tx, { kind: 'registry' });
         return id;

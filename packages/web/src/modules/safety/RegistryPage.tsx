@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Card, Tabs } from 'antd';
 import { DeviceList } from './registry/DeviceList.tsx';
-import { HazardSourceList } from './registry/HazardSourceList.tsx';
+import { MajorHazardList } from './registry/MajorHazardList.tsx';
 import { PointList } from './registry/PointList.tsx';
 
 const tabs = ['sources', 'devices', 'points'] as const;
@@ -14,7 +14,7 @@ export default function RegistryPage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
   const active = tabs.find((x) => x === asked) ?? tabs[0];
-  const render = { sources: () => <HazardSourceList />, devices: () => <DeviceList />, points: () => <PointList /> };
+  const render = { sources: () => <MajorHazardList />, devices: () => <DeviceList />, points: () => <PointList /> };
   return (
     <Card title={t('menu.safetyRegistry')} styles={{ body: { paddingTop: 4 } }} data-testid="safety-registry-page">
       <Tabs

@@ -30,7 +30,7 @@ export function AlarmDetailView({ alarm, onAction }: { alarm: SafetyAlarmDetail;
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('safetyAlarms.col.point')}>{subjectText(alarm)}</Descriptions.Item>
         <Descriptions.Item label={t('safetyAlarms.col.enterprise')}>{alarm.enterpriseName}</Descriptions.Item>
-        {alarm.hazardSourceName && <Descriptions.Item label={t('safetyAlarms.col.hazardSource')}>{alarm.hazardSourceName}</Descriptions.Item>}
+        {alarm.majorHazardName && <Descriptions.Item label={t('safetyAlarms.col.majorHazard')}>{alarm.majorHazardName}</Descriptions.Item>}
         {alarm.deviceName && <Descriptions.Item label={t('safetyAlarms.col.device')}>{alarm.deviceName}</Descriptions.Item>}
         <Descriptions.Item label={t('safetyAlarms.col.value')}>
           {valueText(t, alarm)}

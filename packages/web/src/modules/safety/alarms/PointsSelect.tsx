@@ -14,13 +14,13 @@ interface PointOption {
 
 export function PointsSelect({
   enterpriseId,
-  hazardSourceId,
+  majorHazardId,
   value,
   onChange,
   testId,
 }: {
   enterpriseId: string | null | undefined;
-  hazardSourceId?: string | null;
+  majorHazardId?: string | null;
   value?: string[];
   onChange?: (ids: string[]) => void;
   testId?: string;
@@ -29,7 +29,7 @@ export function PointsSelect({
   const [q, setQ] = useState('');
   const { data, loading } = useApiGet<Page<PointOption>>(
     enterpriseId ? '/api/safety/points' : null,
-    { enterpriseId: enterpriseId ?? undefined, hazardSourceId: hazardSourceId ?? undefined, q: q.trim() || undefined, pageSize: 100 },
+    { enterpriseId: enterpriseId ?? undefined, majorHazardId: majorHazardId ?? undefined, q: q.trim() || undefined, pageSize: 100 },
     { report: false },
   );
   // chosen points keep their labels while the search shows others

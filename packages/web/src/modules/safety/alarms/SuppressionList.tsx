@@ -14,14 +14,14 @@ import { useModalForm } from '../../../app/use-modal-form.ts';
 import { useReportError } from '../../../app/use-report-error.ts';
 import { useServerTable } from '../../../app/use-server-table.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
-import { HazardSourceSelect } from '../registry/pickers.tsx';
+import { MajorHazardSelect } from '../registry/pickers.tsx';
 import { PointsSelect } from './PointsSelect.tsx';
 
 const stateColours: Record<SafetySuppression['state'], string> = { scheduled: 'blue', active: 'green', ended: 'default', cancelled: 'default' };
 
 interface Values {
   enterpriseId?: string | null;
-  hazardSourceId?: string | null;
+  majorHazardId?: string | null;
   pointIds?: string[];
   kind: SafetySuppression['kind'];
   window?: [Dayjs, Dayjs];
@@ -39,7 +39,7 @@ export function SuppressionFormModal({ open, onClose, onDone }: { open: boolean;
     onSubmit: async (v) => {
       const saved = await api.post<SafetySuppression>('/api/safety/suppressions', {
         ...(own ? {} : { enterpriseId: v.enterpriseId }),
-        hazardSourceId: v.hazardSourceId ?? null,
+        majorHazardId: v.majorHazardId ?? null,
         pointIds: v.pointIds ?? [],
         kind: v.kind,
         startsAt: v.window![0].toISOString(),
@@ -50,7 +50,7 @@ export function SuppressionFormModal({ open, onClose, onDone }: { open: boolean;
     },
   });
   const enterpriseId = (Form.useWatch('enterpriseId', form) as string | null | undefined) ?? own;
-  const hazardSourceId = Form.useWatch('hazardSourceId', form) as string | null | undefined;
+  const majorHazardId = Form.useWatch('majorHazardId', form) as string | null | undefined;
   return (
     <Modal
       {...modalProps}
@@ -70,11 +70,11 @@ export function SuppressionFormModal({ open, onClose, onDone }: { open: boolean;
         <Form.Item name="kind" label={t('safetyAlarms.suppression.col.kind')} rules={[{ required: true }]}>
           <Radio.Group options={suppressionKinds.map((k) => ({ value: k, label: t(`safetyAlarms.suppression.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="hazardSourceId" label={t('safetyAlarms.suppression.form.hazardSource')} extra={t('safetyAlarms.suppression.form.hazardSourceHint')}>
-          <HazardSourceSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="suppression-source" />
+        <Form.Item name="majorHazardId" label={t('safetyAlarms.suppression.form.majorHazard')} extra={t('safetyAlarms.suppression.form.majorHazardHint')}>
+          <MajorHazardSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="suppression-source" />
         </Form.Item>
         <Form.Item name="pointIds" label={t('safetyAlarms.suppression.form.points')} extra={t('safetyAlarms.suppression.form.pointsHint')}>
-          <PointsSelect enterpriseId={enterpriseId} hazardSourceId={hazardSourceId} testId="suppression-points" />
+          <PointsSelect enterpriseId={enterpriseId} majorHazardId={majorHazardId} testId="suppression-points" />
         </Form.Item>
         <Form.Item name="window" label={t('safetyAlarms.suppression.form.window')} rules={[{ required: true }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="suppression-window" />
@@ -98,8 +98,8 @@ export function SuppressionTable({ rows, onCancel }: { rows: SafetySuppression[]
       render: (_, s) =>
         s.pointIds.length
           ? t('safetyAlarms.suppression.scopePoints', { count: s.pointIds.length })
-          : s.hazardSourceName
-            ? t('safetyAlarms.suppression.scopeSource', { name: s.hazardSourceName })
+          : s.majorHazardName
+            ? t('safetyAlarms.suppression.scopeSource', { name: s.majorHazardName })
             : t('safetyAlarms.suppression.scopeEnterprise'),
     },
     { title: t('safetyAlarms.suppression.col.kind'), key: 'kind', width: 90, render: (_, s) => t(`safetyAlarms.suppression.kind.${s.kind}`) },

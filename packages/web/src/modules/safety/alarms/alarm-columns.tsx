@@ -58,9 +58,9 @@ export function alarmColumns(
       render: (_, a) => (
         <div>
           <div>{a.enterpriseName}</div>
-          {a.hazardSourceName && (
+          {a.majorHazardName && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {a.hazardSourceName}
+              {a.majorHazardName}
             </Typography.Text>
           )}
         </div>

@@ -8,11 +8,11 @@ import { api } from '../../../app/api.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useModalForm } from '../../../app/use-modal-form.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
-import { HazardSourceSelect } from '../registry/pickers.tsx';
+import { MajorHazardSelect } from '../registry/pickers.tsx';
 
 interface Values {
   enterpriseId?: string | null;
-  hazardSourceId?: string | null;
+  majorHazardId?: string | null;
   grade: SafetyHazard['grade'];
   origin: 'inspection' | 'report';
   title?: string;
@@ -33,7 +33,7 @@ export function HazardFormModal({ open, onClose, onDone }: { open: boolean; onCl
     onSubmit: async (v) => {
       const saved = await api.post<SafetyHazard>('/api/safety/hazards', {
         ...(own ? {} : { enterpriseId: v.enterpriseId }),
-        hazardSourceId: v.hazardSourceId ?? null,
+        majorHazardId: v.majorHazardId ?? null,
         grade: v.grade,
         origin: v.origin,
         title: v.title?.trim() ?? '',
@@ -54,8 +54,8 @@ export function HazardFormModal({ open, onClose, onDone }: { open: boolean; onCl
             <EnterpriseSelect testId="hazard-enterprise" />
           </Form.Item>
         )}
-        <Form.Item name="hazardSourceId" label={t('safetyAlarms.hazards.form.hazardSource')}>
-          <HazardSourceSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="hazard-source" />
+        <Form.Item name="majorHazardId" label={t('safetyAlarms.hazards.form.majorHazard')}>
+          <MajorHazardSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="major-hazard" />
         </Form.Item>
         <Form.Item name="grade" label={t('safetyAlarms.hazards.form.grade')} rules={[{ required: true }]}>
           <Radio.Group options={hazardGrades.map((g) => ({ value: g, label: t(`safetyAlarms.grade.${g}`) }))} />

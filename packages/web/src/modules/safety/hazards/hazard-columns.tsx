@@ -36,9 +36,9 @@ export function hazardColumns(t: TFunction, opts: { sortOrder: (field: string) =
       render: (_, h) => (
         <div>
           <div>{h.enterpriseName}</div>
-          {h.hazardSourceName && (
+          {h.majorHazardName && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {h.hazardSourceName}
+              {h.majorHazardName}
             </Typography.Text>
           )}
         </div>

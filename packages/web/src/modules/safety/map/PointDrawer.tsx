@@ -56,9 +56,9 @@ export function PointFacts({ detail, live }: { detail: PointDetail; live: { ts: 
       <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }}>
         <Descriptions.Item label={t('safetyLive.point.tag')}>{`${p.tag} · ${t(`safetyLive.kind.${p.kind}`)}`}</Descriptions.Item>
         <Descriptions.Item label={t('safetyLive.point.enterprise')}>{detail.enterprise.name}</Descriptions.Item>
-        {detail.hazardSource && (
-          <Descriptions.Item label={t('safetyLive.point.hazardSource')}>
-            {t('safetyLive.point.hazardSourceLevel', { name: `${detail.hazardSource.code} ${detail.hazardSource.name}`, level: detail.hazardSource.level })}
+        {detail.majorHazard && (
+          <Descriptions.Item label={t('safetyLive.point.majorHazard')}>
+            {t('safetyLive.point.majorHazardLevel', { name: `${detail.majorHazard.code} ${detail.majorHazard.name}`, level: detail.majorHazard.level })}
           </Descriptions.Item>
         )}
         {detail.device && (

@@ -21,8 +21,8 @@ const alarm = (n: number, over: Partial<AlarmSummary> = {}): AlarmSummary =>
     deviceName: null,
     enterpriseId: E1,
     enterpriseName: '古雷石化',
-    hazardSourceId: null,
-    hazardSourceName: null,
+    majorHazardId: null,
+    majorHazardName: null,
     rule: 'threshold',
     level: 'yellow',
     band: 'l',
@@ -44,8 +44,8 @@ const alarm = (n: number, over: Partial<AlarmSummary> = {}): AlarmSummary =>
 
 const map = safetyMapSchema.parse({
   enterprises: [
-    { id: E1, name: '古雷石化', lng: 117.6, lat: 23.76, hazardSources: [], points: 2, openAlarms: 1, level: 'yellow' },
-    { id: E2, name: '腾龙芳烃', lng: 117.62, lat: 23.78, hazardSources: [], points: 0, openAlarms: 0, level: null },
+    { id: E1, name: '古雷石化', lng: 117.6, lat: 23.76, majorHazards: [], points: 2, openAlarms: 1, level: 'yellow' },
+    { id: E2, name: '腾龙芳烃', lng: 117.62, lat: 23.78, majorHazards: [], points: 0, openAlarms: 0, level: null },
   ],
   points: [
     {
@@ -55,7 +55,7 @@ const map = safetyMapSchema.parse({
       kind: 'level',
       unit: 'm',
       enterpriseId: E1,
-      hazardSourceId: null,
+      majorHazardId: null,
       lng: 117.6,
       lat: 23.76,
       value: 1.5,
@@ -69,7 +69,7 @@ const map = safetyMapSchema.parse({
       kind: 'level',
       unit: 'm',
       enterpriseId: E1,
-      hazardSourceId: null,
+      majorHazardId: null,
       lng: 117.6,
       lat: 23.76,
       value: 3,

@@ -8,7 +8,7 @@ import { api } from '../../../app/api.ts';
 import { changedFields } from '../../../app/form-errors.ts';
 import { useModalForm } from '../../../app/use-modal-form.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
-import { DeviceSelect, HazardSourceSelect } from './pickers.tsx';
+import { DeviceSelect, MajorHazardSelect } from './pickers.tsx';
 import { conflictField } from './registry-ui.ts';
 import type { DeviceWithToken, SafetyDevice } from './registry-types.ts';
 
@@ -20,7 +20,7 @@ interface Values {
   mn?: string | null;
   expectedIntervalS: number;
   factors?: string[];
-  hazardSourceId?: string | null;
+  majorHazardId?: string | null;
 }
 
 const conflictKeys = ['mn', 'name'] as const;
@@ -70,7 +70,7 @@ export function DeviceForm({
               enterpriseId: v.enterpriseId,
               expectedIntervalS: v.expectedIntervalS,
               ...(v.kind === 'device' && v.gatewayId ? { gatewayId: v.gatewayId } : {}),
-              ...(v.kind === 'station' ? { mn: v.mn?.trim(), factors: v.factors ?? [], hazardSourceId: v.hazardSourceId ?? null } : {}),
+              ...(v.kind === 'station' ? { mn: v.mn?.trim(), factors: v.factors ?? [], majorHazardId: v.majorHazardId ?? null } : {}),
             }),
           );
         }
@@ -142,8 +142,8 @@ export function DeviceForm({
             <Form.Item name="factors" label={t('safetyRegistry.devices.factors')} extra={t('safetyRegistry.devices.factorsHint')}>
               <Select mode="multiple" options={factorOptions} data-testid="device-factors" />
             </Form.Item>
-            <Form.Item name="hazardSourceId" label={t('safetyRegistry.devices.factorPointsSource')}>
-              <HazardSourceSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="device-source" />
+            <Form.Item name="majorHazardId" label={t('safetyRegistry.devices.factorPointsSource')}>
+              <MajorHazardSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="device-source" />
             </Form.Item>
           </>
         )}

@@ -9,13 +9,13 @@ import { api } from '../../../app/api.ts';
 import { changedFields } from '../../../app/form-errors.ts';
 import { useModalForm } from '../../../app/use-modal-form.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
-import { DeviceSelect, HazardSourceSelect } from './pickers.tsx';
+import { DeviceSelect, MajorHazardSelect } from './pickers.tsx';
 import { conflictField, pointFieldProblems } from './registry-ui.ts';
 import type { MonitoringPoint } from './registry-types.ts';
 
 interface Values {
   enterpriseId?: string | null;
-  hazardSourceId?: string | null;
+  majorHazardId?: string | null;
   deviceId?: string | null;
   tag: string;
   name: string;
@@ -43,7 +43,7 @@ function bodyOf(v: Values) {
   const n = (x: number | null | undefined) => (typeof x === 'number' ? x : null);
   return {
     enterpriseId: v.enterpriseId,
-    hazardSourceId: v.hazardSourceId ?? null,
+    majorHazardId: v.majorHazardId ?? null,
     deviceId: v.deviceId,
     tag: v.tag.trim(),
     name: v.name.trim(),
@@ -136,7 +136,7 @@ export function PointForm({
         data-testid="point-form"
         onValuesChange={(changed: Partial<Values>) => {
           // another enterprise: its own devices and sources
-          if ('enterpriseId' in changed) form.setFieldsValue({ deviceId: null, hazardSourceId: null });
+          if ('enterpriseId' in changed) form.setFieldsValue({ deviceId: null, majorHazardId: null });
         }}
       >
         <Row gutter={12}>
@@ -146,8 +146,8 @@ export function PointForm({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="hazardSourceId" label={c('hazardSource')}>
-              <HazardSourceSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="point-source" />
+            <Form.Item name="majorHazardId" label={c('majorHazard')}>
+              <MajorHazardSelect enterpriseId={enterpriseId} disabled={!enterpriseId} testId="point-source" />
             </Form.Item>
           </Col>
           <Col span={12}>

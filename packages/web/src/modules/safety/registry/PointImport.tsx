@@ -82,7 +82,7 @@ export function PointPreviewView({ preview }: { preview: PointImportPreview }) {
                 columns={[
                   { title: i('row'), dataIndex: 'rowNumber', width: 60 },
                   { title: t('safetyRegistry.points.col.enterprise'), dataIndex: 'enterprise', width: 160, ellipsis: true, render: text },
-                  { title: t('safetyRegistry.points.col.hazardSource'), dataIndex: 'hazardSource', width: 110, render: text },
+                  { title: t('safetyRegistry.points.col.majorHazard'), dataIndex: 'majorHazard', width: 110, render: text },
                   { title: t('safetyRegistry.points.col.device'), dataIndex: 'device', width: 140, render: text },
                   { title: t('safetyRegistry.points.col.tag'), dataIndex: 'tag', width: 110, render: text },
                   { title: t('safetyRegistry.points.col.name'), dataIndex: 'name', width: 150, ellipsis: true, render: text },

@@ -12,7 +12,7 @@ import { ExportButton } from '../../../app/components/ExportButton.tsx';
 import { useReportError } from '../../../app/use-report-error.ts';
 import { useServerTable } from '../../../app/use-server-table.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
-import { DeviceSelect, HazardSourceSelect } from './pickers.tsx';
+import { DeviceSelect, MajorHazardSelect } from './pickers.tsx';
 import { PointForm } from './PointForm.tsx';
 import { PointImport } from './PointImport.tsx';
 import { deviceLabel, rangeText, thresholdText } from './registry-ui.ts';
@@ -37,12 +37,12 @@ export function PointTable({ tableProps, items, sortOrder, manage, onEdit, onDel
     { title: c('kind'), dataIndex: 'kind', width: 90, ...sorted('kind'), render: (k: string) => t(`safetyRegistry.pointKinds.${k}`) },
     { title: c('enterprise'), dataIndex: 'enterpriseName', width: 180, ellipsis: true, ...sorted('enterpriseName') },
     {
-      title: c('hazardSource'),
-      dataIndex: 'hazardSourceName',
+      title: c('majorHazard'),
+      dataIndex: 'majorHazardName',
       width: 150,
       ellipsis: true,
-      ...sorted('hazardSourceName'),
-      render: (_: unknown, p) => (p.hazardSourceCode ? `${p.hazardSourceCode} ${p.hazardSourceName ?? ''}` : '—'),
+      ...sorted('majorHazardName'),
+      render: (_: unknown, p) => (p.majorHazardCode ? `${p.majorHazardCode} ${p.majorHazardName ?? ''}` : '—'),
     },
     {
       title: c('device'),
@@ -133,17 +133,17 @@ export function PointList() {
             <div style={{ width: 200, display: 'grid' }}>
               <EnterpriseSelect
                 value={filters.enterpriseId}
-                onChange={(v) => table.setFilters({ enterpriseId: v ?? undefined, hazardSourceId: undefined, deviceId: undefined })}
+                onChange={(v) => table.setFilters({ enterpriseId: v ?? undefined, majorHazardId: undefined, deviceId: undefined })}
                 placeholder={t('safetyRegistry.filter.enterprise')}
                 testId="point-filter-enterprise"
               />
             </div>
           )}
-          <HazardSourceSelect
+          <MajorHazardSelect
             enterpriseId={enterpriseId}
-            value={filters.hazardSourceId}
-            onChange={(v) => table.setFilter('hazardSourceId', v)}
-            placeholder={t('safetyRegistry.filter.hazardSource')}
+            value={filters.majorHazardId}
+            onChange={(v) => table.setFilter('majorHazardId', v)}
+            placeholder={t('safetyRegistry.filter.majorHazard')}
             style={{ width: 200 }}
             testId="point-filter-source"
           />

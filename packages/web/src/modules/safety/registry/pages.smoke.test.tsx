@@ -4,12 +4,12 @@
 // with their token columns and actions, points with range and thresholds, and an import preview with row errors.
 import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { devicePage, hazardSourceDetailSchema, hazardSourceSchema, pointImportPreviewSchema, pointSchema } from '@zoneops/shared';
+import { devicePage, majorHazardDetailSchema, majorHazardSchema, pointImportPreviewSchema, pointSchema } from '@zoneops/shared';
 import { initI18n, setLanguage } from '../../../app/i18n.ts';
 import { adminMe, renderAs, U } from '../../../app/test-fixtures.tsx';
 import RegistryPage from '../RegistryPage.tsx';
-import { HazardSourceView } from './HazardSourceDetail.tsx';
-import { SourceTable } from './HazardSourceList.tsx';
+import { MajorHazardView } from './MajorHazardDetail.tsx';
+import { SourceTable } from './MajorHazardList.tsx';
 import { DeviceTable } from './DeviceList.tsx';
 import { PointTable } from './PointList.tsx';
 import { PointPreviewView } from './PointImport.tsx';
@@ -19,7 +19,7 @@ const untranslated = /safetyRegistry\.[a-zA-Z]+/;
 const noop = () => undefined;
 const at = '2026-11-20T02:00:00.000Z';
 
-const source = hazardSourceSchema.parse({
+const source = majorHazardSchema.parse({
   id: U(10),
   code: 'GL-HS-001',
   name: '芳烃罐区',
@@ -48,9 +48,9 @@ const point = pointSchema.parse({
   id: U(30),
   enterpriseId: U(20),
   enterpriseName: '古雷石化有限公司',
-  hazardSourceId: source.id,
-  hazardSourceCode: source.code,
-  hazardSourceName: source.name,
+  majorHazardId: source.id,
+  majorHazardCode: source.code,
+  majorHazardName: source.name,
   deviceId: U(41),
   deviceName: 'GD-01',
   deviceKind: 'device',
@@ -77,7 +77,7 @@ const point = pointSchema.parse({
   updatedAt: at,
 });
 
-const detail = hazardSourceDetailSchema.parse({ ...source, pointList: [point], deviceCounts: { online: 1, offline: 0, never: 0, revoked: 0 } });
+const detail = majorHazardDetailSchema.parse({ ...source, pointList: [point], deviceCounts: { online: 1, offline: 0, never: 0, revoked: 0 } });
 
 const device = (n: number, over: Record<string, unknown>) => ({
   id: U(n),
@@ -130,7 +130,7 @@ const preview = pointImportPreviewSchema.parse({
     {
       rowNumber: 3,
       enterprise: '古雷石化有限公司',
-      hazardSource: 'GL-HS-001',
+      majorHazard: 'GL-HS-001',
       device: 'RTU-1',
       tag: 'GT-001',
       name: '可燃气 1',
@@ -138,7 +138,7 @@ const preview = pointImportPreviewSchema.parse({
       unit: '%LEL',
       errors: 0,
     },
-    { rowNumber: 4, enterprise: '不存在化工', hazardSource: null, device: 'RTU-1', tag: 'GT-002', name: '可燃气 2', kind: null, unit: '%LEL', errors: 1 },
+    { rowNumber: 4, enterprise: '不存在化工', majorHazard: null, device: 'RTU-1', tag: 'GT-002', name: '可燃气 2', kind: null, unit: '%LEL', errors: 1 },
   ],
   annotatedAvailable: true,
 });
@@ -189,7 +189,7 @@ describe.each(['zh-CN', 'en-US'] as const)('registry page in %s', (lang) => {
   });
 
   it('renders a hazard source with its responsible persons, device states and points', () => {
-    const out = html(<HazardSourceView source={detail} />);
+    const out = html(<MajorHazardView source={detail} />);
     for (const id of ['source-detail', 'source-detail-main', 'source-device-counts', 'source-detail-points']) expect(out).toContain(`data-testid="${id}"`);
     expect(out).toContain('王*山');
     expect(out).toContain('139****1111');

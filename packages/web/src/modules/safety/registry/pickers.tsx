@@ -1,4 +1,4 @@
-// Pickers of the registry forms and filters: a hazard source or a device of an enterprise (GET /api/safety/hazard-sources
+// Pickers of the registry forms and filters: a hazard source or a device of an enterprise (GET /api/safety/major-hazards
 // and /api/safety/devices with ?enterpriseId=…&q=…); devices behind a gateway are shown as gateway/device.
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Select } from 'antd';
 import type { DeviceKind, Page } from '@zoneops/shared';
 import { useApiGet } from '../../../app/use-api.ts';
 import { deviceLabel } from './registry-ui.ts';
-import type { HazardSource, SafetyDevice } from './registry-types.ts';
+import type { MajorHazard, SafetyDevice } from './registry-types.ts';
 
 interface PickerProps {
   value?: string | null;
@@ -53,13 +53,13 @@ function RegistrySelect<T extends { id: string }>({
   );
 }
 
-const sourceLabel = (s: HazardSource) => `${s.code} ${s.name}`;
+const sourceLabel = (s: MajorHazard) => `${s.code} ${s.name}`;
 
-export function HazardSourceSelect({ enterpriseId, ...props }: PickerProps) {
+export function MajorHazardSelect({ enterpriseId, ...props }: PickerProps) {
   return (
-    <RegistrySelect<HazardSource>
+    <RegistrySelect<MajorHazard>
       {...props}
-      path="/api/safety/hazard-sources"
+      path="/api/safety/major-hazards"
       query={{ enterpriseId: enterpriseId ?? undefined, sort: 'code' }}
       label={sourceLabel}
     />

@@ -1,36 +1,36 @@
-// 重大危险源: the server table of GET /api/safety/hazard-sources filtered by enterprise, level, overdue assessment and
+// 重大危险源: the server table of GET /api/safety/major-hazards filtered by enterprise, level, overdue assessment and
 // free text, sortable, exportable; registration, edits and deletion (refused while points remain) for safety.manage.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { hazardSourceLevels } from '@zoneops/shared';
+import { majorHazardLevels } from '@zoneops/shared';
 import { api } from '../../../app/api.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { ExportButton } from '../../../app/components/ExportButton.tsx';
 import { useReportError } from '../../../app/use-report-error.ts';
 import { useServerTable } from '../../../app/use-server-table.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
-import { HazardSourceDrawer } from './HazardSourceDetail.tsx';
-import { HazardSourceForm } from './HazardSourceForm.tsx';
+import { MajorHazardDrawer } from './MajorHazardDetail.tsx';
+import { MajorHazardForm } from './MajorHazardForm.tsx';
 import { levelColours } from './registry-ui.ts';
-import type { HazardSource } from './registry-types.ts';
+import type { MajorHazard } from './registry-types.ts';
 
 export interface SourceTableProps {
-  tableProps?: TableProps<HazardSource>;
-  items?: HazardSource[];
+  tableProps?: TableProps<MajorHazard>;
+  items?: MajorHazard[];
   sortOrder?: (field: string) => 'ascend' | 'descend' | null;
   manage: boolean;
-  onOpen: (s: HazardSource) => void;
-  onEdit: (s: HazardSource) => void;
-  onDelete: (s: HazardSource) => void;
+  onOpen: (s: MajorHazard) => void;
+  onEdit: (s: MajorHazard) => void;
+  onDelete: (s: MajorHazard) => void;
 }
 
 export function SourceTable({ tableProps, items, sortOrder, manage, onOpen, onEdit, onDelete }: SourceTableProps) {
   const { t } = useTranslation();
   const c = (k: string) => t(`safetyRegistry.sources.col.${k}`);
   const sorted = (key: string) => ({ key, sorter: true, sortOrder: sortOrder?.(key) ?? null });
-  const columns: TableColumnsType<HazardSource> = [
+  const columns: TableColumnsType<MajorHazard> = [
     { title: c('code'), dataIndex: 'code', width: 120, ...sorted('code') },
     {
       title: c('name'),
@@ -56,7 +56,7 @@ export function SourceTable({ tableProps, items, sortOrder, manage, onOpen, onEd
       dataIndex: 'installations',
       width: 180,
       ellipsis: true,
-      render: (list: HazardSource['installations']) => list.map((i) => i.name).join(t('common.listSeparator')) || '—',
+      render: (list: MajorHazard['installations']) => list.map((i) => i.name).join(t('common.listSeparator')) || '—',
     },
     {
       title: c('main'),
@@ -91,7 +91,7 @@ export function SourceTable({ tableProps, items, sortOrder, manage, onOpen, onEd
             key: 'actions',
             width: 90,
             fixed: 'right' as const,
-            render: (_: unknown, s: HazardSource) => (
+            render: (_: unknown, s: MajorHazard) => (
               <Space size={0}>
                 <Button
                   type="link"
@@ -117,7 +117,7 @@ export function SourceTable({ tableProps, items, sortOrder, manage, onOpen, onEd
       : []),
   ];
   return (
-    <Table<HazardSource>
+    <Table<MajorHazard>
       rowKey="id"
       columns={columns}
       size="small"
@@ -128,21 +128,21 @@ export function SourceTable({ tableProps, items, sortOrder, manage, onOpen, onEd
   );
 }
 
-export function HazardSourceList() {
+export function MajorHazardList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can, me } = useAuth();
   const report = useReportError();
   // the registry is kept by the park: an enterprise's users read it
   const manage = can('safety.manage') && !me?.enterpriseId;
-  const table = useServerTable<HazardSource>('/api/safety/hazard-sources', { sort: 'code' });
+  const table = useServerTable<MajorHazard>('/api/safety/major-hazards', { sort: 'code' });
   const { filters } = table.state;
-  const [editing, setEditing] = useState<HazardSource | 'new' | null>(null);
+  const [editing, setEditing] = useState<MajorHazard | 'new' | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
-  const remove = async (s: HazardSource) => {
+  const remove = async (s: MajorHazard) => {
     try {
-      await api.delete(`/api/safety/hazard-sources/${s.id}`);
+      await api.delete(`/api/safety/major-hazards/${s.id}`);
       void message.success(t('common.deleted'));
       table.reload();
     } catch (err) {
@@ -170,7 +170,7 @@ export function HazardSourceList() {
             style={{ width: 110 }}
             value={filters.level}
             onChange={(v?: string) => table.setFilter('level', v)}
-            options={hazardSourceLevels.map((l) => ({ value: String(l), label: t(`safetyRegistry.levels.${l}`) }))}
+            options={majorHazardLevels.map((l) => ({ value: String(l), label: t(`safetyRegistry.levels.${l}`) }))}
             data-testid="source-filter-level"
           />
           <Select
@@ -196,7 +196,7 @@ export function HazardSourceList() {
         </Space>
         <Space wrap>
           <Button icon={<ReloadOutlined />} onClick={table.reload} aria-label={t('common.refresh')} />
-          <ExportButton path="/api/safety/hazard-sources/export" query={table.query} fileName={t('safetyRegistry.sources.exportName')} testId="source-export" />
+          <ExportButton path="/api/safety/major-hazards/export" query={table.query} fileName={t('safetyRegistry.sources.exportName')} testId="source-export" />
           {manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="source-create">
               {t('safetyRegistry.sources.create')}
@@ -212,7 +212,7 @@ export function HazardSourceList() {
         onEdit={setEditing}
         onDelete={(s) => void remove(s)}
       />
-      <HazardSourceForm
+      <MajorHazardForm
         open={editing !== null}
         source={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
@@ -222,7 +222,7 @@ export function HazardSourceList() {
           table.reload();
         }}
       />
-      <HazardSourceDrawer id={open} onClose={() => setOpen(null)} />
+      <MajorHazardDrawer id={open} onClose={() => setOpen(null)} />
     </>
   );
 }

@@ -1,13 +1,13 @@
-// A hazard source in a drawer (GET /api/safety/hazard-sources/:id): its particulars, installations, the three
+// A hazard source in a drawer (GET /api/safety/major-hazards/:id): its particulars, installations, the three
 // responsible persons (masked as the server answers them), the state of the devices carrying its points, and the points.
 import { useTranslation } from 'react-i18next';
 import { Badge, Descriptions, Drawer, Empty, Flex, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { deviceStatuses, responsibleRoles } from '@zoneops/shared';
 import { useApiGet } from '../../../app/use-api.ts';
 import { deviceLabel, levelColours, rangeText, statusBadges, thresholdText } from './registry-ui.ts';
-import type { HazardSourceDetail, MonitoringPoint } from './registry-types.ts';
+import type { MajorHazardDetail, MonitoringPoint } from './registry-types.ts';
 
-export function HazardSourceView({ source }: { source: HazardSourceDetail }) {
+export function MajorHazardView({ source }: { source: MajorHazardDetail }) {
   const { t } = useTranslation();
   const c = (k: string) => t(`safetyRegistry.sources.col.${k}`);
   const p = (k: string) => t(`safetyRegistry.points.col.${k}`);
@@ -79,9 +79,9 @@ export function HazardSourceView({ source }: { source: HazardSourceDetail }) {
   );
 }
 
-export function HazardSourceDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+export function MajorHazardDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { data } = useApiGet<HazardSourceDetail>(id ? `/api/safety/hazard-sources/${id}` : null);
+  const { data } = useApiGet<MajorHazardDetail>(id ? `/api/safety/major-hazards/${id}` : null);
   const source = data && data.id === id ? data : undefined;
   return (
     <Drawer
@@ -91,7 +91,7 @@ export function HazardSourceDrawer({ id, onClose }: { id: string | null; onClose
       title={source ? `${source.code} ${source.name}` : t('safetyRegistry.sources.detail')}
       destroyOnHidden
     >
-      {source ? <HazardSourceView source={source} /> : <Spin />}
+      {source ? <MajorHazardView source={source} /> : <Spin />}
     </Drawer>
   );
 }

@@ -1,4 +1,4 @@
-// Registers a major hazard source (POST /api/safety/hazard-sources) or edits one (PATCH, only the fields changed):
+// Registers a major hazard source (POST /api/safety/major-hazards) or edits one (PATCH, only the fields changed):
 // code, name, enterprise, level, installations, the three responsible persons, assessment dates, location. The
 // server's field errors land on their fields; a taken code is marked on the code field.
 import { useMemo } from 'react';
@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, type ButtonProps } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { hazardSourceLevels, installationKinds, responsibleRoles, type Installation, type Responsible } from '@zoneops/shared';
+import { majorHazardLevels, installationKinds, responsibleRoles, type Installation, type Responsible } from '@zoneops/shared';
 import { api } from '../../../app/api.ts';
 import { changedFields } from '../../../app/form-errors.ts';
 import { useModalForm } from '../../../app/use-modal-form.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
 import { conflictField } from './registry-ui.ts';
-import type { HazardSource } from './registry-types.ts';
+import type { MajorHazard } from './registry-types.ts';
 
 interface Values {
   code: string;
@@ -45,7 +45,7 @@ function bodyOf(v: Values) {
   };
 }
 
-export function HazardSourceForm({
+export function MajorHazardForm({
   open,
   source,
   onClose,
@@ -53,9 +53,9 @@ export function HazardSourceForm({
 }: {
   open: boolean;
   /** null: a new source */
-  source: HazardSource | null;
+  source: MajorHazard | null;
   onClose: () => void;
-  onSaved: (s: HazardSource) => void;
+  onSaved: (s: MajorHazard) => void;
 }) {
   const { t } = useTranslation();
   const initial = useMemo<Values>(
@@ -85,9 +85,9 @@ export function HazardSourceForm({
           const changed = changedFields(body, bodyOf(initial));
           // the due date follows a new assessment date unless it was changed too
           if (changed.assessedOn !== undefined && changed.assessmentDueOn === undefined) delete changed.assessmentDueOn;
-          onSaved(await api.patch<HazardSource>(`/api/safety/hazard-sources/${source.id}`, changed));
+          onSaved(await api.patch<MajorHazard>(`/api/safety/major-hazards/${source.id}`, changed));
         } else {
-          onSaved(await api.post<HazardSource>('/api/safety/hazard-sources', { ...body, enterpriseId: v.enterpriseId }));
+          onSaved(await api.post<MajorHazard>('/api/safety/major-hazards', { ...body, enterpriseId: v.enterpriseId }));
         }
       } catch (err) {
         if (conflictField(err) === 'code') form.setFields([{ name: 'code', errors: [t('safetyRegistry.conflict.code')] }]);
@@ -127,7 +127,7 @@ export function HazardSourceForm({
           </Col>
           <Col span={8}>
             <Form.Item name="level" label={f('level')} rules={[{ required: true }]}>
-              <Select options={hazardSourceLevels.map((l) => ({ value: l, label: t(`safetyRegistry.levels.${l}`) }))} data-testid="source-level" />
+              <Select options={majorHazardLevels.map((l) => ({ value: l, label: t(`safetyRegistry.levels.${l}`) }))} data-testid="source-level" />
             </Form.Item>
           </Col>
           <Col span={8}>
