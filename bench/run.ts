@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'projects-import': () => import('./projects-import.ts'),
   economy: () => import('./economy.ts'),
   promotion: () => import('./promotion.ts'),
+  ingest: () => import('./ingest.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

@@ -15,9 +15,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import { DEVICE_TELEMETRY_TOPIC, GATEWAY_TELEMETRY_TOPIC } from '@zoneops/shared';
 import type { Directory } from './directory.ts';
 import type { Intake, TelemetryKind } from './intake.ts';
+import { OverloadedError } from './pipeline.ts';
 
 /** How long the broker keeps this instance's session (and its unacknowledged messages) after a crash. */
 const SESSION_EXPIRY_S = 300;
+/** Messages the broker may have in flight to this instance (a gateway batch of 150 readings × 1,000 fits the queue). */
+const RECEIVE_MAXIMUM = 1000;
+/** How soon a message held by a full queue is offered again. */
+const OVERLOAD_RETRY_MS = 50;
 const TOPIC_PREFIX = 'zoneops/';
 
 export interface ExternalSubscription {
@@ -85,7 +90,7 @@ export async function startSubscriber(url: string, parts: SubscriberParts): Prom
     protocolVersion: 5,
     clientId: parts.clientId,
     clean: false,
-    properties: { sessionExpiryInterval: SESSION_EXPIRY_S, receiveMaximum: 4096 },
+    properties: { sessionExpiryInterval: SESSION_EXPIRY_S, receiveMaximum: RECEIVE_MAXIMUM },
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
     keepalive: 30,
@@ -102,21 +107,30 @@ export async function startSubscriber(url: string, parts: SubscriberParts): Prom
       const id = packet.messageId!;
       const entry: Held = { generation, done: false, failed: false, send: null };
       held.set(id, entry);
-      intake.accept(sender, parsed.kind, message, 'mqtt', (err) => {
-        if (held.get(id) !== entry) return;
-        if (err) {
-          entry.failed = true;
-          held.delete(id);
-          log.warn({ err: err.message }, 'MQTT message not acknowledged: reconnecting so the broker delivers it again');
-          client.stream?.destroy();
-          return;
-        }
-        entry.done = true;
-        if (entry.send) {
-          held.delete(id);
-          entry.send();
-        }
-      });
+      const kind = parsed.kind;
+      const attempt = () =>
+        intake.accept(sender, kind, message, 'mqtt', (err) => {
+          if (held.get(id) !== entry) return;
+          // A full queue holds the message (and its PUBACK) until the writes catch up: the broker's in-flight window
+          // (receiveMaximum) bounds what waits, and nothing is refused for being early.
+          if (err instanceof OverloadedError) {
+            setTimeout(attempt, OVERLOAD_RETRY_MS).unref();
+            return;
+          }
+          if (err) {
+            entry.failed = true;
+            held.delete(id);
+            log.warn({ err: err.message }, 'MQTT message not acknowledged: reconnecting so the broker delivers it again');
+            client.stream?.destroy();
+            return;
+          }
+          entry.done = true;
+          if (entry.send) {
+            held.delete(id);
+            entry.send();
+          }
+        });
+      attempt();
       done(0);
     },
   });
