@@ -256,7 +256,7 @@ for (const engine of engines()) {
       });
 
       it('pushes the latest values of watched visible points, only when changed, and ignores invalid messages', async () => {
-        const hub = app.app.safetyLive;
+        const hub = app.safety.live;
         const live = await connect(app, c.firm2);
         await live.next('hello');
         const invalidBefore = hub.stats.invalidMessages;
@@ -322,7 +322,7 @@ for (const engine of engines()) {
         await expect
           .poll(
             () => {
-              app.app.safetyLive.pushLatest();
+              app.safety.live.pushLatest();
               return live.messages.some((m) => m.type === 'latest');
             },
             { timeout: 5_000, interval: 50 },
@@ -335,7 +335,7 @@ for (const engine of engines()) {
       });
 
       it('closes the socket when the session is logged out or idles out', async () => {
-        const hub = app.app.safetyLive;
+        const hub = app.safety.live;
         const firm = await login(app.app, 'firm1');
         const live = await connect(app, firm);
         await live.next('hello');

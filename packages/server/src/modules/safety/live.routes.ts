@@ -13,20 +13,12 @@ import { createLiveHub, type LiveCredential, type LiveHub } from './live-hub.ts'
 import { createSafetyMapService } from './map.service.ts';
 import type { SafetyEvents } from './safety-events.ts';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** This instance's live feed of the safety page (connections, counters). */
-    safetyLive: LiveHub;
-  }
-}
-
 /** Largest client message (a watch of 200 ids is about 8 KB); larger frames close the socket (1009). */
 const MAX_PAYLOAD = 16 * 1024;
 
 export async function registerSafetyLive(app: FastifyInstance, deps: Deps, events: SafetyEvents, latest: LatestValues): Promise<LiveHub> {
   const hub = createLiveHub(deps, latest);
   const maps = createSafetyMapService(deps, latest);
-  app.decorate('safetyLive', hub);
   const unsubscribe = events.on((event) => hub.onEvent(event));
   hub.start();
   app.addHook('onClose', async () => {
