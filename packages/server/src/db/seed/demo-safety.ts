@@ -8,7 +8,7 @@
 // Written once, after the demo zone, in one transaction (one file because the tables, the plan and the writing
 // change together).
 //
-// Device tokens are drawn at seed time (crypto) and stored only as sha256 (token_hash, token_hint = last 4,
+// Device tokens are issued at seed time as the registry issues them (device-tokens.ts), stored only as sha256 (token_hash, token_hint = last 4,
 // token_issued_at). Their plaintext goes to DATA_DIR/demo-devices.json (mode 0600; written with the seed only, so a
 // lost file means rotating the tokens in the registry) for the simulator
 // (`npm run simulate -- telemetry`), in this shape (DemoDevicesFile below):
@@ -27,7 +27,7 @@ import { addCalendarDays, hj212Factors, type DeviceKind, type PointKind, type Po
 import { today } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { queryRows, type Tx } from '../../platform/database.ts';
-import { sha256, randomToken } from '../../platform/auth/tokens.ts';
+import { issueDeviceToken } from '../../modules/safety/device-tokens.ts';
 import { SafetyEvents } from '../../modules/safety/safety-events.ts';
 import { enterprises, majorHazards, safetyAlarmEvents, safetyAlarms, safetyDevices, safetySuppressions, settings, users } from '../schema.ts';
 import { BOUNDARY, buildDemoZone, GIVEN_NAMES, insidePolygon, MOBILE_PREFIXES, mulberry32, SURNAMES, type DemoZone, type Rng } from './demo-data.ts';
@@ -717,7 +717,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
   const rng = mulberry32(0x5eed0701);
   const sourceId = new Map(plan.sources.map((s) => [s.code, randomUUID()]));
   const deviceId = new Map(plan.devices.map((d) => [d.key, randomUUID()]));
-  const tokens = new Map(plan.devices.filter((d) => d.kind !== 'station' && !d.gateway).map((d) => [d.key, `zsd_${randomToken(24)}`]));
+  const tokens = new Map(plan.devices.filter((d) => d.kind !== 'station' && !d.gateway).map((d) => [d.key, issueDeviceToken(now)]));
   const pointIds = plan.points.map(() => randomUUID());
   const pointIndex = new Map(plan.points.map((p, i) => [`${p.enterprise}/${p.tag}`, i]));
   const findPoint = (e: number, tag: string) => {
@@ -866,7 +866,7 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
         name: d.name,
         kind: d.kind === 'gateway' ? 'gateway' : 'device',
         enterprise: entName(d.enterprise),
-        token: tokens.get(d.key)!,
+        token: tokens.get(d.key)!.token,
         points: (pointsOf.get(d.key) ?? []).map(filePoint),
         ...(d.kind === 'gateway'
           ? {
@@ -923,9 +923,9 @@ export async function seedDemoSafety(deps: Deps): Promise<DemoSafetyResult> {
             enterpriseId: enterpriseId(d.enterprise),
             gatewayId: d.gateway ? deviceId.get(d.gateway)! : null,
             mn: d.mn,
-            tokenHash: token ? sha256(token) : null,
-            tokenHint: token ? token.slice(-4) : null,
-            tokenIssuedAt: token ? now : null,
+            tokenHash: token?.tokenHash ?? null,
+            tokenHint: token?.tokenHint ?? null,
+            tokenIssuedAt: token?.tokenIssuedAt ?? null,
             expectedIntervalS: 60,
             lastSeenAt: new Date(nowMs - 20_000),
           };
