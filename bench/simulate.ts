@@ -3,8 +3,12 @@
 // Reads the device file the demo seed writes (DATA_DIR/demo-devices.json, default ./data), connects one MQTT client
 // per gateway and per direct device (about 20 sockets; --connections device for one per device), and sends the
 // stations' HJ 212 frames to the TCP port. Prints a line every 10 s; Ctrl-C stops (after the PUBACKs in flight).
+// `npm run simulate -- vehicles [options]`: the closed park's JT/T 808 terminals and phones drive the park's roads and
+// gate events are posted (bench/vehicles), so that the live vehicle page moves.
 import { parseArgs } from 'node:util';
 import { defaultDevicesFile, Fleet, loadDemoDevices, sendersOf, stationsOf, StationFleet, type FleetStats, type StationStats } from './fleet/index.ts';
+import { runVehicles } from './vehicles/index.ts';
+import type { DemoDevicesFileWithPark } from '../packages/server/src/db/seed/demo-park.ts';
 
 const USAGE = `usage: npm run simulate -- telemetry [options]
   --url <mqtt://host:port>   broker (default: the file's MQTT_URL or mqtt://localhost:<MQTT_PORT>)
@@ -15,7 +19,17 @@ const USAGE = `usage: npm run simulate -- telemetry [options]
   --connections <gateway|device>  one connection per gateway (default) or per device
   --hj212 <host:port|off>    HJ 212 stations (default: localhost and the file's HJ212_PORT)
   --file <path>              device file (default: DATA_DIR/demo-devices.json)
-  --seed <n>                 random seed of the signals`;
+  --seed <n>                 random seed of the signals
+
+usage: npm run simulate -- vehicles [options]
+  --rate <x>                 positions and gate events x times as often (default 1: a position every 5 s, phones 10 s)
+  --duration <s>             stop after s seconds (default 0: until Ctrl-C)
+  --jt808 <host:port|off>    JT/T 808 server (default: localhost and the file's JT808_PORT)
+  --terminals <n>            at most n JT/T 808 terminals (default: every vehicle in the park that has one)
+  --osmand <url|off>         OsmAnd endpoint (default: http://localhost:<OSMAND_PORT>)
+  --gate <url|off>           platform base URL for gate events (default: the file's, http://localhost:<PORT>)
+  --gate-token <token>       the gate token (default: the one the demo seed issued)
+  --file <path>              device file (default: DATA_DIR/demo-devices.json)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +43,11 @@ const { values, positionals } = parseArgs({
     hj212: { type: 'string' },
     file: { type: 'string' },
     seed: { type: 'string' },
+    jt808: { type: 'string' },
+    terminals: { type: 'string' },
+    osmand: { type: 'string' },
+    gate: { type: 'string' },
+    'gate-token': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -42,9 +61,38 @@ const number = (name: string, text: string, min: number) => {
   return n;
 };
 
-if (values.help || positionals[0] !== 'telemetry') {
+if (values.help || (positionals[0] !== 'telemetry' && positionals[0] !== 'vehicles')) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
+}
+if (positionals[0] === 'vehicles') {
+  const path = values.file ?? defaultDevicesFile();
+  let file: DemoDevicesFileWithPark;
+  try {
+    file = loadDemoDevices(path);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  try {
+    await runVehicles(
+      {
+        file,
+        rate: number('rate', values.rate, 0.01),
+        duration: number('duration', values.duration, 0),
+        jt808: values.jt808,
+        osmand: values.osmand,
+        gate: values.gate,
+        gateToken: values['gate-token'],
+        terminals: values.terminals === undefined ? undefined : number('terminals', values.terminals, 0),
+      },
+      path,
+    );
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  process.exit(0);
 }
 const rate = number('rate', values.rate, 0.001);
 const excursions = number('excursions', values.excursions, 0);

@@ -45,6 +45,7 @@ import type { EconomyService } from './modules/economy/economy.service.ts';
 import type { LeadService } from './modules/promotion/lead.service.ts';
 import { registerService, type RequestService } from './modules/service/index.ts';
 import { registerSafety, type SafetyModule } from './modules/safety/index.ts';
+import { registerPark, type ParkModule } from './modules/park/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerRoles } from './modules/roles/index.ts';
 import { registerSecurity } from './modules/security/index.ts';
@@ -71,13 +72,16 @@ export interface App {
   service: RequestService;
   /** Safety monitoring: ingest listeners are opened by server.ts (or tests) with safety.ingest.start(). */
   safety: SafetyModule;
+  /** Closed-park management: position listeners are opened by server.ts (or tests) with park.positions.start(). */
+  park: ParkModule;
 }
 
 /** Telemetry posted by devices and the broker's token checks: they change no principal and no cached answer. */
-const isDeviceTraffic = (url: string) => url.startsWith('/api/v1/') || url.startsWith('/api/mqtt/');
+const isDeviceTraffic = (url: string) =>
+  url.startsWith('/api/v1/') || url.startsWith('/api/mqtt/') || url.startsWith('/api/gate/') || url.startsWith('/api/osmand');
 
-/** Device tokens travel in the URL of HTTP telemetry (/api/v1/<token>/…): logs show only a hint. */
-const redactToken = (url: string) => url.replace(/^\/api\/v1\/([^/?]+)/, (_m, token: string) => `/api/v1/…${token.slice(-4)}`);
+/** Device tokens travel in the URL of HTTP telemetry (/api/v1/<token>/…) and gate events (/api/gate/<token>/…): logs show only a hint. */
+const redactToken = (url: string) => url.replace(/^\/api\/(v1|gate)\/([^/?]+)/, (_m, prefix: string, token: string) => `/api/${prefix}/…${token.slice(-4)}`);
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -228,6 +232,7 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const promotion = registerPromotion(app, deps);
   const service = registerService(app, deps);
   const safety = await registerSafety(app, deps, (channel, onNotify, onLive) => database.listen(channel, onNotify, onLive));
+  const park = await registerPark(app, deps, safety);
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).
@@ -267,7 +272,12 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   scheduler.add({ name: 'safety.escalate', everyMs: 30_000, run: (now) => safety.alarms.escalate(now) });
   scheduler.add({ name: 'safety.rollups', everyMs: 60_000, run: (now) => safety.ingest.rollup(now) });
   scheduler.add({ name: 'safety.partitions', everyMs: 3_600_000, run: (now) => safety.ingest.maintain(now) });
+  // Closed park: timed rules (position lost, stopped outside a lot, past the window) and the gate spool re-drive every
+  // half minute; position partitions hourly.
+  scheduler.add({ name: 'park.rules', everyMs: 30_000, run: (now) => park.rules.checkTimers(now) });
+  scheduler.add({ name: 'park.gate', everyMs: 30_000, run: () => park.gate.drain() });
+  scheduler.add({ name: 'park.partitions', everyMs: 3_600_000, run: (now) => park.positions.maintain(now) });
   scheduler.add({ name: 'audit.retention', everyMs: 86_400_000, run: () => audit.archiveOlderThan(config.auditRetentionDays).then(() => undefined) });
 
-  return { app, deps, scheduler, projects, economy, promotion, service, safety };
+  return { app, deps, scheduler, projects, economy, promotion, service, safety, park };
 }

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   date,
@@ -1664,11 +1665,20 @@ export const safetyAlarms = pgTable(
     id: id(),
     pointId: uuid('point_id').references(() => monitoringPoints.id),
     deviceId: uuid('device_id').references(() => safetyDevices.id),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    /** Null for a park-level vehicle or gate alarm without a destination enterprise (seen by park-wide scope only). */
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
     majorHazardId: uuid('major_hazard_id').references(() => majorHazards.id),
-    /** threshold | rate | stale | offline */
+    /** Closed-park alarms (issue 8): the vehicle (by plate, known or not), where, and which geofence or appointment. */
+    plate: text('plate'),
+    vehicleId: uuid('vehicle_id').references(() => parkVehicles.id),
+    checkpointId: uuid('checkpoint_id').references(() => checkpoints.id),
+    geofenceId: uuid('geofence_id').references(() => geofences.id),
+    appointmentId: uuid('appointment_id').references(() => entryAppointments.id),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    /** Rule-specific facts, e.g. the failed gate checks [{code, message}]. */
+    detail: jsonb('detail'),
+    /** threshold | rate | stale | offline | gate | overspeed | offRoute | parkedOutside | overstay | restrictedArea | positionLost */
     rule: text('rule').notNull(),
     /** red | orange | yellow | blue */
     level: text('level').notNull(),
@@ -1699,9 +1709,9 @@ export const safetyAlarms = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    // One open alarm per point (or device) and rule.
+    // One open alarm per point (or device, or plate) and rule.
     uniqueIndex('safety_alarms_open_uq')
-      .on(t.pointId, t.deviceId, t.rule)
+      .on(t.pointId, t.deviceId, t.plate, t.rule)
       .where(sql`closed_at is null`),
     index('safety_alarms_enterprise_idx').on(t.enterpriseId, t.raisedAt),
     index('safety_alarms_status_idx').on(t.status, t.raisedAt),
@@ -1773,4 +1783,408 @@ export const safetyHazards = pgTable(
     ...timestamps(),
   },
   (t) => [index('safety_hazards_enterprise_idx').on(t.enterpriseId, t.foundOn)],
+);
+
+// ---- Closed-park management (封闭化管理, DOMAIN §11, issue 8) ----
+
+/** A checkpoint (卡口): dedicated (hazmat only, staffed), general, unattended or emergency (normally closed). */
+export const checkpoints = pgTable(
+  'checkpoints',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** dedicated | general | unattended | emergency */
+    kind: text('kind').notNull(),
+    /** [{code, name, direction: in | out | both}] */
+    lanes: jsonb('lanes')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** Vehicle categories that may pass (defaults from the kind, see packages/shared/src/closed-park.ts). */
+    allowedCategories: text('allowed_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    lon: doublePrecision('lon'),
+    lat: doublePrecision('lat'),
+    /** Emergency checkpoints are normally closed. */
+    open: boolean('open').notNull().default(true),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('checkpoints_code_uq')
+      .on(t.code)
+      .where(sql`deleted_at is null`),
+  ],
+);
+
+/** A camera, face terminal or access controller at a checkpoint lane; `serialNo` is how its events name it. */
+export const checkpointDevices = pgTable(
+  'checkpoint_devices',
+  {
+    id: id(),
+    checkpointId: uuid('checkpoint_id')
+      .notNull()
+      .references(() => checkpoints.id),
+    laneCode: text('lane_code'),
+    /** anpr | face | accessControl */
+    kind: text('kind').notNull(),
+    /** hikvisionIsapi | hikvisionPlatform */
+    vendor: text('vendor').notNull().default('hikvisionIsapi'),
+    /** Device serial number / MAC / IP (ISAPI) or resource index code (platform srcIndex). */
+    serialNo: text('serial_no').notNull(),
+    /** in | out: what a pass on this device means. */
+    direction: text('direction').notNull(),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    lastEventAt: ts('last_event_at'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('checkpoint_devices_serial_uq')
+      .on(t.vendor, t.serialNo)
+      .where(sql`deleted_at is null`),
+  ],
+);
+
+/** A carrier (运输企业) with its road transport licence (道路运输经营许可证). */
+export const carriers = pgTable(
+  'carriers',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    uscc: text('uscc'),
+    licenceNo: text('licence_no').notNull(),
+    licenceExpiresOn: date('licence_expires_on', { mode: 'string' }),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    address: text('address'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('carriers_licence_uq')
+      .on(t.licenceNo)
+      .where(sql`deleted_at is null`),
+  ],
+);
+
+/** A vehicle known to the park (plate validated, including 8-character new-energy plates). */
+export const parkVehicles = pgTable(
+  'park_vehicles',
+  {
+    id: id(),
+    plate: text('plate').notNull(),
+    /** blue | yellow | green | yellowGreen | white | black */
+    plateColor: text('plate_color').notNull().default('yellow'),
+    carrierId: uuid('carrier_id').references(() => carriers.id),
+    /** hazmat | hazardousWaste | cargo | ordinary | emergency */
+    category: text('category').notNull(),
+    /** tank | box | flatbed | other */
+    body: text('body').notNull().default('other'),
+    /** Hazmat classes (1–9, e.g. '3', '2.1') the vehicle is licensed to carry. */
+    hazmatClasses: text('hazmat_classes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** 道路运输证 number and expiry. */
+    transportCertNo: text('transport_cert_no'),
+    transportCertExpiresOn: date('transport_cert_expires_on', { mode: 'string' }),
+    /** The enterprise the vehicle belongs to (its own fleet), if any. */
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('park_vehicles_plate_uq')
+      .on(t.plate)
+      .where(sql`deleted_at is null`),
+  ],
+);
+
+/** A driver, escort (押运员), staff member or visitor; drivers and escorts carry a qualification certificate. */
+export const parkPeople = pgTable(
+  'park_people',
+  {
+    id: id(),
+    /** driver | escort | staff | visitor */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** Identity card number (masked like a credit code for those without field.uscc). */
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    carrierId: uuid('carrier_id').references(() => carriers.id),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    qualificationNo: text('qualification_no'),
+    qualificationExpiresOn: date('qualification_expires_on', { mode: 'string' }),
+    /** The number face terminals and the platform use for this person (employeeNoString / personId). */
+    personCode: text('person_code'),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('park_people_code_uq')
+      .on(t.personCode)
+      .where(sql`deleted_at is null and person_code is not null`),
+    index('park_people_carrier_idx').on(t.carrierId),
+  ],
+);
+
+/** Whitelist (police, fire, rescue, ambulance, own fleet) and blacklist entries, with reason and validity. */
+export const parkAccessLists = pgTable(
+  'park_access_lists',
+  {
+    id: id(),
+    /** white | black */
+    list: text('list').notNull(),
+    /** vehicle | person */
+    subjectKind: text('subject_kind').notNull(),
+    plate: text('plate'),
+    personId: uuid('person_id').references(() => parkPeople.id),
+    reason: text('reason').notNull(),
+    validFrom: ts('valid_from').notNull(),
+    validTo: ts('valid_to'),
+    revokedAt: ts('revoked_at'),
+    ...timestamps(),
+  },
+  (t) => [index('park_access_lists_plate_idx').on(t.plate), index('park_access_lists_person_idx').on(t.personId)],
+);
+
+/**
+ * A geofence: the park boundary, a restricted area, a designated hazmat route (a corridor of width_m around a line),
+ * a hazmat parking lot or a speed zone. Geometry is GeoJSON (Polygon or LineString) in WGS-84.
+ */
+export const geofences = pgTable('geofences', {
+  id: id(),
+  /** boundary | restricted | route | parking | speedZone */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  geometry: jsonb('geometry').notNull(),
+  /** Corridor width of a route, metres (total width; half on each side). */
+  widthM: integer('width_m'),
+  /** Speed limit inside (speed zones; the park boundary's is the default limit). */
+  speedLimitKmh: integer('speed_limit_kmh'),
+  /** Places in a parking lot. */
+  capacity: integer('capacity'),
+  active: boolean('active').notNull().default(true),
+  ...timestamps(),
+  deletedAt: ts('deleted_at'),
+});
+
+/** An entry appointment (预约入园) of a hazmat vehicle: approved by the destination enterprise, then the park. */
+export const entryAppointments = pgTable(
+  'entry_appointments',
+  {
+    id: id(),
+    /** The code shown as QR and read at the gate (unique). */
+    code: text('code').notNull(),
+    carrierId: uuid('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => parkVehicles.id),
+    plate: text('plate').notNull(),
+    driverId: uuid('driver_id')
+      .notNull()
+      .references(() => parkPeople.id),
+    escortId: uuid('escort_id').references(() => parkPeople.id),
+    /** [{unNumber, name, hazmatClass, quantity, unit}] */
+    cargo: jsonb('cargo').notNull(),
+    waybillNo: text('waybill_no').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** The designated route (a geofence of kind route). */
+    routeId: uuid('route_id').references(() => geofences.id),
+    windowStart: ts('window_start').notNull(),
+    windowEnd: ts('window_end').notNull(),
+    /** draft | submitted | enterpriseApproved | approved | rejected | cancelled */
+    status: text('status').notNull().default('submitted'),
+    enterpriseApprovedAt: ts('enterprise_approved_at'),
+    enterpriseApprovedBy: uuid('enterprise_approved_by').references(() => users.id),
+    parkApprovedAt: ts('park_approved_at'),
+    parkApprovedBy: uuid('park_approved_by').references(() => users.id),
+    rejectedAt: ts('rejected_at'),
+    rejectedBy: uuid('rejected_by').references(() => users.id),
+    rejectReason: text('reject_reason'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('entry_appointments_code_uq').on(t.code),
+    index('entry_appointments_plate_idx').on(t.plate, t.windowStart),
+    index('entry_appointments_enterprise_idx').on(t.enterpriseId, t.windowStart),
+  ],
+);
+
+/**
+ * Gate events as received, spooled before anything else (devices do not retry): the idempotency key is the device
+ * and its serial number (ISAPI) or the platform's eventId. Processed into gate_passes by the gate processor.
+ */
+export const gateEventSpool = pgTable(
+  'gate_event_spool',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** isapiAnpr | isapiAcs | platform */
+    source: text('source').notNull(),
+    dedupKey: text('dedup_key').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    remoteAddr: text('remote_addr'),
+    /** The parsed event (JSON; the ANPR XML as parsed fields plus the raw text). */
+    payload: jsonb('payload').notNull(),
+    /** Stored image keys (files under DATA_DIR/gate-images). */
+    images: text('images')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** pending | done | failed */
+    status: text('status').notNull().default('pending'),
+    error: text('error'),
+    processedAt: ts('processed_at'),
+  },
+  (t) => [uniqueIndex('gate_event_spool_dedup_uq').on(t.dedupKey), index('gate_event_spool_pending_idx').on(t.status, t.id)],
+);
+
+/** A visit: a vehicle or person in the park from an entry pass until the exit pass. Open visits are the park count. */
+export const parkVisits = pgTable(
+  'park_visits',
+  {
+    id: id(),
+    /** vehicle | person */
+    subjectKind: text('subject_kind').notNull(),
+    plate: text('plate'),
+    vehicleId: uuid('vehicle_id').references(() => parkVehicles.id),
+    personId: uuid('person_id').references(() => parkPeople.id),
+    /** Unknown people are counted by the code the terminal reported. */
+    personCode: text('person_code'),
+    appointmentId: uuid('appointment_id').references(() => entryAppointments.id),
+    enteredAt: ts('entered_at').notNull(),
+    exitedAt: ts('exited_at'),
+    entryCheckpointId: uuid('entry_checkpoint_id').references(() => checkpoints.id),
+    exitCheckpointId: uuid('exit_checkpoint_id').references(() => checkpoints.id),
+  },
+  (t) => [
+    index('park_visits_open_idx').on(t.subjectKind, t.exitedAt),
+    uniqueIndex('park_visits_open_plate_uq')
+      .on(t.plate)
+      .where(sql`exited_at is null and plate is not null`),
+    uniqueIndex('park_visits_open_person_uq')
+      .on(t.personCode)
+      .where(sql`exited_at is null and person_code is not null`),
+  ],
+);
+
+/** One normalised pass (通行记录) per processed gate event. */
+export const gatePasses = pgTable(
+  'gate_passes',
+  {
+    id: id(),
+    spoolId: bigint('spool_id', { mode: 'number' })
+      .notNull()
+      .references(() => gateEventSpool.id),
+    /** vehicle | person */
+    kind: text('kind').notNull(),
+    /** allowed | denied | flagged (let through by the device but failing a check) */
+    result: text('result').notNull(),
+    /** in | out */
+    direction: text('direction').notNull(),
+    plate: text('plate'),
+    vehicleId: uuid('vehicle_id').references(() => parkVehicles.id),
+    personId: uuid('person_id').references(() => parkPeople.id),
+    personCode: text('person_code'),
+    personName: text('person_name'),
+    checkpointId: uuid('checkpoint_id').references(() => checkpoints.id),
+    deviceId: uuid('device_id').references(() => checkpointDevices.id),
+    laneCode: text('lane_code'),
+    deviceTime: ts('device_time').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    /** 0–100 (plate recognition or face similarity). */
+    confidence: doublePrecision('confidence'),
+    images: text('images')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    appointmentId: uuid('appointment_id').references(() => entryAppointments.id),
+    visitId: uuid('visit_id').references(() => parkVisits.id),
+    /** Failed checks: [{code, message}] (noAppointment, outsideWindow, blacklisted, qualificationExpired, …). */
+    findings: jsonb('findings')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+  },
+  (t) => [
+    uniqueIndex('gate_passes_spool_uq').on(t.spoolId),
+    index('gate_passes_time_idx').on(t.deviceTime),
+    index('gate_passes_plate_idx').on(t.plate, t.deviceTime),
+  ],
+);
+
+/** A position terminal: a JT/T 808 terminal (by its phone number) or an OsmAnd phone tracker (by its id). */
+export const positionTerminals = pgTable(
+  'position_terminals',
+  {
+    id: id(),
+    /** jt808 | osmand */
+    protocol: text('protocol').notNull(),
+    /** JT/T 808 terminal phone number (BCD digits, leading zeros stripped) or OsmAnd device id. */
+    identifier: text('identifier').notNull(),
+    vehicleId: uuid('vehicle_id').references(() => parkVehicles.id),
+    /** Auth code issued on registration (0x8100); kept in clear text: the protocol sends it in clear text. */
+    authCode: text('auth_code'),
+    /** 2011 | 2013 | 2019 as last seen. */
+    protocolVersion: text('protocol_version'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    /** The plate as the terminal registered it (GBK decoded). */
+    registeredPlate: text('registered_plate'),
+    registeredAt: ts('registered_at'),
+    lastSeenAt: ts('last_seen_at'),
+    revokedAt: ts('revoked_at'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('position_terminals_identifier_uq').on(t.protocol, t.identifier)],
+);
+
+/**
+ * Positions, append-only, WGS-84. Declared here for the query builder; migration 0017 creates it PARTITION BY
+ * RANGE (ts) with daily partitions and a default partition (retention VEHICLE_POSITION_RETENTION_DAYS, ≥ 183).
+ */
+export const vehiclePositions = pgTable(
+  'vehicle_positions',
+  {
+    terminalId: uuid('terminal_id').notNull(),
+    vehicleId: uuid('vehicle_id'),
+    /** Device time (UTC). */
+    ts: ts('ts').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    speedKmh: doublePrecision('speed_kmh'),
+    course: doublePrecision('course'),
+    altitudeM: doublePrecision('altitude_m'),
+    accuracyM: doublePrecision('accuracy_m'),
+    /** JT/T 808 alarm flags and status bits (0 for other sources). */
+    alarmFlags: integer('alarm_flags').notNull().default(0),
+    status: integer('status').notNull().default(0),
+    /** Flags the platform set: jump (impossible jump), … */
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.ts] }), index('vehicle_positions_vehicle_idx').on(t.vehicleId, t.ts)],
+);
+
+/** Messages a terminal sent that the platform does not support, kept raw for diagnosis (newest kept per terminal). */
+export const positionRawMessages = pgTable(
+  'position_raw_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    terminalIdentifier: text('terminal_identifier').notNull(),
+    messageId: integer('message_id').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    frameHex: text('frame_hex').notNull(),
+  },
+  (t) => [index('position_raw_messages_terminal_idx').on(t.terminalIdentifier, t.receivedAt)],
 );

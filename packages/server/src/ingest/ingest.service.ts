@@ -124,7 +124,8 @@ export function createIngestService(deps: Deps, parts: { directory: Directory; i
 export type IngestService = ReturnType<typeof createIngestService>;
 
 function rejectionWhere(p: Principal, q: IngestRejectionListQuery): SQL | undefined {
-  const parts: SQL[] = [];
+  // Closed-park senders (jt808, osmand, gate) share the table; they have their own lists.
+  const parts: SQL[] = [sql`r.channel in ('mqtt', 'http', 'hj212')`];
   // Whoever sees every enterprise sees every row; others only rows of devices of enterprises they see.
   if (p.enterpriseId || !p.scope.all) {
     const visible = safetyVisibleCondition(p, sql`d.enterprise_id`);

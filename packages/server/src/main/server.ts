@@ -6,6 +6,7 @@ import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
 import { seedDemoPromotion } from '../db/seed/demo-promotion.ts';
 import { seedDemoService } from '../db/seed/demo-service.ts';
 import { seedDemoSafety } from '../db/seed/demo-safety.ts';
+import { seedDemoPark } from '../db/seed/demo-park.ts';
 import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
@@ -13,7 +14,7 @@ const started = performance.now();
 const config = loadConfig();
 const database = await openMigrated(config);
 const logins = await ensureDemo(config, database);
-const { app, deps, scheduler, projects, safety } = await buildApp(config, database);
+const { app, deps, scheduler, projects, safety, park } = await buildApp(config, database);
 if (logins) {
   await seedDemoLedgers(deps);
   await seedDemoProjectPlay(deps, projects);
@@ -21,10 +22,12 @@ if (logins) {
   await seedDemoPromotion(deps);
   await seedDemoService(deps);
   await seedDemoSafety(deps);
+  await seedDemoPark(deps);
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
 const listeners = config.ingest.enabled ? await safety.ingest.start() : { mqttPort: null, hj212Port: null };
+const positionPorts = config.positions.enabled ? await park.positions.start() : { jt808Port: null, osmandPort: null };
 
 const url = `http://localhost:${config.port}`;
 console.log(
@@ -32,8 +35,11 @@ console.log(
     '',
     `ZoneOps is ready at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     `API docs: ${url}/api/docs`,
-    ...(config.demoSeed ? [`Simulator: npm run simulate -- telemetry (demo device tokens in ${config.dataDir}/demo-devices.json)`] : []),
+    ...(config.demoSeed
+      ? [`Simulator: npm run simulate -- telemetry | vehicles (demo device tokens and terminals in ${config.dataDir}/demo-devices.json)`]
+      : []),
     `Telemetry: MQTT ${listeners.mqttPort !== null ? `mqtt://localhost:${listeners.mqttPort}` : config.ingest.mqttUrl ? `via ${config.ingest.mqttUrl}` : 'off'}, HJ 212 ${listeners.hj212Port !== null ? `tcp://localhost:${listeners.hj212Port}` : 'off'}, HTTP POST ${url}/api/v1/<token>/telemetry`,
+    `Vehicle positions: JT/T 808 ${positionPorts.jt808Port !== null ? `tcp://localhost:${positionPorts.jt808Port}` : 'off'}, OsmAnd ${positionPorts.osmandPort !== null ? `http://localhost:${positionPorts.osmandPort}/` : 'off'}; gate events POST ${url}/api/gate/…`,
     'Demo logins:',
     describeLogins(logins),
     '',

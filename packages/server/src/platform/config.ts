@@ -57,6 +57,25 @@ const envSchema = z.object({
     .min(60)
     .default(7 * 86_400),
   TELEMETRY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /** Closed-park positions (issue 8): JT/T 808 TCP server on JT808_PORT, OsmAnd HTTP on OSMAND_PORT. */
+  POSITIONS: bool.default(true),
+  /** Vehicle positions are kept this long (regulation: at least 6 months). */
+  VEHICLE_POSITION_RETENTION_DAYS: z.coerce.number().int().min(183).default(400),
+  /** Largest JT/T 808 message body accepted (bytes, after unescaping). */
+  JT808_MAX_BODY: z.coerce.number().int().min(64).max(65_535).default(4096),
+  /** Largest gate event request (multipart with images) and largest single image. */
+  GATE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
+  GATE_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  /** Base map coordinate system for display: wgs84 (天地图 CGCS2000 too) or gcj02 (高德/腾讯). Stored data stays WGS-84. */
+  MAP_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   WEB_DIST: z.string().optional(),
   /** Raster tiles under the zone's own base layer (天地图 WMTS with its key, or an extranet tile server); unset = none. */
   MAP_TILE_URL: z
@@ -106,8 +125,17 @@ export interface Config {
     window: { futureMs: number; pastMs: number };
     retentionDays: number;
   };
+  /** Closed-park positions and gate events (issue 8). */
+  positions: {
+    enabled: boolean;
+    retentionDays: number;
+    jt808MaxBody: number;
+  };
+  gate: { maxBytes: number; maxImageBytes: number };
   webDist: string | undefined;
   mapTileUrl: string | null;
+  /** Coordinate system of the base map (display only). */
+  mapCrs: 'wgs84' | 'gcj02';
   /** Largest accepted file upload (attachments). */
   maxUploadBytes: number;
   /** How long hot list answers are kept per instance (0 = off); dropped at once on any change. */
@@ -150,8 +178,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       window: { futureMs: e.TELEMETRY_FUTURE_SECONDS * 1000, pastMs: e.TELEMETRY_PAST_SECONDS * 1000 },
       retentionDays: e.TELEMETRY_RETENTION_DAYS,
     },
+    positions: {
+      enabled: e.POSITIONS,
+      retentionDays: e.VEHICLE_POSITION_RETENTION_DAYS,
+      jt808MaxBody: e.JT808_MAX_BODY,
+    },
+    gate: { maxBytes: e.GATE_MAX_BYTES, maxImageBytes: e.GATE_MAX_IMAGE_BYTES },
     webDist: e.WEB_DIST,
     mapTileUrl: e.MAP_TILE_URL ?? null,
+    mapCrs: e.MAP_CRS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     responseCacheMs: e.RESPONSE_CACHE_MS,
   };

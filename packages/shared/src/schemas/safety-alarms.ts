@@ -73,6 +73,8 @@ export const safetyAlarmDetailSchema = alarmSummarySchema.extend({
   hazardItemCode: z.string().nullable(),
   responsible: z.array(safetyResponsibleSchema),
   events: z.array(safetyAlarmEventSchema),
+  /** Closed-park gate alarms: the failed checks (empty otherwise). */
+  findings: z.array(z.object({ code: z.string(), message: z.string() })),
   /** What the caller may do now. */
   can: z.object({ acknowledge: z.boolean(), handle: z.boolean(), close: z.boolean(), openHazard: z.boolean() }),
 });

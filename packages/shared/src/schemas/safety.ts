@@ -8,7 +8,20 @@ export const pointKinds = ['level', 'temperature', 'pressure', 'combustibleGas',
 export type PointKind = (typeof pointKinds)[number];
 export const deviceKinds = ['device', 'gateway', 'station'] as const;
 export type DeviceKind = (typeof deviceKinds)[number];
-export const alarmRules = ['threshold', 'rate', 'stale', 'offline'] as const;
+/** Monitoring rules (issue 7) and the closed-park rules on gate passes and vehicle positions (issue 8). */
+export const alarmRules = [
+  'threshold',
+  'rate',
+  'stale',
+  'offline',
+  'gate',
+  'overspeed',
+  'offRoute',
+  'parkedOutside',
+  'overstay',
+  'restrictedArea',
+  'positionLost',
+] as const;
 export type AlarmRule = (typeof alarmRules)[number];
 export const alarmStatuses = ['raised', 'acknowledged', 'handled', 'closed'] as const;
 export type AlarmStatus = (typeof alarmStatuses)[number];
@@ -30,10 +43,17 @@ export const alarmSummarySchema = z.object({
   unit: z.string().nullable(),
   deviceId: z.uuid().nullable(),
   deviceName: z.string().nullable(),
-  enterpriseId: z.uuid(),
-  enterpriseName: z.string(),
+  /** Null for a park-level closed-park alarm (no destination enterprise). */
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
   majorHazardId: z.uuid().nullable(),
   majorHazardName: z.string().nullable(),
+  /** Closed-park alarms: the plate, the checkpoint or geofence, and where (WGS-84). */
+  plate: z.string().nullable(),
+  checkpointName: z.string().nullable(),
+  geofenceName: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
   rule: z.enum(alarmRules),
   level: alarmLevelSchema,
   band: z.enum(['hh', 'h', 'l', 'll']).nullable(),

@@ -19919,7 +19919,7 @@ export interface paths {
                     status?: "raised" | "acknowledged" | "handled" | "closed";
                     open?: "true" | "false";
                     level?: "red" | "orange" | "yellow" | "blue";
-                    rule?: "threshold" | "rate" | "stale" | "offline";
+                    rule?: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                     enterpriseId?: string;
                     majorHazardId?: string;
                     pointId?: string;
@@ -19951,13 +19951,18 @@ export interface paths {
                                 deviceId: string | null;
                                 deviceName: string | null;
                                 /** Format: uuid */
-                                enterpriseId: string;
-                                enterpriseName: string;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
                                 /** Format: uuid */
                                 majorHazardId: string | null;
                                 majorHazardName: string | null;
+                                plate: string | null;
+                                checkpointName: string | null;
+                                geofenceName: string | null;
+                                lat: number | null;
+                                lon: number | null;
                                 /** @enum {string} */
-                                rule: "threshold" | "rate" | "stale" | "offline";
+                                rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                                 /** @enum {string} */
                                 level: "red" | "orange" | "yellow" | "blue";
                                 /** @enum {string|null} */
@@ -20016,7 +20021,7 @@ export interface paths {
                     status?: "raised" | "acknowledged" | "handled" | "closed";
                     open?: "true" | "false";
                     level?: "red" | "orange" | "yellow" | "blue";
-                    rule?: "threshold" | "rate" | "stale" | "offline";
+                    rule?: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                     enterpriseId?: string;
                     majorHazardId?: string;
                     pointId?: string;
@@ -20129,13 +20134,18 @@ export interface paths {
                             deviceId: string | null;
                             deviceName: string | null;
                             /** Format: uuid */
-                            enterpriseId: string;
-                            enterpriseName: string;
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
                             /** Format: uuid */
                             majorHazardId: string | null;
                             majorHazardName: string | null;
+                            plate: string | null;
+                            checkpointName: string | null;
+                            geofenceName: string | null;
+                            lat: number | null;
+                            lon: number | null;
                             /** @enum {string} */
-                            rule: "threshold" | "rate" | "stale" | "offline";
+                            rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                             /** @enum {string} */
                             level: "red" | "orange" | "yellow" | "blue";
                             /** @enum {string|null} */
@@ -20188,6 +20198,10 @@ export interface paths {
                                 byUserId: string | null;
                                 byName: string | null;
                                 note: string | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                message: string;
                             }[];
                             can: {
                                 acknowledge: boolean;
@@ -20252,13 +20266,18 @@ export interface paths {
                             deviceId: string | null;
                             deviceName: string | null;
                             /** Format: uuid */
-                            enterpriseId: string;
-                            enterpriseName: string;
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
                             /** Format: uuid */
                             majorHazardId: string | null;
                             majorHazardName: string | null;
+                            plate: string | null;
+                            checkpointName: string | null;
+                            geofenceName: string | null;
+                            lat: number | null;
+                            lon: number | null;
                             /** @enum {string} */
-                            rule: "threshold" | "rate" | "stale" | "offline";
+                            rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                             /** @enum {string} */
                             level: "red" | "orange" | "yellow" | "blue";
                             /** @enum {string|null} */
@@ -20311,6 +20330,10 @@ export interface paths {
                                 byUserId: string | null;
                                 byName: string | null;
                                 note: string | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                message: string;
                             }[];
                             can: {
                                 acknowledge: boolean;
@@ -20374,13 +20397,18 @@ export interface paths {
                             deviceId: string | null;
                             deviceName: string | null;
                             /** Format: uuid */
-                            enterpriseId: string;
-                            enterpriseName: string;
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
                             /** Format: uuid */
                             majorHazardId: string | null;
                             majorHazardName: string | null;
+                            plate: string | null;
+                            checkpointName: string | null;
+                            geofenceName: string | null;
+                            lat: number | null;
+                            lon: number | null;
                             /** @enum {string} */
-                            rule: "threshold" | "rate" | "stale" | "offline";
+                            rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                             /** @enum {string} */
                             level: "red" | "orange" | "yellow" | "blue";
                             /** @enum {string|null} */
@@ -20433,6 +20461,10 @@ export interface paths {
                                 byUserId: string | null;
                                 byName: string | null;
                                 note: string | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                message: string;
                             }[];
                             can: {
                                 acknowledge: boolean;
@@ -20496,13 +20528,18 @@ export interface paths {
                             deviceId: string | null;
                             deviceName: string | null;
                             /** Format: uuid */
-                            enterpriseId: string;
-                            enterpriseName: string;
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
                             /** Format: uuid */
                             majorHazardId: string | null;
                             majorHazardName: string | null;
+                            plate: string | null;
+                            checkpointName: string | null;
+                            geofenceName: string | null;
+                            lat: number | null;
+                            lon: number | null;
                             /** @enum {string} */
-                            rule: "threshold" | "rate" | "stale" | "offline";
+                            rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                             /** @enum {string} */
                             level: "red" | "orange" | "yellow" | "blue";
                             /** @enum {string|null} */
@@ -20555,6 +20592,10 @@ export interface paths {
                                 byUserId: string | null;
                                 byName: string | null;
                                 note: string | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                message: string;
                             }[];
                             can: {
                                 acknowledge: boolean;
@@ -20624,13 +20665,18 @@ export interface paths {
                             deviceId: string | null;
                             deviceName: string | null;
                             /** Format: uuid */
-                            enterpriseId: string;
-                            enterpriseName: string;
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
                             /** Format: uuid */
                             majorHazardId: string | null;
                             majorHazardName: string | null;
+                            plate: string | null;
+                            checkpointName: string | null;
+                            geofenceName: string | null;
+                            lat: number | null;
+                            lon: number | null;
                             /** @enum {string} */
-                            rule: "threshold" | "rate" | "stale" | "offline";
+                            rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                             /** @enum {string} */
                             level: "red" | "orange" | "yellow" | "blue";
                             /** @enum {string|null} */
@@ -20683,6 +20729,10 @@ export interface paths {
                                 byUserId: string | null;
                                 byName: string | null;
                                 note: string | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                message: string;
                             }[];
                             can: {
                                 acknowledge: boolean;
@@ -23089,13 +23139,18 @@ export interface paths {
                                 deviceId: string | null;
                                 deviceName: string | null;
                                 /** Format: uuid */
-                                enterpriseId: string;
-                                enterpriseName: string;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
                                 /** Format: uuid */
                                 majorHazardId: string | null;
                                 majorHazardName: string | null;
+                                plate: string | null;
+                                checkpointName: string | null;
+                                geofenceName: string | null;
+                                lat: number | null;
+                                lon: number | null;
                                 /** @enum {string} */
-                                rule: "threshold" | "rate" | "stale" | "offline";
+                                rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                                 /** @enum {string} */
                                 level: "red" | "orange" | "yellow" | "blue";
                                 /** @enum {string|null} */
@@ -23234,13 +23289,18 @@ export interface paths {
                                 deviceId: string | null;
                                 deviceName: string | null;
                                 /** Format: uuid */
-                                enterpriseId: string;
-                                enterpriseName: string;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
                                 /** Format: uuid */
                                 majorHazardId: string | null;
                                 majorHazardName: string | null;
+                                plate: string | null;
+                                checkpointName: string | null;
+                                geofenceName: string | null;
+                                lat: number | null;
+                                lon: number | null;
                                 /** @enum {string} */
-                                rule: "threshold" | "rate" | "stale" | "offline";
+                                rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                                 /** @enum {string} */
                                 level: "red" | "orange" | "yellow" | "blue";
                                 /** @enum {string|null} */
@@ -23279,13 +23339,18 @@ export interface paths {
                                 deviceId: string | null;
                                 deviceName: string | null;
                                 /** Format: uuid */
-                                enterpriseId: string;
-                                enterpriseName: string;
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
                                 /** Format: uuid */
                                 majorHazardId: string | null;
                                 majorHazardName: string | null;
+                                plate: string | null;
+                                checkpointName: string | null;
+                                geofenceName: string | null;
+                                lat: number | null;
+                                lon: number | null;
                                 /** @enum {string} */
-                                rule: "threshold" | "rate" | "stale" | "offline";
+                                rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
                                 /** @enum {string} */
                                 level: "red" | "orange" | "yellow" | "blue";
                                 /** @enum {string|null} */
@@ -23374,6 +23439,4734 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checkpoints (卡口) with lanes and devices */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "code" | "-code" | "name" | "-name" | "kind" | "-kind" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    kind?: "dedicated" | "general" | "unattended" | "emergency";
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "dedicated" | "general" | "unattended" | "emergency";
+                                lanes: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    direction: "in" | "out" | "both";
+                                }[];
+                                allowedCategories: ("hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency")[];
+                                lon: number | null;
+                                lat: number | null;
+                                open: boolean;
+                                devices: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    checkpointId: string;
+                                    laneCode: string | null;
+                                    /** @enum {string} */
+                                    kind: "anpr" | "face" | "accessControl";
+                                    /** @enum {string} */
+                                    vendor: "hikvisionIsapi" | "hikvisionPlatform";
+                                    serialNo: string;
+                                    /** @enum {string} */
+                                    direction: "in" | "out";
+                                    name: string;
+                                    enabled: boolean;
+                                    /** Format: date-time */
+                                    lastEventAt: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a checkpoint (allowed categories default to its kind's; emergency checkpoints closed by default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "dedicated" | "general" | "unattended" | "emergency";
+                        /** @default [] */
+                        lanes?: {
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            direction: "in" | "out" | "both";
+                        }[];
+                        allowedCategories?: ("hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency")[] | null;
+                        lon?: number | null;
+                        lat?: number | null;
+                        open?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "dedicated" | "general" | "unattended" | "emergency";
+                            lanes: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                            }[];
+                            allowedCategories: ("hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency")[];
+                            lon: number | null;
+                            lat: number | null;
+                            open: boolean;
+                            devices: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                checkpointId: string;
+                                laneCode: string | null;
+                                /** @enum {string} */
+                                kind: "anpr" | "face" | "accessControl";
+                                /** @enum {string} */
+                                vendor: "hikvisionIsapi" | "hikvisionPlatform";
+                                serialNo: string;
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                name: string;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                lastEventAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/checkpoints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered checkpoints as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "code" | "-code" | "name" | "-name" | "kind" | "-kind" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    kind?: "dedicated" | "general" | "unattended" | "emergency";
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/checkpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "dedicated" | "general" | "unattended" | "emergency";
+                            lanes: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                            }[];
+                            allowedCategories: ("hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency")[];
+                            lon: number | null;
+                            lat: number | null;
+                            open: boolean;
+                            devices: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                checkpointId: string;
+                                laneCode: string | null;
+                                /** @enum {string} */
+                                kind: "anpr" | "face" | "accessControl";
+                                /** @enum {string} */
+                                vendor: "hikvisionIsapi" | "hikvisionPlatform";
+                                serialNo: string;
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                name: string;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                lastEventAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a checkpoint and its devices */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "dedicated" | "general" | "unattended" | "emergency";
+                        lanes?: {
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            direction: "in" | "out" | "both";
+                        }[];
+                        allowedCategories?: ("hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency")[] | null;
+                        lon?: number | null;
+                        lat?: number | null;
+                        open?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "dedicated" | "general" | "unattended" | "emergency";
+                            lanes: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                            }[];
+                            allowedCategories: ("hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency")[];
+                            lon: number | null;
+                            lat: number | null;
+                            open: boolean;
+                            devices: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                checkpointId: string;
+                                laneCode: string | null;
+                                /** @enum {string} */
+                                kind: "anpr" | "face" | "accessControl";
+                                /** @enum {string} */
+                                vendor: "hikvisionIsapi" | "hikvisionPlatform";
+                                serialNo: string;
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                name: string;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                lastEventAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/registry/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a camera / face terminal / access controller to a checkpoint lane */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        checkpointId: string;
+                        laneCode?: string | null;
+                        /** @enum {string} */
+                        kind: "anpr" | "face" | "accessControl";
+                        /**
+                         * @default hikvisionIsapi
+                         * @enum {string}
+                         */
+                        vendor?: "hikvisionIsapi" | "hikvisionPlatform";
+                        serialNo: string;
+                        /** @enum {string} */
+                        direction: "in" | "out";
+                        name: string;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            checkpointId: string;
+                            laneCode: string | null;
+                            /** @enum {string} */
+                            kind: "anpr" | "face" | "accessControl";
+                            /** @enum {string} */
+                            vendor: "hikvisionIsapi" | "hikvisionPlatform";
+                            serialNo: string;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            name: string;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            lastEventAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        laneCode?: string | null;
+                        /** @enum {string} */
+                        kind?: "anpr" | "face" | "accessControl";
+                        /** @enum {string} */
+                        vendor?: "hikvisionIsapi" | "hikvisionPlatform";
+                        serialNo?: string;
+                        /** @enum {string} */
+                        direction?: "in" | "out";
+                        name?: string;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            checkpointId: string;
+                            laneCode: string | null;
+                            /** @enum {string} */
+                            kind: "anpr" | "face" | "accessControl";
+                            /** @enum {string} */
+                            vendor: "hikvisionIsapi" | "hikvisionPlatform";
+                            serialNo: string;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            name: string;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            lastEventAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/registry/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Carriers with their transport licence */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "name" | "-name" | "licenceNo" | "-licenceNo" | "licenceExpiresOn" | "-licenceExpiresOn" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    licenceState?: "valid" | "expiring" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string | null;
+                                licenceNo: string;
+                                licenceExpiresOn: string | null;
+                                /** @enum {string|null} */
+                                licenceState: "valid" | "expiring" | "expired" | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                address: string | null;
+                                vehicles: number;
+                                people: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        uscc?: string | null;
+                        licenceNo: string;
+                        /** Format: date */
+                        licenceExpiresOn?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        address?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uscc: string | null;
+                            licenceNo: string;
+                            licenceExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            licenceState: "valid" | "expiring" | "expired" | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            address: string | null;
+                            vehicles: number;
+                            people: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/carriers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered carriers as xlsx (masked as on screen) */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "name" | "-name" | "licenceNo" | "-licenceNo" | "licenceExpiresOn" | "-licenceExpiresOn" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    licenceState?: "valid" | "expiring" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/carriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uscc: string | null;
+                            licenceNo: string;
+                            licenceExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            licenceState: "valid" | "expiring" | "expired" | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            address: string | null;
+                            vehicles: number;
+                            people: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a carrier (refused while it has vehicles or people) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        uscc?: string | null;
+                        licenceNo?: string;
+                        /** Format: date */
+                        licenceExpiresOn?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        address?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uscc: string | null;
+                            licenceNo: string;
+                            licenceExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            licenceState: "valid" | "expiring" | "expired" | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            address: string | null;
+                            vehicles: number;
+                            people: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/registry/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vehicles known to the park */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "plate" | "-plate" | "category" | "-category" | "carrierName" | "-carrierName" | "transportCertExpiresOn" | "-transportCertExpiresOn" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    carrierId?: string;
+                    enterpriseId?: string;
+                    category?: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                    hazmatClass?: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "2.1" | "2.2" | "2.3" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "6.1" | "6.2";
+                    certState?: "valid" | "expiring" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                plate: string;
+                                /** @enum {string|null} */
+                                plateKind: "ordinary" | "newEnergy" | "emergency" | null;
+                                /** @enum {string} */
+                                plateColor: "blue" | "yellow" | "green" | "yellowGreen" | "white" | "black";
+                                /** Format: uuid */
+                                carrierId: string | null;
+                                carrierName: string | null;
+                                /** @enum {string} */
+                                category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                                /** @enum {string} */
+                                body: "tank" | "box" | "flatbed" | "other";
+                                hazmatClasses: string[];
+                                transportCertNo: string | null;
+                                transportCertExpiresOn: string | null;
+                                /** @enum {string|null} */
+                                certState: "valid" | "expiring" | "expired" | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                terminals: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    protocol: "jt808" | "osmand";
+                                    identifier: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a vehicle (plate normalised and checked: PLATE_INVALID, PLATE_TAKEN) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plate: string;
+                        /**
+                         * @default yellow
+                         * @enum {string}
+                         */
+                        plateColor?: "blue" | "yellow" | "green" | "yellowGreen" | "white" | "black";
+                        /** Format: uuid */
+                        carrierId?: string | null;
+                        /** @enum {string} */
+                        category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        body?: "tank" | "box" | "flatbed" | "other";
+                        /** @default [] */
+                        hazmatClasses?: ("1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "2.1" | "2.2" | "2.3" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "6.1" | "6.2")[];
+                        transportCertNo?: string | null;
+                        /** Format: date */
+                        transportCertExpiresOn?: string | null;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            plate: string;
+                            /** @enum {string|null} */
+                            plateKind: "ordinary" | "newEnergy" | "emergency" | null;
+                            /** @enum {string} */
+                            plateColor: "blue" | "yellow" | "green" | "yellowGreen" | "white" | "black";
+                            /** Format: uuid */
+                            carrierId: string | null;
+                            carrierName: string | null;
+                            /** @enum {string} */
+                            category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** @enum {string} */
+                            body: "tank" | "box" | "flatbed" | "other";
+                            hazmatClasses: string[];
+                            transportCertNo: string | null;
+                            transportCertExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            certState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            terminals: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "jt808" | "osmand";
+                                identifier: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/vehicles/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered vehicles as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "plate" | "-plate" | "category" | "-category" | "carrierName" | "-carrierName" | "transportCertExpiresOn" | "-transportCertExpiresOn" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    carrierId?: string;
+                    enterpriseId?: string;
+                    category?: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                    hazmatClass?: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "2.1" | "2.2" | "2.3" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "6.1" | "6.2";
+                    certState?: "valid" | "expiring" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/vehicles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            plate: string;
+                            /** @enum {string|null} */
+                            plateKind: "ordinary" | "newEnergy" | "emergency" | null;
+                            /** @enum {string} */
+                            plateColor: "blue" | "yellow" | "green" | "yellowGreen" | "white" | "black";
+                            /** Format: uuid */
+                            carrierId: string | null;
+                            carrierName: string | null;
+                            /** @enum {string} */
+                            category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** @enum {string} */
+                            body: "tank" | "box" | "flatbed" | "other";
+                            hazmatClasses: string[];
+                            transportCertNo: string | null;
+                            transportCertExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            certState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            terminals: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "jt808" | "osmand";
+                                identifier: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a vehicle (its terminals are unbound) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plate?: string;
+                        /** @enum {string} */
+                        plateColor?: "blue" | "yellow" | "green" | "yellowGreen" | "white" | "black";
+                        /** Format: uuid */
+                        carrierId?: string | null;
+                        /** @enum {string} */
+                        category?: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                        /** @enum {string} */
+                        body?: "tank" | "box" | "flatbed" | "other";
+                        hazmatClasses?: ("1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "2.1" | "2.2" | "2.3" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "6.1" | "6.2")[];
+                        transportCertNo?: string | null;
+                        /** Format: date */
+                        transportCertExpiresOn?: string | null;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            plate: string;
+                            /** @enum {string|null} */
+                            plateKind: "ordinary" | "newEnergy" | "emergency" | null;
+                            /** @enum {string} */
+                            plateColor: "blue" | "yellow" | "green" | "yellowGreen" | "white" | "black";
+                            /** Format: uuid */
+                            carrierId: string | null;
+                            carrierName: string | null;
+                            /** @enum {string} */
+                            category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** @enum {string} */
+                            body: "tank" | "box" | "flatbed" | "other";
+                            hazmatClasses: string[];
+                            transportCertNo: string | null;
+                            transportCertExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            certState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            terminals: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "jt808" | "osmand";
+                                identifier: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/registry/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drivers, escorts, staff and visitors (contact data masked) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "name" | "-name" | "kind" | "-kind" | "carrierName" | "-carrierName" | "qualificationExpiresOn" | "-qualificationExpiresOn" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    kind?: "driver" | "escort" | "staff" | "visitor";
+                    carrierId?: string;
+                    enterpriseId?: string;
+                    qualificationState?: "valid" | "expiring" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "driver" | "escort" | "staff" | "visitor";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                /** Format: uuid */
+                                carrierId: string | null;
+                                carrierName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                qualificationNo: string | null;
+                                qualificationExpiresOn: string | null;
+                                /** @enum {string|null} */
+                                qualificationState: "valid" | "expiring" | "expired" | null;
+                                personCode: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a person (drivers and escorts need their qualification) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "driver" | "escort" | "staff" | "visitor";
+                        name: string;
+                        idNumber?: string | null;
+                        phone?: string | null;
+                        /** Format: uuid */
+                        carrierId?: string | null;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        qualificationNo?: string | null;
+                        /** Format: date */
+                        qualificationExpiresOn?: string | null;
+                        personCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "driver" | "escort" | "staff" | "visitor";
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            carrierId: string | null;
+                            carrierName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            qualificationNo: string | null;
+                            qualificationExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            qualificationState: "valid" | "expiring" | "expired" | null;
+                            personCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered people as xlsx (masked as on screen) */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "name" | "-name" | "kind" | "-kind" | "carrierName" | "-carrierName" | "qualificationExpiresOn" | "-qualificationExpiresOn" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    kind?: "driver" | "escort" | "staff" | "visitor";
+                    carrierId?: string;
+                    enterpriseId?: string;
+                    qualificationState?: "valid" | "expiring" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "driver" | "escort" | "staff" | "visitor";
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            carrierId: string | null;
+                            carrierName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            qualificationNo: string | null;
+                            qualificationExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            qualificationState: "valid" | "expiring" | "expired" | null;
+                            personCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "driver" | "escort" | "staff" | "visitor";
+                        name?: string;
+                        idNumber?: string | null;
+                        phone?: string | null;
+                        /** Format: uuid */
+                        carrierId?: string | null;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        qualificationNo?: string | null;
+                        /** Format: date */
+                        qualificationExpiresOn?: string | null;
+                        personCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "driver" | "escort" | "staff" | "visitor";
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            carrierId: string | null;
+                            carrierName: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            qualificationNo: string | null;
+                            qualificationExpiresOn: string | null;
+                            /** @enum {string|null} */
+                            qualificationState: "valid" | "expiring" | "expired" | null;
+                            personCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/registry/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** White and black list entries */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "validFrom" | "-validFrom" | "validTo" | "-validTo" | "plate" | "-plate" | "createdAt" | "-createdAt";
+                    q?: string;
+                    list?: "white" | "black";
+                    subjectKind?: "vehicle" | "person";
+                    effective?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                list: "white" | "black";
+                                /** @enum {string} */
+                                subjectKind: "vehicle" | "person";
+                                plate: string | null;
+                                /** Format: uuid */
+                                personId: string | null;
+                                personName: string | null;
+                                reason: string;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                effective: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a vehicle (by plate) or a person to the white or black list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        list: "white" | "black";
+                        /** @enum {string} */
+                        subjectKind: "vehicle" | "person";
+                        plate?: string | null;
+                        /** Format: uuid */
+                        personId?: string | null;
+                        reason: string;
+                        /** Format: date-time */
+                        validFrom?: string | null;
+                        /** Format: date-time */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            list: "white" | "black";
+                            /** @enum {string} */
+                            subjectKind: "vehicle" | "person";
+                            plate: string | null;
+                            /** Format: uuid */
+                            personId: string | null;
+                            personName: string | null;
+                            reason: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            effective: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/lists/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list entries as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "validFrom" | "-validFrom" | "validTo" | "-validTo" | "plate" | "-plate" | "createdAt" | "-createdAt";
+                    q?: string;
+                    list?: "white" | "black";
+                    subjectKind?: "vehicle" | "person";
+                    effective?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        /** Format: date-time */
+                        validFrom?: string;
+                        /** Format: date-time */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            list: "white" | "black";
+                            /** @enum {string} */
+                            subjectKind: "vehicle" | "person";
+                            plate: string | null;
+                            /** Format: uuid */
+                            personId: string | null;
+                            personName: string | null;
+                            reason: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            effective: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/registry/lists/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a list entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            list: "white" | "black";
+                            /** @enum {string} */
+                            subjectKind: "vehicle" | "person";
+                            plate: string | null;
+                            /** Format: uuid */
+                            personId: string | null;
+                            personName: string | null;
+                            reason: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            effective: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/terminals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JT/T 808 terminals and OsmAnd phones with their vehicle */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "identifier" | "-identifier" | "plate" | "-plate" | "lastSeenAt" | "-lastSeenAt" | "createdAt" | "-createdAt";
+                    q?: string;
+                    protocol?: "jt808" | "osmand";
+                    bound?: "true" | "false";
+                    revoked?: "true" | "false";
+                    vehicleId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "jt808" | "osmand";
+                                identifier: string;
+                                /** Format: uuid */
+                                vehicleId: string | null;
+                                plate: string | null;
+                                registeredPlate: string | null;
+                                protocolVersion: string | null;
+                                manufacturer: string | null;
+                                model: string | null;
+                                /** Format: date-time */
+                                registeredAt: string | null;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an OsmAnd / Traccar Client phone at the gate, bound to a vehicle (one active terminal per vehicle and protocol: TERMINAL_TAKEN) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        identifier: string;
+                        /** Format: uuid */
+                        vehicleId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            protocol: "jt808" | "osmand";
+                            identifier: string;
+                            /** Format: uuid */
+                            vehicleId: string | null;
+                            plate: string | null;
+                            registeredPlate: string | null;
+                            protocolVersion: string | null;
+                            manufacturer: string | null;
+                            model: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/terminals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered terminals as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "identifier" | "-identifier" | "plate" | "-plate" | "lastSeenAt" | "-lastSeenAt" | "createdAt" | "-createdAt";
+                    q?: string;
+                    protocol?: "jt808" | "osmand";
+                    bound?: "true" | "false";
+                    revoked?: "true" | "false";
+                    vehicleId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/terminals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            protocol: "jt808" | "osmand";
+                            identifier: string;
+                            /** Format: uuid */
+                            vehicleId: string | null;
+                            plate: string | null;
+                            registeredPlate: string | null;
+                            protocolVersion: string | null;
+                            manufacturer: string | null;
+                            model: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/terminals/{id}/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a terminal to a vehicle */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        vehicleId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            protocol: "jt808" | "osmand";
+                            identifier: string;
+                            /** Format: uuid */
+                            vehicleId: string | null;
+                            plate: string | null;
+                            registeredPlate: string | null;
+                            protocolVersion: string | null;
+                            manufacturer: string | null;
+                            model: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/terminals/{id}/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            protocol: "jt808" | "osmand";
+                            identifier: string;
+                            /** Format: uuid */
+                            vehicleId: string | null;
+                            plate: string | null;
+                            registeredPlate: string | null;
+                            protocolVersion: string | null;
+                            manufacturer: string | null;
+                            model: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/registry/terminals/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a terminal: its frames and positions are refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            protocol: "jt808" | "osmand";
+                            identifier: string;
+                            /** Format: uuid */
+                            vehicleId: string | null;
+                            plate: string | null;
+                            registeredPlate: string | null;
+                            protocolVersion: string | null;
+                            manufacturer: string | null;
+                            model: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entry appointments the caller sees (an enterprise user: its enterprise's) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "windowStart" | "-windowStart" | "createdAt" | "-createdAt" | "plate" | "-plate" | "status" | "-status" | "enterpriseName" | "-enterpriseName";
+                    q?: string;
+                    status?: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                    from?: string;
+                    to?: string;
+                    plate?: string;
+                    enterpriseId?: string;
+                    carrierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                                /** Format: uuid */
+                                carrierId: string;
+                                carrierName: string;
+                                /** Format: uuid */
+                                vehicleId: string;
+                                plate: string;
+                                /** @enum {string} */
+                                vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                                /** Format: uuid */
+                                driverId: string;
+                                driverName: string;
+                                driverPhone: string | null;
+                                /** @enum {string|null} */
+                                driverQualificationState: "valid" | "expiring" | "expired" | null;
+                                /** Format: uuid */
+                                escortId: string | null;
+                                escortName: string | null;
+                                escortPhone: string | null;
+                                cargo: {
+                                    unNumber: string;
+                                    name: string;
+                                    hazmatClass: string;
+                                    quantity: number;
+                                    unit: string;
+                                }[];
+                                waybillNo: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                routeId: string | null;
+                                routeName: string | null;
+                                /** Format: date-time */
+                                windowStart: string;
+                                /** Format: date-time */
+                                windowEnd: string;
+                                /** Format: date-time */
+                                enterpriseApprovedAt: string | null;
+                                enterpriseApprovedByName: string | null;
+                                /** Format: date-time */
+                                parkApprovedAt: string | null;
+                                parkApprovedByName: string | null;
+                                /** Format: date-time */
+                                rejectedAt: string | null;
+                                rejectedByName: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdByName: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                can: {
+                                    enterpriseApprove: boolean;
+                                    approve: boolean;
+                                    reject: boolean;
+                                    cancel: boolean;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File an appointment (an enterprise user for its own enterprise; park.manage for any). Checks: PLATE/vehicle of the carrier, QUALIFICATION_EXPIRED, HAZMAT_CLASS_NOT_ALLOWED, APPOINTMENT_WINDOW_INVALID (≤ 24 h, not ended) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        carrierId: string;
+                        /** Format: uuid */
+                        vehicleId: string;
+                        /** Format: uuid */
+                        driverId: string;
+                        /** Format: uuid */
+                        escortId?: string | null;
+                        cargo: {
+                            unNumber: string;
+                            name: string;
+                            /** @enum {string} */
+                            hazmatClass: "1" | "3" | "7" | "8" | "9" | "2.1" | "2.2" | "2.3" | "4.1" | "4.2" | "4.3" | "5.1" | "5.2" | "6.1" | "6.2";
+                            quantity: number;
+                            /** @enum {string} */
+                            unit: "t" | "kg" | "m3" | "L";
+                        }[];
+                        waybillNo: string;
+                        /** Format: uuid */
+                        enterpriseId?: string | null;
+                        /** Format: uuid */
+                        routeId?: string | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                            /** Format: uuid */
+                            carrierId: string;
+                            carrierName: string;
+                            /** Format: uuid */
+                            vehicleId: string;
+                            plate: string;
+                            /** @enum {string} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** Format: uuid */
+                            driverId: string;
+                            driverName: string;
+                            driverPhone: string | null;
+                            /** @enum {string|null} */
+                            driverQualificationState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            escortId: string | null;
+                            escortName: string | null;
+                            escortPhone: string | null;
+                            cargo: {
+                                unNumber: string;
+                                name: string;
+                                hazmatClass: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            waybillNo: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            routeId: string | null;
+                            routeName: string | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            enterpriseApprovedAt: string | null;
+                            enterpriseApprovedByName: string | null;
+                            /** Format: date-time */
+                            parkApprovedAt: string | null;
+                            parkApprovedByName: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectedByName: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            can: {
+                                enterpriseApprove: boolean;
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                byName: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered appointments as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "windowStart" | "-windowStart" | "createdAt" | "-createdAt" | "plate" | "-plate" | "status" | "-status" | "enterpriseName" | "-enterpriseName";
+                    q?: string;
+                    status?: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                    from?: string;
+                    to?: string;
+                    plate?: string;
+                    enterpriseId?: string;
+                    carrierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The create form's choices: carriers; with carrierId its vehicles, drivers and escorts; routes; destination enterprises */
+        get: {
+            parameters: {
+                query?: {
+                    carrierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carriers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                licenceState: "valid" | "expiring" | "expired" | null;
+                            }[];
+                            vehicles: {
+                                /** Format: uuid */
+                                id: string;
+                                plate: string;
+                                /** @enum {string} */
+                                category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                                hazmatClasses: string[];
+                                /** @enum {string|null} */
+                                certState: "valid" | "expiring" | "expired" | null;
+                            }[];
+                            drivers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                qualificationExpiresOn: string | null;
+                                /** @enum {string|null} */
+                                qualificationState: "valid" | "expiring" | "expired" | null;
+                            }[];
+                            escorts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                qualificationExpiresOn: string | null;
+                                /** @enum {string|null} */
+                                qualificationState: "valid" | "expiring" | "expired" | null;
+                            }[];
+                            routes: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            enterprises: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appointment with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                            /** Format: uuid */
+                            carrierId: string;
+                            carrierName: string;
+                            /** Format: uuid */
+                            vehicleId: string;
+                            plate: string;
+                            /** @enum {string} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** Format: uuid */
+                            driverId: string;
+                            driverName: string;
+                            driverPhone: string | null;
+                            /** @enum {string|null} */
+                            driverQualificationState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            escortId: string | null;
+                            escortName: string | null;
+                            escortPhone: string | null;
+                            cargo: {
+                                unNumber: string;
+                                name: string;
+                                hazmatClass: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            waybillNo: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            routeId: string | null;
+                            routeName: string | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            enterpriseApprovedAt: string | null;
+                            enterpriseApprovedByName: string | null;
+                            /** Format: date-time */
+                            parkApprovedAt: string | null;
+                            parkApprovedByName: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectedByName: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            can: {
+                                enterpriseApprove: boolean;
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                byName: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/{id}/enterprise-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The destination enterprise approves (or park.manage on its behalf) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                            /** Format: uuid */
+                            carrierId: string;
+                            carrierName: string;
+                            /** Format: uuid */
+                            vehicleId: string;
+                            plate: string;
+                            /** @enum {string} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** Format: uuid */
+                            driverId: string;
+                            driverName: string;
+                            driverPhone: string | null;
+                            /** @enum {string|null} */
+                            driverQualificationState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            escortId: string | null;
+                            escortName: string | null;
+                            escortPhone: string | null;
+                            cargo: {
+                                unNumber: string;
+                                name: string;
+                                hazmatClass: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            waybillNo: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            routeId: string | null;
+                            routeName: string | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            enterpriseApprovedAt: string | null;
+                            enterpriseApprovedByName: string | null;
+                            /** Format: date-time */
+                            parkApprovedAt: string | null;
+                            parkApprovedByName: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectedByName: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            can: {
+                                enterpriseApprove: boolean;
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                byName: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The park approves (after the enterprise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                            /** Format: uuid */
+                            carrierId: string;
+                            carrierName: string;
+                            /** Format: uuid */
+                            vehicleId: string;
+                            plate: string;
+                            /** @enum {string} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** Format: uuid */
+                            driverId: string;
+                            driverName: string;
+                            driverPhone: string | null;
+                            /** @enum {string|null} */
+                            driverQualificationState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            escortId: string | null;
+                            escortName: string | null;
+                            escortPhone: string | null;
+                            cargo: {
+                                unNumber: string;
+                                name: string;
+                                hazmatClass: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            waybillNo: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            routeId: string | null;
+                            routeName: string | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            enterpriseApprovedAt: string | null;
+                            enterpriseApprovedByName: string | null;
+                            /** Format: date-time */
+                            parkApprovedAt: string | null;
+                            parkApprovedByName: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectedByName: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            can: {
+                                enterpriseApprove: boolean;
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                byName: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (at either stage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                            /** Format: uuid */
+                            carrierId: string;
+                            carrierName: string;
+                            /** Format: uuid */
+                            vehicleId: string;
+                            plate: string;
+                            /** @enum {string} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** Format: uuid */
+                            driverId: string;
+                            driverName: string;
+                            driverPhone: string | null;
+                            /** @enum {string|null} */
+                            driverQualificationState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            escortId: string | null;
+                            escortName: string | null;
+                            escortPhone: string | null;
+                            cargo: {
+                                unNumber: string;
+                                name: string;
+                                hazmatClass: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            waybillNo: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            routeId: string | null;
+                            routeName: string | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            enterpriseApprovedAt: string | null;
+                            enterpriseApprovedByName: string | null;
+                            /** Format: date-time */
+                            parkApprovedAt: string | null;
+                            parkApprovedByName: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectedByName: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            can: {
+                                enterpriseApprove: boolean;
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                byName: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel (the destination enterprise or the park, before the window ends) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "enterpriseApproved" | "approved" | "rejected" | "cancelled";
+                            /** Format: uuid */
+                            carrierId: string;
+                            carrierName: string;
+                            /** Format: uuid */
+                            vehicleId: string;
+                            plate: string;
+                            /** @enum {string} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency";
+                            /** Format: uuid */
+                            driverId: string;
+                            driverName: string;
+                            driverPhone: string | null;
+                            /** @enum {string|null} */
+                            driverQualificationState: "valid" | "expiring" | "expired" | null;
+                            /** Format: uuid */
+                            escortId: string | null;
+                            escortName: string | null;
+                            escortPhone: string | null;
+                            cargo: {
+                                unNumber: string;
+                                name: string;
+                                hazmatClass: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                            waybillNo: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            routeId: string | null;
+                            routeName: string | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** Format: date-time */
+                            enterpriseApprovedAt: string | null;
+                            enterpriseApprovedByName: string | null;
+                            /** Format: date-time */
+                            parkApprovedAt: string | null;
+                            parkApprovedByName: string | null;
+                            /** Format: date-time */
+                            rejectedAt: string | null;
+                            rejectedByName: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            can: {
+                                enterpriseApprove: boolean;
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                byName: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/geofences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Geofences (boundary, restricted areas, routes, parking lots, speed zones) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "name" | "-name" | "kind" | "-kind" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    kind?: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                                name: string;
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Polygon" | "LineString";
+                                    coordinates: unknown[];
+                                };
+                                widthM: number | null;
+                                speedLimitKmh: number | null;
+                                capacity: number | null;
+                                active: boolean;
+                                bbox: number[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw a geofence (GEOFENCE_INVALID names the bad part of the geometry) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                        name: string;
+                        geometry: {
+                            /** @enum {string} */
+                            type: "Polygon" | "LineString";
+                            coordinates: unknown[];
+                        };
+                        widthM?: number | null;
+                        speedLimitKmh?: number | null;
+                        capacity?: number | null;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                            name: string;
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Polygon" | "LineString";
+                                coordinates: unknown[];
+                            };
+                            widthM: number | null;
+                            speedLimitKmh: number | null;
+                            capacity: number | null;
+                            active: boolean;
+                            bbox: number[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/geofences/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered geofence list as xlsx (with GeoJSON) */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "name" | "-name" | "kind" | "-kind" | "updatedAt" | "-updatedAt";
+                    q?: string;
+                    kind?: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/geofences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                            name: string;
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Polygon" | "LineString";
+                                coordinates: unknown[];
+                            };
+                            widthM: number | null;
+                            speedLimitKmh: number | null;
+                            capacity: number | null;
+                            active: boolean;
+                            bbox: number[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a geofence (a route in use by appointments is refused) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        geometry?: {
+                            /** @enum {string} */
+                            type: "Polygon" | "LineString";
+                            coordinates: unknown[];
+                        };
+                        widthM?: number | null;
+                        speedLimitKmh?: number | null;
+                        capacity?: number | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "boundary" | "restricted" | "route" | "parking" | "speedZone";
+                            name: string;
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Polygon" | "LineString";
+                                coordinates: unknown[];
+                            };
+                            widthM: number | null;
+                            speedLimitKmh: number | null;
+                            capacity: number | null;
+                            active: boolean;
+                            bbox: number[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/park/rule-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings of the rules on positions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaultSpeedLimitKmh: number;
+                            parkedOutsideMinutes: number;
+                            positionLostMinutes: number;
+                            overstayGraceMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the settings of the rules on positions (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultSpeedLimitKmh: number;
+                        parkedOutsideMinutes: number;
+                        positionLostMinutes: number;
+                        overstayGraceMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaultSpeedLimitKmh: number;
+                            parkedOutsideMinutes: number;
+                            positionLostMinutes: number;
+                            overstayGraceMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live vehicle page: vehicles in the park with positions, counts, parking occupancy, open alarms, geofences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            mapCrs: "wgs84" | "gcj02";
+                            vehicles: {
+                                key: string;
+                                /** Format: uuid */
+                                vehicleId: string | null;
+                                plate: string | null;
+                                category: string | null;
+                                carrierName: string | null;
+                                hazmatClasses: string[];
+                                unNumbers: string[];
+                                /** Format: uuid */
+                                appointmentId: string | null;
+                                appointmentCode: string | null;
+                                inPark: boolean;
+                                /** Format: date-time */
+                                enteredAt: string | null;
+                                positionOnly: boolean;
+                                position: {
+                                    /** Format: date-time */
+                                    ts: string;
+                                    lat: number;
+                                    lon: number;
+                                    speedKmh: number | null;
+                                    course: number | null;
+                                } | null;
+                            }[];
+                            counts: {
+                                vehicles: number;
+                                byCategory: {
+                                    [key: string]: number;
+                                };
+                                byHazmatClass: {
+                                    [key: string]: number;
+                                };
+                                people: number;
+                            };
+                            parking: {
+                                /** Format: uuid */
+                                geofenceId: string;
+                                name: string;
+                                capacity: number | null;
+                                occupied: number;
+                                vehicleKeys: string[];
+                            }[];
+                            alarms: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                pointId: string | null;
+                                pointTag: string | null;
+                                pointName: string | null;
+                                unit: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                /** Format: uuid */
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
+                                plate: string | null;
+                                checkpointName: string | null;
+                                geofenceName: string | null;
+                                lat: number | null;
+                                lon: number | null;
+                                /** @enum {string} */
+                                rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
+                                /** @enum {string} */
+                                level: "red" | "orange" | "yellow" | "blue";
+                                /** @enum {string|null} */
+                                band: "hh" | "h" | "l" | "ll" | null;
+                                /** @enum {string} */
+                                status: "raised" | "acknowledged" | "handled" | "closed";
+                                value: number | null;
+                                threshold: number | null;
+                                peakValue: number | null;
+                                occurrences: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                /** Format: date-time */
+                                clearedAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                escalation: number;
+                                /** Format: uuid */
+                                hazardItemId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            geofences: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    coordinates: number[][][];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "LineString";
+                                    coordinates: number[][];
+                                };
+                                widthM: number | null;
+                                speedLimitKmh: number | null;
+                                capacity: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/vehicles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vehicle’s card: carrier, appointment, driver and escort, terminals, latest position, open alarms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            plate: string;
+                            plateColor: string;
+                            category: string;
+                            body: string;
+                            hazmatClasses: string[];
+                            carrier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                licenceNo: string;
+                            } | null;
+                            visit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                entryCheckpointName: string | null;
+                            } | null;
+                            appointment: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: string;
+                                waybillNo: string;
+                                cargo: {
+                                    unNumber: string | null;
+                                    name: string | null;
+                                    hazmatClass: string | null;
+                                    quantity: number | null;
+                                    unit: string | null;
+                                }[];
+                                /** Format: date-time */
+                                windowStart: string;
+                                /** Format: date-time */
+                                windowEnd: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                route: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            driver: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                qualificationNo: string | null;
+                                qualificationExpiresOn: string | null;
+                            } | null;
+                            escort: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                qualificationNo: string | null;
+                                qualificationExpiresOn: string | null;
+                            } | null;
+                            terminals: {
+                                /** Format: uuid */
+                                id: string;
+                                protocol: string;
+                                identifier: string;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                            }[];
+                            position: {
+                                /** Format: date-time */
+                                ts: string;
+                                lat: number;
+                                lon: number;
+                                speedKmh: number | null;
+                                course: number | null;
+                            } | null;
+                            openAlarms: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                pointId: string | null;
+                                pointTag: string | null;
+                                pointName: string | null;
+                                unit: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                /** Format: uuid */
+                                majorHazardId: string | null;
+                                majorHazardName: string | null;
+                                plate: string | null;
+                                checkpointName: string | null;
+                                geofenceName: string | null;
+                                lat: number | null;
+                                lon: number | null;
+                                /** @enum {string} */
+                                rule: "threshold" | "rate" | "stale" | "offline" | "gate" | "overspeed" | "offRoute" | "parkedOutside" | "overstay" | "restrictedArea" | "positionLost";
+                                /** @enum {string} */
+                                level: "red" | "orange" | "yellow" | "blue";
+                                /** @enum {string|null} */
+                                band: "hh" | "h" | "l" | "ll" | null;
+                                /** @enum {string} */
+                                status: "raised" | "acknowledged" | "handled" | "closed";
+                                value: number | null;
+                                threshold: number | null;
+                                peakValue: number | null;
+                                occurrences: number;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                /** Format: date-time */
+                                clearedAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                escalation: number;
+                                /** Format: uuid */
+                                hazardItemId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/vehicles/{id}/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vehicle’s positions in a range (≤ 7 days; thinned to ≤ 5,000 points), WGS-84, in time order */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            vehicleId: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            total: number;
+                            downsampled: boolean;
+                            points: (number | (number | null) | (number | null))[][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/positions/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This instance's position listeners (JT/T 808, OsmAnd), connections, rates and rejections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            listeners: {
+                                jt808: {
+                                    port: number | null;
+                                    connections: number;
+                                    authenticated: number;
+                                };
+                                osmand: {
+                                    port: number | null;
+                                    connections: number;
+                                    path: string;
+                                };
+                            };
+                            terminals: {
+                                loaded: number;
+                                /** Format: date-time */
+                                loadedAt: string | null;
+                            };
+                            counters: {
+                                accepted: number;
+                                duplicates: number;
+                                jumps: number;
+                                rejected: number;
+                                acceptedPerSecond: number;
+                                batches: number;
+                                writeFailures: number;
+                                queueDepth: number;
+                                lastFlushMs: number | null;
+                                lastFlushRows: number;
+                                frames: number;
+                                unsupported: number;
+                                latest: number;
+                            };
+                            rejectedByReason: {
+                                reason: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/passes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gate passes (通行记录) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "deviceTime" | "-deviceTime" | "receivedAt" | "-receivedAt" | "plate" | "-plate" | "result" | "-result";
+                    q?: string;
+                    from?: string;
+                    to?: string;
+                    checkpointId?: string;
+                    kind?: "vehicle" | "person";
+                    result?: "allowed" | "denied" | "flagged";
+                    direction?: "in" | "out";
+                    plate?: string;
+                    flagged?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                source: "isapiAnpr" | "isapiAcs" | "platform";
+                                /** @enum {string} */
+                                kind: "vehicle" | "person";
+                                /** @enum {string} */
+                                result: "allowed" | "denied" | "flagged";
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                plate: string | null;
+                                /** Format: uuid */
+                                vehicleId: string | null;
+                                /** @enum {string|null} */
+                                vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency" | null;
+                                /** Format: uuid */
+                                personId: string | null;
+                                personCode: string | null;
+                                personName: string | null;
+                                /** Format: uuid */
+                                checkpointId: string | null;
+                                checkpointName: string | null;
+                                /** Format: uuid */
+                                deviceId: string | null;
+                                deviceName: string | null;
+                                laneCode: string | null;
+                                /** Format: date-time */
+                                deviceTime: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                confidence: number | null;
+                                imageCount: number;
+                                imagesDropped: number;
+                                /** Format: uuid */
+                                appointmentId: string | null;
+                                appointmentCode: string | null;
+                                /** Format: uuid */
+                                visitId: string | null;
+                                findings: {
+                                    /** @enum {string} */
+                                    code: "unknownVehicle" | "noAppointment" | "appointmentNotApproved" | "outsideWindow" | "blacklisted" | "qualificationExpired" | "licenceExpired" | "categoryNotAllowed" | "checkpointClosed" | "lowConfidence" | "unknownDevice";
+                                    message: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/passes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered passes as xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "deviceTime" | "-deviceTime" | "receivedAt" | "-receivedAt" | "plate" | "-plate" | "result" | "-result";
+                    q?: string;
+                    from?: string;
+                    to?: string;
+                    checkpointId?: string;
+                    kind?: "vehicle" | "person";
+                    result?: "allowed" | "denied" | "flagged";
+                    direction?: "in" | "out";
+                    plate?: string;
+                    flagged?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/passes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pass with its findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            source: "isapiAnpr" | "isapiAcs" | "platform";
+                            /** @enum {string} */
+                            kind: "vehicle" | "person";
+                            /** @enum {string} */
+                            result: "allowed" | "denied" | "flagged";
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            plate: string | null;
+                            /** Format: uuid */
+                            vehicleId: string | null;
+                            /** @enum {string|null} */
+                            vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency" | null;
+                            /** Format: uuid */
+                            personId: string | null;
+                            personCode: string | null;
+                            personName: string | null;
+                            /** Format: uuid */
+                            checkpointId: string | null;
+                            checkpointName: string | null;
+                            /** Format: uuid */
+                            deviceId: string | null;
+                            deviceName: string | null;
+                            laneCode: string | null;
+                            /** Format: date-time */
+                            deviceTime: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            confidence: number | null;
+                            imageCount: number;
+                            imagesDropped: number;
+                            /** Format: uuid */
+                            appointmentId: string | null;
+                            appointmentCode: string | null;
+                            /** Format: uuid */
+                            visitId: string | null;
+                            findings: {
+                                /** @enum {string} */
+                                code: "unknownVehicle" | "noAppointment" | "appointmentNotApproved" | "outsideWindow" | "blacklisted" | "qualificationExpired" | "licenceExpired" | "categoryNotAllowed" | "checkpointClosed" | "lowConfidence" | "unknownDevice";
+                                message: string;
+                            }[];
+                            eventType: string | null;
+                            droppedImages: {
+                                name: string;
+                                /** @enum {string} */
+                                reason: "tooLarge" | "notJpeg";
+                                bytes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/passes/{id}/images/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a pass's images (JPEG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits: who is in the park (open) or has left */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "enteredAt" | "-enteredAt" | "exitedAt" | "-exitedAt";
+                    q?: string;
+                    kind?: "vehicle" | "person";
+                    open?: "true" | "false";
+                    plate?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                subjectKind: "vehicle" | "person";
+                                plate: string | null;
+                                /** Format: uuid */
+                                vehicleId: string | null;
+                                /** @enum {string|null} */
+                                vehicleCategory: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency" | null;
+                                /** Format: uuid */
+                                personId: string | null;
+                                personCode: string | null;
+                                personName: string | null;
+                                /** Format: uuid */
+                                appointmentId: string | null;
+                                appointmentCode: string | null;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                /** Format: date-time */
+                                exitedAt: string | null;
+                                entryCheckpointName: string | null;
+                                exitCheckpointName: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/visits/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vehicles by category and people in the park now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            vehicles: number;
+                            vehiclesByCategory: {
+                                /** @enum {string} */
+                                category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency" | "unregistered";
+                                count: number;
+                            }[];
+                            people: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/gate/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gate posts refused or not processed, counted per sender and reason */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "lastAt" | "-lastAt" | "count" | "-count";
+                    q?: string;
+                    reason?: "unknownToken" | "invalid" | "tooLarge" | "imageDropped" | "duplicate" | "unsupportedEvent";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                senderKey: string;
+                                /** @enum {string} */
+                                reason: "unknownToken" | "invalid" | "tooLarge" | "imageDropped" | "duplicate" | "unsupportedEvent";
+                                count: number;
+                                /** Format: date-time */
+                                firstAt: string;
+                                /** Format: date-time */
+                                lastAt: string;
+                                lastDetail: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/park/gate/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a gate token is issued (its last four characters) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            configured: boolean;
+                            hint: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a new gate token (shown once; the previous one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            isapiPath: string;
+                            platformPath: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osmand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OsmAnd / Traccar Client positions (query or JSON form); 200 once stored, 400 bad input, 403 unknown or revoked id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** OsmAnd / Traccar Client positions (query or JSON form); 200 once stored, 400 bad input, 403 unknown or revoked id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osmand/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OsmAnd / Traccar Client positions (query or JSON form); 200 once stored, 400 bad input, 403 unknown or revoked id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** OsmAnd / Traccar Client positions (query or JSON form); 200 once stored, 400 bad input, 403 unknown or revoked id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gate/{token}/isapi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hikvision ISAPI event push (HTTP listening / alarm host)
+         * @description ANPR as multipart/form-data with an EventNotificationAlert XML part and JPEG parts, a bare EventNotificationAlert XML, or AccessControllerEvent JSON (face pass major 5 / minor 75). Answered 200 once every event is durable (spooled; images stored); replays are answered 200 and not processed twice. 401: unknown gate token; 400 GATE_EVENT_INVALID: broken multipart, XML or JSON (nothing stored); 413: over GATE_MAX_BYTES. Images over GATE_MAX_IMAGE_BYTES or not JPEG are dropped and noted on the pass.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            stored: number;
+                            duplicates: number;
+                            unsupported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gate/{token}/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hikvision platform OnEventNotify (event_mpc checkpoint passes, event_acs access control)
+         * @description Deduplicated on eventId; unsupported event types are acknowledged and counted. Answered 200 once every event is durable (spooled; images stored); replays are answered 200 and not processed twice. 401: unknown gate token; 400 GATE_EVENT_INVALID: broken multipart, XML or JSON (nothing stored); 413: over GATE_MAX_BYTES. Images over GATE_MAX_IMAGE_BYTES or not JPEG are dropped and noted on the pass.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            stored: number;
+                            duplicates: number;
+                            unsupported: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

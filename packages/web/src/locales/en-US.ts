@@ -11,6 +11,11 @@ import { safetyRegistryEn } from './safetyRegistry.en-US.ts';
 import { safetyAlarmsEn } from './safetyAlarms.en-US.ts';
 import { safetyLiveEn } from './safetyLive.en-US.ts';
 import { safetyIngestEn } from './safetyIngest.en-US.ts';
+import { parkLiveEn } from './parkLive.en-US.ts';
+import { parkGateEn } from './parkGate.en-US.ts';
+import { parkAppointmentsEn } from './parkAppointments.en-US.ts';
+import { parkRegistryEn } from './parkRegistry.en-US.ts';
+import { parkGeofencesEn } from './parkGeofences.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -88,6 +93,11 @@ export const enUS: LocaleMessages = {
     safetyHazards: 'Hazards',
     safetyRegistry: 'Hazard registry',
     safetyIngest: 'Ingestion',
+    parkVehicles: 'Vehicle map',
+    parkPasses: 'Gate passes',
+    parkAppointments: 'Entry appointments',
+    parkRegistry: 'Checkpoints, vehicles, people',
+    parkGeofences: 'Geofences',
     economy: 'Economy',
     economyFigures: 'Indicator figures',
     economyBulletin: 'Economic bulletin',
@@ -290,6 +300,7 @@ export const enUS: LocaleMessages = {
     promotion: 'Investment promotion',
     service: 'Enterprise service',
     safety: 'Safety monitoring',
+    park: 'Closed park',
     economy: 'Economic performance',
     supervision: 'Supervision',
     workbench: 'Workbench',
@@ -315,6 +326,12 @@ export const enUS: LocaleMessages = {
     },
     portal: { use: 'Use the enterprise portal' },
     safety: { read: 'View safety monitoring', handle: 'Handle alarms and hazards', manage: 'Maintain hazard sources, points and device tokens' },
+    park: {
+      read: 'View closed-park management (vehicles, passes, geofences)',
+      manage: 'Maintain checkpoints, vehicles, people, lists and geofences',
+      approve: 'Approve entry appointments for the park',
+      appointment: "File and approve one's own enterprise's entry appointments",
+    },
     economy: {
       read: 'View economic indicators',
       enter: 'Enter indicator figures',
@@ -1003,6 +1020,11 @@ export const enUS: LocaleMessages = {
   safetyAlarms: safetyAlarmsEn,
   safetyLive: safetyLiveEn,
   safetyIngest: safetyIngestEn,
+  parkLive: parkLiveEn,
+  parkGate: parkGateEn,
+  parkAppointments: parkAppointmentsEn,
+  parkRegistry: parkRegistryEn,
+  parkGeofences: parkGeofencesEn,
   errors: {
     PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
     REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',
@@ -1052,6 +1074,19 @@ export const enUS: LocaleMessages = {
     FILE_TYPE_NOT_ALLOWED: 'This type of file is not allowed',
     PASSWORD_POLICY: 'The new password does not meet the password policy',
     PASSWORD_REUSED: 'The new password repeats a recent password',
+    PLATE_INVALID: 'The plate number is not a valid Chinese plate',
+    PLATE_TAKEN: 'This plate is already registered',
+    CHECKPOINT_CODE_TAKEN: 'The checkpoint code is already taken',
+    GATE_DEVICE_TAKEN: 'A device with this serial number is already registered',
+    CARRIER_LICENCE_TAKEN: 'A carrier with this transport licence is already registered',
+    PERSON_CODE_TAKEN: 'The person code is already in use',
+    QUALIFICATION_EXPIRED: 'The qualification certificate has expired',
+    HAZMAT_CLASS_NOT_ALLOWED: 'The vehicle is not licensed for this hazmat class',
+    APPOINTMENT_WINDOW_INVALID: 'The appointment time window is not valid',
+    APPOINTMENT_STATE: 'The appointment is not in a state that allows this',
+    GEOFENCE_INVALID: 'The geofence geometry is not valid',
+    TERMINAL_TAKEN: 'The terminal is already bound to another vehicle',
+    GATE_EVENT_INVALID: 'The gate event is malformed',
     ACCOUNT_LOCKED: 'The account is locked',
     ACCOUNT_DISABLED: 'The account is disabled; contact the administrator',
     PAYLOAD_TOO_LARGE: 'The request is too large',

@@ -10,6 +10,11 @@ import { safetyRegistryZh } from './safetyRegistry.zh-CN.ts';
 import { safetyAlarmsZh } from './safetyAlarms.zh-CN.ts';
 import { safetyLiveZh } from './safetyLive.zh-CN.ts';
 import { safetyIngestZh } from './safetyIngest.zh-CN.ts';
+import { parkLiveZh } from './parkLive.zh-CN.ts';
+import { parkGateZh } from './parkGate.zh-CN.ts';
+import { parkAppointmentsZh } from './parkAppointments.zh-CN.ts';
+import { parkRegistryZh } from './parkRegistry.zh-CN.ts';
+import { parkGeofencesZh } from './parkGeofences.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -86,6 +91,11 @@ export const zhCN = {
     safetyHazards: '隐患排查治理',
     safetyRegistry: '危险源与监测点',
     safetyIngest: '接入监控',
+    parkVehicles: '车辆一张图',
+    parkPasses: '通行记录',
+    parkAppointments: '预约入园',
+    parkRegistry: '卡口与车辆人员',
+    parkGeofences: '电子围栏',
     economy: '经济运行',
     economyFigures: '指标数据',
     economyBulletin: '运行通报',
@@ -280,6 +290,7 @@ export const zhCN = {
     promotion: '招商引资',
     service: '企业服务',
     safety: '安全监测',
+    park: '封闭化管理',
     economy: '经济运行',
     supervision: '督查督办',
     workbench: '工作台',
@@ -295,6 +306,12 @@ export const zhCN = {
     service: { read: '查看企业诉求与挂企', file: '代企业提交诉求', handle: '办理诉求', manage: '分派诉求、维护路由与挂企' },
     portal: { use: '使用企业服务门户' },
     safety: { read: '查看安全监测', handle: '处置报警与隐患', manage: '维护危险源、监测点与设备令牌' },
+    park: {
+      read: '查看封闭化管理（车辆、通行、围栏）',
+      manage: '维护卡口、车辆、人员、名单与围栏',
+      approve: '园区审批预约入园',
+      appointment: '申报与审批本企业的预约入园',
+    },
     economy: { read: '查看经济指标', enter: '录入指标数据', approve: '审核指标数据', manage: '维护指标、区域与目标' },
     ledger: { read: '查看台账', handle: '办理事项', assign: '交办事项', supervise: '督查审核' },
     meetings: { manage: '管理会议' },
@@ -972,6 +989,11 @@ export const zhCN = {
   safetyAlarms: safetyAlarmsZh,
   safetyLive: safetyLiveZh,
   safetyIngest: safetyIngestZh,
+  parkLive: parkLiveZh,
+  parkGate: parkGateZh,
+  parkAppointments: parkAppointmentsZh,
+  parkRegistry: parkRegistryZh,
+  parkGeofences: parkGeofencesZh,
   errors: {
     PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
     REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',
@@ -1021,6 +1043,19 @@ export const zhCN = {
     FILE_TYPE_NOT_ALLOWED: '不允许上传此类文件',
     PASSWORD_POLICY: '新密码不符合密码策略',
     PASSWORD_REUSED: '新密码不能与近期使用过的密码相同',
+    PLATE_INVALID: '车牌号格式不正确',
+    PLATE_TAKEN: '该车牌已登记',
+    CHECKPOINT_CODE_TAKEN: '卡口编号已存在',
+    GATE_DEVICE_TAKEN: '该设备序列号已登记',
+    CARRIER_LICENCE_TAKEN: '该道路运输经营许可证号已登记',
+    PERSON_CODE_TAKEN: '人员编号已被使用',
+    QUALIFICATION_EXPIRED: '资格证已过期',
+    HAZMAT_CLASS_NOT_ALLOWED: '车辆未获准运输该类危险货物',
+    APPOINTMENT_WINDOW_INVALID: '预约时段不正确',
+    APPOINTMENT_STATE: '预约当前状态不允许此操作',
+    GEOFENCE_INVALID: '围栏图形不正确',
+    TERMINAL_TAKEN: '该终端已绑定其他车辆',
+    GATE_EVENT_INVALID: '卡口事件格式不正确',
     ACCOUNT_LOCKED: '账户已锁定',
     ACCOUNT_DISABLED: '账户已停用，请联系管理员',
     PAYLOAD_TOO_LARGE: '提交的内容过大',

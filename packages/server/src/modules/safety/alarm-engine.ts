@@ -15,7 +15,9 @@
 //   ends is raised then (at the next reading, or by the escalation job for a silent point);
 // - an alarm that changes while open (also once cleared, until a person closes it) is updated: occurrences + 1;
 // - after a restart, a sender or point counts as silent only once its intervals have passed since the engine started
-//   (a platform that was down does not raise an offline alarm for every device before they reconnect).
+//   (a platform that was down does not raise an offline alarm for every device before they reconnect);
+// - closed-park alarms (issue 8, keyed by plate) share the table but not this engine: it never loads, clears or
+//   counts them (its keys all have a null plate), and ignores their notices.
 import {
   defaultBandLevels,
   evaluateThreshold,
@@ -230,6 +232,7 @@ export class AlarmEngine implements ReadingSink {
       void this.reloadWindows().catch((err: unknown) => this.deps.log.warn({ err }, 'suppression windows not reloaded'));
       return;
     }
+    if (e.kind !== 'alarm' || e.alarm.plate !== null) return;
     const a = e.alarm;
     const set = a.rule === 'stale' ? this.staleActive : a.rule === 'offline' ? this.offlineActive : null;
     const id = a.rule === 'offline' ? a.deviceId : a.pointId;

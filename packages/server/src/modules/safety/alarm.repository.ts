@@ -1,6 +1,8 @@
 // All SQL of the alarms: the engine's few writes (raise or update the one open alarm per point / device and rule,
 // change level, clear, events, summaries), what the stale and offline checks and the escalation read, the lists,
-// details and lifecycle writes of people, and suppression windows.
+// details and lifecycle writes of people, and suppression windows. Closed-park alarms (issue 8: gate and vehicle
+// position rules, keyed by plate and rule, enterprise optional) share the table, the summaries and the lifecycle;
+// their writes are in park-alarms.ts. The sensor engine's keys all have a null plate.
 import type { AlarmLevel, AlarmRule, AlarmSummary, SafetyAlarmEvent, SafetyAlarmEventKind, SafetySuppression, ThresholdBand } from '@zoneops/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { safetyAlarmEvents } from '../../db/schema.ts';
@@ -16,7 +18,9 @@ export const keyOf = (k: AlarmKey) => `${k.pointId ?? ''}|${k.deviceId ?? ''}|${
 const keySql = sql`(coalesce(a.point_id::text, '') || '|' || coalesce(a.device_id::text, '') || '|' || a.rule)`;
 const keyWhere = (k: AlarmKey) =>
   sql`${k.pointId ? sql`a.point_id = ${k.pointId}` : sql`a.point_id is null`} and ${k.deviceId ? sql`a.device_id = ${k.deviceId}` : sql`a.device_id is null`}
-      and a.rule = ${k.rule} and a.closed_at is null`;
+      and a.plate is null and a.rule = ${k.rule} and a.closed_at is null`;
+/** Sensor alarms (issue 7): the engine never sees closed-park alarms (they carry a plate). */
+export const sensorAlarmSql = sql`a.plate is null`;
 
 /** An instant as ISO 8601 in UTC, formatted by the database (both drivers answer the same text). */
 export const isoSql = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -61,6 +65,30 @@ export interface OpenAlarmRow extends AlarmKey {
   cleared: boolean;
 }
 
+export interface ParkOpenRow {
+  id: string;
+  level: AlarmLevel;
+  cleared: boolean;
+}
+
+export interface ParkRaiseRow {
+  plate: string;
+  rule: AlarmRule;
+  level: AlarmLevel;
+  at: Date;
+  vehicleId: string | null;
+  enterpriseId: string | null;
+  checkpointId: string | null;
+  geofenceId: string | null;
+  appointmentId: string | null;
+  lat: number | null;
+  lon: number | null;
+  value: number | null;
+  threshold: number | null;
+  /** Rule-specific facts stored as jsonb (gate alarms: {findings}). */
+  detail: unknown;
+}
+
 export interface WindowRow {
   enterpriseId: string;
   majorHazardId: string | null;
@@ -74,16 +102,28 @@ const peakSql = (old: SQL, band: SQL, value: SQL) => sql`case when ${band} in ('
 
 const summaryColumns = sql`a.id, a.point_id as "pointId", p.tag as "pointTag", p.name as "pointName", p.unit,
   coalesce(a.device_id, p.device_id) as "deviceId", d.name as "deviceName", a.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-  a.major_hazard_id as "majorHazardId", hs.name as "majorHazardName", a.rule, a.level, a.band, a.status, a.value, a.threshold,
+  a.major_hazard_id as "majorHazardId", hs.name as "majorHazardName", a.plate, cp.name as "checkpointName", g.name as "geofenceName",
+  a.lat, a.lon, a.rule, a.level, a.band, a.status, a.value, a.threshold,
   a.peak_value as "peakValue", a.occurrences, ${isoSql(sql`a.raised_at`)} as "raisedAt", ${isoSql(sql`a.cleared_at`)} as "clearedAt",
   ${isoSql(sql`a.acknowledged_at`)} as "acknowledgedAt", ${isoSql(sql`a.handled_at`)} as "handledAt", ${isoSql(sql`a.closed_at`)} as "closedAt",
   a.escalation, a.hazard_item_id as "hazardItemId", ${isoSql(sql`a.updated_at`)} as "updatedAt"`;
-const summaryFrom = sql`safety_alarms a join enterprises e on e.id = a.enterprise_id left join monitoring_points p on p.id = a.point_id
-  left join safety_devices d on d.id = coalesce(a.device_id, p.device_id) left join major_hazards hs on hs.id = a.major_hazard_id`;
+const summaryFrom = sql`safety_alarms a left join enterprises e on e.id = a.enterprise_id left join monitoring_points p on p.id = a.point_id
+  left join safety_devices d on d.id = coalesce(a.device_id, p.device_id) left join major_hazards hs on hs.id = a.major_hazard_id
+  left join checkpoints cp on cp.id = a.checkpoint_id left join geofences g on g.id = a.geofence_id`;
+/** The summary select (list, detail, live notices, the live page's side list): one definition for every reader. */
+export const summarySelect = sql`select ${summaryColumns} from ${summaryFrom}`;
 
 export const levelRankSql = sql`(case a.level when 'red' then 4 when 'orange' then 3 when 'yellow' then 2 else 1 end)`;
 
+/** A gate alarm's failed checks (safety_alarms.detail.findings). */
+export interface AlarmFinding {
+  code: string;
+  message: string;
+}
+
 export interface AlarmDetailRow extends AlarmSummary {
+  /** Rule-specific facts (gate alarms: {findings: [{code, message}]}). */
+  detail: unknown;
   acknowledgedByName: string | null;
   handledByName: string | null;
   handleNote: string | null;
@@ -113,8 +153,12 @@ export interface OfflineDeviceRow {
 
 export interface EscalationCandidate {
   id: string;
-  enterpriseId: string;
-  enterpriseName: string;
+  /** Null for a park-level closed-park alarm: it skips the enterprise stage. */
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  plate: string | null;
+  checkpointName: string | null;
+  geofenceName: string | null;
   escalation: number;
   raisedMs: number;
   level: AlarmLevel;
@@ -136,7 +180,7 @@ export const alarmRepository = {
     return queryRows<OpenAlarmRow>(
       db,
       sql`select a.id, a.point_id as "pointId", a.device_id as "deviceId", a.rule, a.band, a.peak_value as "peakValue", a.cleared_at is not null as cleared
-          from safety_alarms a where a.closed_at is null`,
+          from safety_alarms a where a.closed_at is null and ${sensorAlarmSql}`,
     );
   },
 
@@ -167,7 +211,7 @@ export const alarmRepository = {
             ${col((r) => r.majorHazardId)}::uuid[], ${col((r) => r.rule)}::text[], ${col((r) => r.level)}::text[], ${col((r) => r.band)}::text[],
             ${col((r) => r.value)}::float8[], ${col((r) => r.threshold)}::float8[], ${col((r) => r.at.toISOString())}::timestamptz[])
             as v(point_id, device_id, enterprise_id, major_hazard_id, rule, level, band, value, threshold, at)
-          on conflict (point_id, device_id, rule) where closed_at is null do update set
+          on conflict (point_id, device_id, plate, rule) where closed_at is null do update set
             occurrences = a.occurrences + 1, level = excluded.level, band = excluded.band, value = excluded.value, threshold = excluded.threshold,
             peak_value = ${peakSql(sql`a.peak_value`, sql`excluded.band`, sql`excluded.peak_value`)}, cleared_at = null, updated_at = excluded.updated_at
           returning a.id, a.point_id as "pointId", a.device_id as "deviceId", a.rule, a.occurrences`,
@@ -195,7 +239,7 @@ export const alarmRepository = {
             peak_value = ${peakSql(sql`a.peak_value`, sql`a.band`, sql`v.peak`)}, updated_at = ${now}
           from unnest(${sql.param(rows.map(keyOf))}::text[], ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[],
             ${sql.param(rows.map((r) => r.value))}::float8[], ${sql.param(rows.map((r) => r.peak ?? null))}::float8[]) as v(k, at, value, peak)
-          where a.closed_at is null and a.cleared_at is null and ${keySql} = v.k
+          where a.closed_at is null and a.cleared_at is null and ${sensorAlarmSql} and ${keySql} = v.k
           returning a.id, v.k as key`,
     );
   },
@@ -211,7 +255,7 @@ export const alarmRepository = {
 
   async summaries(db: DbOrTx, ids: string[]): Promise<Map<string, AlarmSummary>> {
     if (!ids.length) return new Map();
-    const rows = await queryRows<AlarmSummary>(db, sql`select ${summaryColumns} from ${summaryFrom} where a.id = any(${sql.param(ids)}::uuid[])`);
+    const rows = await queryRows<AlarmSummary>(db, sql`${summarySelect} where a.id = any(${sql.param(ids)}::uuid[])`);
     return new Map(rows.map((r) => [r.id, r]));
   },
 
@@ -242,7 +286,7 @@ export const alarmRepository = {
     return queryRows<AlarmKey>(
       db,
       sql`select a.point_id as "pointId", a.device_id as "deviceId", a.rule from safety_alarms a join monitoring_points p on p.id = a.point_id
-          where a.closed_at is null and a.cleared_at is null and a.rule in ('threshold', 'rate') and (p.deleted_at is not null or not p.enabled)`,
+          where a.closed_at is null and a.cleared_at is null and ${sensorAlarmSql} and a.rule in ('threshold', 'rate') and (p.deleted_at is not null or not p.enabled)`,
     );
   },
 
@@ -254,7 +298,7 @@ export const alarmRepository = {
       sql`select a.id, a.enterprise_id as "enterpriseId", e.name as "enterpriseName", a.escalation,
           (extract(epoch from a.raised_at) * 1000)::float8 as "raisedMs", a.level, a.rule,
           a.value, a.threshold, p.unit, p.tag as "pointTag", p.name as "pointName", d.name as "deviceName", hs.name as "majorHazardName",
-          hs.responsible
+          hs.responsible, a.plate, cp.name as "checkpointName", g.name as "geofenceName"
           from ${summaryFrom}
           where a.closed_at is null and a.status = 'raised' and a.cleared_at is null and a.escalation < 2 and a.raised_at <= ${raisedBefore}
           order by a.raised_at limit ${limit}`,
@@ -293,13 +337,86 @@ export const alarmRepository = {
     return rows.map((r) => r.id);
   },
 
+  // ---- closed-park alarms (issue 8): one open alarm per plate and rule, no point, no device ----
+
+  /** The open alarm of a plate and rule, locked for the caller's transaction. */
+  async lockOpenPark(tx: DbOrTx, plate: string, rule: string): Promise<ParkOpenRow | undefined> {
+    const [row] = await queryRows<ParkOpenRow>(
+      tx,
+      sql`select a.id, a.level, a.cleared_at is not null as cleared from safety_alarms a
+          where a.point_id is null and a.device_id is null and a.plate = ${plate} and a.rule = ${rule} and a.closed_at is null for update`,
+    );
+    return row;
+  },
+
+  /** A new open alarm of the plate and rule; undefined when another transaction opened one meanwhile (the unique index). */
+  async insertPark(tx: DbOrTx, r: ParkRaiseRow, now: Date): Promise<string | undefined> {
+    const [row] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into safety_alarms as a (plate, vehicle_id, enterprise_id, checkpoint_id, geofence_id, appointment_id, lat, lon, detail, rule, level,
+            value, threshold, peak_value, raised_at, updated_at)
+          values (${r.plate}, ${r.vehicleId}, ${r.enterpriseId}, ${r.checkpointId}, ${r.geofenceId}, ${r.appointmentId}, ${r.lat}::float8, ${r.lon}::float8,
+            ${r.detail === null ? null : JSON.stringify(r.detail)}::jsonb, ${r.rule}, ${r.level}, ${r.value}::float8, ${r.threshold}::float8,
+            ${r.value}::float8, ${r.at}, ${now})
+          on conflict (point_id, device_id, plate, rule) where closed_at is null do nothing
+          returning a.id`,
+    );
+    return row?.id;
+  },
+
+  /**
+   * The open alarm raised again: occurrences + 1, level in place, peak the largest value, condition holding again;
+   * the newest place, vehicle, checkpoint, geofence, appointment and findings replace the old ones when given, and an
+   * enterprise once known stays.
+   */
+  async updatePark(tx: DbOrTx, id: string, r: ParkRaiseRow, now: Date): Promise<void> {
+    await tx.execute(
+      sql`update safety_alarms as a set occurrences = a.occurrences + 1, level = ${r.level}, value = coalesce(${r.value}::float8, a.value),
+            threshold = coalesce(${r.threshold}::float8, a.threshold), peak_value = greatest(a.peak_value, ${r.value}::float8), cleared_at = null,
+            vehicle_id = coalesce(${r.vehicleId}::uuid, a.vehicle_id), enterprise_id = coalesce(a.enterprise_id, ${r.enterpriseId}::uuid),
+            checkpoint_id = coalesce(${r.checkpointId}::uuid, a.checkpoint_id), geofence_id = coalesce(${r.geofenceId}::uuid, a.geofence_id),
+            appointment_id = coalesce(${r.appointmentId}::uuid, a.appointment_id), lat = coalesce(${r.lat}::float8, a.lat),
+            lon = coalesce(${r.lon}::float8, a.lon), detail = coalesce(${r.detail === null ? null : JSON.stringify(r.detail)}::jsonb, a.detail),
+            updated_at = ${now}
+          where a.id = ${id}`,
+    );
+  },
+
+  /** The condition of the plate's open alarm of the rule ended (cleared_at set); the alarm, if one was open and uncleared. */
+  async clearPark(tx: DbOrTx, plate: string, rule: string, at: Date, now: Date): Promise<{ id: string; level: string; value: number | null } | undefined> {
+    const [row] = await queryRows<{ id: string; level: string; value: number | null }>(
+      tx,
+      sql`update safety_alarms as a set cleared_at = ${at}, updated_at = ${now}
+          where a.point_id is null and a.device_id is null and a.plate = ${plate} and a.rule = ${rule} and a.closed_at is null and a.cleared_at is null
+          returning a.id, a.level, a.value`,
+    );
+    return row;
+  },
+
+  /** Open closed-park alarm keys (to rebuild rule state after a restart). */
+  async openParkKeys(db: DbOrTx): Promise<{ plate: string; rule: string; cleared: boolean }[]> {
+    return queryRows(
+      db,
+      sql`select a.plate, a.rule, a.cleared_at is not null as cleared from safety_alarms a
+          where a.plate is not null and a.closed_at is null order by a.plate, a.rule`,
+    );
+  },
+
   // ---- people: lists, details, lifecycle ----
 
-  async page(db: DbOrTx, where: SQL[], order: SQL, limit: number, offset: number): Promise<{ rows: AlarmSummary[]; total: number }> {
+  /** A page of summaries; `withDetail` adds the rule-specific facts (`detail`, for the export). */
+  async page(
+    db: DbOrTx,
+    where: SQL[],
+    order: SQL,
+    limit: number,
+    offset: number,
+    withDetail = false,
+  ): Promise<{ rows: (AlarmSummary & { detail?: unknown })[]; total: number }> {
     const w = where.length ? sql.join(where, sql` and `) : sql`true`;
-    const rows = await queryRows<AlarmSummary & { total: number }>(
+    const rows = await queryRows<AlarmSummary & { detail?: unknown; total: number }>(
       db,
-      sql`select ${summaryColumns}, count(*) over ()::int as total from ${summaryFrom} where ${w} order by ${order} limit ${limit} offset ${offset}`,
+      sql`select ${summaryColumns}${withDetail ? sql`, a.detail` : sql``}, count(*) over ()::int as total from ${summaryFrom} where ${w} order by ${order} limit ${limit} offset ${offset}`,
     );
     if (rows.length || offset === 0) return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
     const [n] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${summaryFrom} where ${w}`);
@@ -311,7 +428,7 @@ export const alarmRepository = {
     const [row] = await queryRows<AlarmDetailRow>(
       db,
       sql`select ${summaryColumns}, ab.display_name as "acknowledgedByName", hb.display_name as "handledByName", a.handle_note as "handleNote",
-          cb.display_name as "closedByName", a.close_note as "closeNote", ${isoSql(sql`a.escalated_at`)} as "escalatedAt", i.code as "hazardItemCode",
+          a.detail, cb.display_name as "closedByName", a.close_note as "closeNote", ${isoSql(sql`a.escalated_at`)} as "escalatedAt", i.code as "hazardItemCode",
           hs.responsible
           from ${summaryFrom} left join users ab on ab.id = a.acknowledged_by left join users hb on hb.id = a.handled_by
           left join users cb on cb.id = a.closed_by left join ledger_items i on i.id = a.hazard_item_id
@@ -378,16 +495,20 @@ export const alarmRepository = {
   /** What a hazard opened from the alarm needs. */
   async hazardSeed(tx: DbOrTx, id: string) {
     const [row] = await queryRows<{
-      enterpriseId: string;
+      enterpriseId: string | null;
       majorHazardId: string | null;
       pointTag: string | null;
       pointName: string | null;
       deviceName: string | null;
-      enterpriseName: string;
+      enterpriseName: string | null;
+      plate: string | null;
+      checkpointName: string | null;
+      geofenceName: string | null;
     }>(
       tx,
       sql`select a.enterprise_id as "enterpriseId", a.major_hazard_id as "majorHazardId", p.tag as "pointTag", p.name as "pointName",
-          d.name as "deviceName", e.name as "enterpriseName" from ${summaryFrom} where a.id = ${id}`,
+          d.name as "deviceName", e.name as "enterpriseName", a.plate, cp.name as "checkpointName", g.name as "geofenceName"
+          from ${summaryFrom} where a.id = ${id}`,
     );
     return row;
   },

@@ -7,6 +7,10 @@
 // acknowledges them too; closing needs the condition to have returned to normal (cleared) — an alarm whose condition
 // still holds stays open, so the engine keeps updating it instead of raising a second one. A return of the condition
 // before closing updates the same alarm and keeps its status (people already know of it).
+//
+// Closed-park alarms (issue 8: gate checks and vehicle position rules, by plate) follow the same lifecycle. One
+// without an enterprise (no destination enterprise known) is park-level: only park-wide principals see it, and a
+// hazard cannot be opened from it (a hazard belongs to an enterprise: file it from the hazards page).
 import {
   maskPersonName,
   maskPhone,
@@ -28,8 +32,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { likePattern, limitOffset, toPage } from '../../platform/lists.ts';
 import { exportListSheet, type SheetColumn } from '../../platform/sheets.ts';
-import { alarmRepository as repo, levelRankSql, type AlarmDetailRow } from './alarm.repository.ts';
-import { levelLabels, responsibleOf, ruleLabels } from './escalation.ts';
+import { alarmRepository as repo, levelRankSql, type AlarmDetailRow, type AlarmFinding } from './alarm.repository.ts';
+import { alarmSubject, levelLabels, responsibleOf, ruleLabels } from './escalation.ts';
 import type { HazardService } from './hazard.service.ts';
 import { safetyVisibleCondition } from './safety-access.ts';
 import type { SafetyEvents } from './safety-events.ts';
@@ -52,6 +56,10 @@ type ExportRow = Record<
   | 'rule'
   | 'enterpriseName'
   | 'majorHazardName'
+  | 'plate'
+  | 'checkpointName'
+  | 'geofenceName'
+  | 'findings'
   | 'pointTag'
   | 'pointName'
   | 'deviceName'
@@ -64,7 +72,7 @@ type ExportRow = Record<
   | 'escalation',
   string
 > &
-  Record<'value' | 'threshold' | 'peakValue', number | null> & { occurrences: number };
+  Record<'value' | 'threshold' | 'peakValue' | 'lat' | 'lon', number | null> & { occurrences: number };
 
 const exportColumns: SheetColumn<ExportRow>[] = [
   { key: 'level', header: '级别', kind: 'text', width: 8 },
@@ -72,6 +80,9 @@ const exportColumns: SheetColumn<ExportRow>[] = [
   { key: 'rule', header: '类型', kind: 'text', width: 12 },
   { key: 'enterpriseName', header: '企业', kind: 'text', width: 28 },
   { key: 'majorHazardName', header: '重大危险源', kind: 'text', width: 20 },
+  { key: 'plate', header: '车牌', kind: 'text', width: 12 },
+  { key: 'checkpointName', header: '卡口', kind: 'text', width: 16 },
+  { key: 'geofenceName', header: '围栏', kind: 'text', width: 16 },
   { key: 'pointTag', header: '位号', kind: 'text', width: 14 },
   { key: 'pointName', header: '监测点', kind: 'text', width: 20 },
   { key: 'deviceName', header: '设备', kind: 'text', width: 16 },
@@ -80,6 +91,9 @@ const exportColumns: SheetColumn<ExportRow>[] = [
   { key: 'peakValue', header: '峰值', kind: 'number', width: 10 },
   { key: 'unit', header: '单位', kind: 'text', width: 8 },
   { key: 'occurrences', header: '次数', kind: 'integer', width: 6 },
+  { key: 'lat', header: '纬度', kind: 'number', width: 11 },
+  { key: 'lon', header: '经度', kind: 'number', width: 11 },
+  { key: 'findings', header: '核验结果', kind: 'text', width: 30 },
   { key: 'raisedAt', header: '报警时间', kind: 'text', width: 18 },
   { key: 'clearedAt', header: '恢复时间', kind: 'text', width: 18 },
   { key: 'acknowledgedAt', header: '确认时间', kind: 'text', width: 18 },
@@ -87,6 +101,15 @@ const exportColumns: SheetColumn<ExportRow>[] = [
   { key: 'closedAt', header: '关闭时间', kind: 'text', width: 18 },
   { key: 'escalation', header: '升级', kind: 'text', width: 14 },
 ];
+
+/** The failed gate checks stored on an alarm ({findings: [{code, message}]}); [] for other alarms. */
+export function findingsOf(detail: unknown): AlarmFinding[] {
+  const list = detail && typeof detail === 'object' ? (detail as { findings?: unknown }).findings : undefined;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((f): f is { code: unknown; message: unknown } => !!f && typeof f === 'object')
+    .map((f) => ({ code: String(f.code), message: typeof f.message === 'string' ? f.message : '' }));
+}
 
 /** A Shanghai wall-clock time of an ISO instant, for spreadsheets. */
 const shanghaiTime = (s: string | null) => (s ? new Date(Date.parse(s) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
@@ -104,8 +127,8 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
   const visible = (p: Principal) => safetyVisibleCondition(p, sql`a.enterprise_id`);
 
   /** Who opens a hazard from an alarm: as for hazards, safety.manage or the enterprise's own handlers. */
-  const mayOpenHazard = (p: Principal, a: { enterpriseId: string }) =>
-    p.enterpriseId ? p.enterpriseId === a.enterpriseId && p.permissions.has('safety.handle') : p.permissions.has('safety.manage');
+  const mayOpenHazard = (p: Principal, a: { enterpriseId: string | null }) =>
+    a.enterpriseId !== null && (p.enterpriseId ? p.enterpriseId === a.enterpriseId && p.permissions.has('safety.handle') : p.permissions.has('safety.manage'));
 
   async function requireVisible(p: Principal, id: string): Promise<AlarmDetailRow> {
     const row = await repo.findDetail(db, id, visible(p));
@@ -118,12 +141,14 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
     for (const c of changes) await events.notify(tx, { kind: 'alarm', change: c.kind, alarm: summaries.get(c.id)! });
   }
 
-  function detail(p: Principal, row: AlarmDetailRow, timeline: SafetyAlarmDetail['events']): SafetyAlarmDetail {
-    const { responsible, ...rest } = row;
-    const own = p.enterpriseId === row.enterpriseId;
+  /** The detail as the caller may see it, with a gate alarm's failed checks (`findings`). */
+  function detail(p: Principal, row: AlarmDetailRow, timeline: SafetyAlarmDetail['events']): SafetyAlarmDetail & { findings: AlarmFinding[] } {
+    const { responsible, detail: facts, ...rest } = row;
+    const own = p.enterpriseId !== null && p.enterpriseId === row.enterpriseId;
     const handler = p.permissions.has('safety.handle');
     return {
       ...rest,
+      findings: findingsOf(facts),
       responsible: responsibleOf(responsible).map((r) => ({
         role: r.role,
         name: own || p.permissions.has('field.personName') ? r.name : (maskPersonName(r.name) ?? ''),
@@ -188,14 +213,17 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
     if (q.pointId) where.push(sql`a.point_id = ${q.pointId}`);
     if (q.from) where.push(sql`a.raised_at >= ${`${q.from}T00:00:00+08:00`}::timestamptz`);
     if (q.to) where.push(sql`a.raised_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
-    if (q.q)
+    if (q.q) {
+      const like = likePattern(q.q);
       where.push(
-        sql`(p.tag ilike ${likePattern(q.q)} or p.name ilike ${likePattern(q.q)} or e.name ilike ${likePattern(q.q)} or d.name ilike ${likePattern(q.q)})`,
+        sql`(p.tag ilike ${like} or p.name ilike ${like} or e.name ilike ${like} or d.name ilike ${like} or a.plate ilike ${like}
+          or cp.name ilike ${like} or g.name ilike ${like})`,
       );
+    }
     const sort = parseSort(q.sort, '-raisedAt');
     const order = sql`${sortColumns[sort.field]!} ${sort.desc ? sql`desc` : sql`asc`}, a.raised_at desc, a.id`;
     const { limit, offset } = paged ? limitOffset(q) : { limit: 50_000, offset: 0 };
-    return repo.page(db, where, order, limit, offset);
+    return repo.page(db, where, order, limit, offset, !paged);
   }
 
   const service = {
@@ -249,21 +277,25 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
     /** Opens a hazard (隐患) ledger item from the alarm and links it; once per alarm. */
     async openHazard(ctx: RequestContext, p: Principal, id: string, input: z.output<typeof safetyAlarmHazardSchema>) {
       const seen = await requireVisible(p, id);
+      if (seen.enterpriseId === null)
+        throw new AppError('VALIDATION_FAILED', 'a park-level alarm has no enterprise: file the hazard from the hazards page with its enterprise', [
+          { path: 'params.id', message: 'the alarm has no enterprise' },
+        ]);
       if (!mayOpenHazard(p, seen)) throw forbidden('opening a hazard needs safety.manage, or an enterprise user of this enterprise');
       if (seen.hazardItemId) throw new AppError('CONFLICT', `a hazard was already opened from this alarm (${seen.hazardItemCode ?? seen.hazardItemId})`);
       await db.transaction(async (tx) => {
         const [row] = await repo.lock(tx, [id]);
         if (row!.hazardItemId) throw new AppError('CONFLICT', 'a hazard was already opened from this alarm');
         const a = (await repo.hazardSeed(tx, id))!;
-        const what = seen.rule === 'offline' ? (a.deviceName ?? '') : `${a.pointName ?? ''}（${a.pointTag ?? ''}）`;
+        const what = alarmSubject({ rule: seen.rule, ...a });
         const reading = seen.value === null ? '' : `，值 ${seen.value}${seen.unit ?? ''}${seen.threshold === null ? '' : `（限值 ${seen.threshold}）`}`;
         const itemId = await hazards.createTx(tx, ctx, p, {
-          enterpriseId: a.enterpriseId,
+          enterpriseId: a.enterpriseId!,
           majorHazardId: a.majorHazardId,
           grade: input.grade,
           origin: 'alarm',
           alarmId: id,
-          title: input.title ?? `${a.enterpriseName} ${what} ${levelLabels[seen.level]}${ruleLabels[seen.rule]}报警`,
+          title: input.title ?? `${a.enterpriseName ?? ''} ${what} ${levelLabels[seen.level]}${ruleLabels[seen.rule]}报警`,
           description: input.description ?? `${levelLabels[seen.level]}${ruleLabels[seen.rule]}报警，报警时间 ${shanghaiTime(seen.raisedAt)}${reading}`,
           category: input.category ?? null,
           foundOn: todayOf(clock),
@@ -292,8 +324,16 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
         level: levelLabels[r.level],
         status: statusLabels[r.status],
         rule: ruleLabels[r.rule],
-        enterpriseName: r.enterpriseName,
+        enterpriseName: r.enterpriseName ?? '',
         majorHazardName: r.majorHazardName ?? '',
+        plate: r.plate ?? '',
+        checkpointName: r.checkpointName ?? '',
+        geofenceName: r.geofenceName ?? '',
+        lat: r.lat,
+        lon: r.lon,
+        findings: findingsOf(r.detail)
+          .map((f) => f.message)
+          .join('；'),
         pointTag: r.pointTag ?? '',
         pointName: r.pointName ?? '',
         deviceName: r.deviceName ?? '',
@@ -312,7 +352,7 @@ export function createAlarmService(deps: Deps, events: SafetyEvents, hazards: Ha
       return exportListSheet(
         audit,
         ctx,
-        { id: 'safety-alarms', title: '安全监测报警记录', columns: exportColumns, naturalKey: (r) => `${r.raisedAt}${r.pointTag}` },
+        { id: 'safety-alarms', title: '安全监测报警记录', columns: exportColumns, naturalKey: (r) => `${r.raisedAt}${r.pointTag}${r.plate}` },
         data,
         { action: 'safety.alarm.export', entityType: ALARM_ENTITY, query: q, filename: `安全监测报警记录-${todayOf(clock)}.xlsx` },
       );

@@ -66,7 +66,7 @@ function socket(): StubSocket {
   return s;
 }
 
-const alarm = (id: number, enterpriseId: string): AlarmSummary => ({
+const alarm = (id: number, enterpriseId: string | null): AlarmSummary => ({
   id: U(id),
   pointId: U(300),
   pointTag: 'LT-1',
@@ -75,9 +75,14 @@ const alarm = (id: number, enterpriseId: string): AlarmSummary => ({
   deviceId: null,
   deviceName: null,
   enterpriseId,
-  enterpriseName: '企业',
+  enterpriseName: enterpriseId ? '企业' : null,
   majorHazardId: null,
   majorHazardName: null,
+  plate: null,
+  checkpointName: null,
+  geofenceName: null,
+  lat: null,
+  lon: null,
   rule: 'threshold',
   level: 'red',
   band: 'hh',
@@ -155,6 +160,23 @@ describe('the live hub', () => {
     hub.onEvent({ kind: 'alarm', change: 'closed', alarm: alarm(1, E1) });
     await hub.drained();
     expect(streetLoads).toEqual([[E1], [E1]]);
+  });
+
+  it('sends a park-level alarm (no enterprise) to park-wide principals only, without loading a street', async () => {
+    const { hub, streetLoads } = hubWith();
+    const park = socket();
+    const own = socket();
+    const street = socket();
+    hub.accept(park, principal(), session('a'));
+    hub.accept(own, principal({ enterpriseId: E1, scope: { all: false, unitIds: [], unitTreePaths: [], self: true } }), session('b'));
+    hub.accept(street, principal({ scope: { all: false, unitIds: [], unitTreePaths: [STREET.path], self: false } }), session('d'));
+    const vehicle: AlarmSummary = { ...alarm(5, null), pointId: null, pointTag: null, pointName: null, unit: null, plate: '浙A12345', rule: 'overspeed' };
+    hub.onEvent({ kind: 'alarm', change: 'raised', alarm: vehicle });
+    hub.onEvent({ kind: 'park', what: 'visits' });
+    await hub.drained();
+    expect(ofType(park, 'alarm')).toHaveLength(1);
+    for (const s of [own, street]) expect(ofType(s, 'alarm')).toEqual([]);
+    expect(streetLoads).toEqual([]);
   });
 
   it('drops an alarm whose payload breaks the contract, and keeps going', async () => {

@@ -296,8 +296,9 @@ export class LiveHub {
       return;
     }
     const enterpriseId = alarm.data.enterpriseId;
-    const needsStreet = [...this.connections].some((c) => !c.principal.enterpriseId && !c.principal.scope.all);
-    const street = needsStreet ? await this.streetOf(enterpriseId) : null;
+    // a park-level alarm (no enterprise) goes to park-wide principals only (safetyCanSee)
+    const needsStreet = enterpriseId !== null && [...this.connections].some((c) => !c.principal.enterpriseId && !c.principal.scope.all);
+    const street = needsStreet && enterpriseId !== null ? await this.streetOf(enterpriseId) : null;
     const message = JSON.stringify({ type: 'alarm', change: String(event.change), alarm: alarm.data } satisfies SafetyLiveEvent);
     for (const c of [...this.connections]) {
       if (c.closed || !safetyCanSee(c.principal, enterpriseId, street)) continue;

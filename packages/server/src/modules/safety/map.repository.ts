@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AlarmLevel } from '@zoneops/shared';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
+import { summarySelect } from './alarm.repository.ts';
 
 /** Open alarm levels, most severe first (array_position gives the rank). */
 const LEVELS = sql.raw(`array['red','orange','yellow','blue']`);
@@ -48,10 +49,15 @@ export interface AlarmRow {
   unit: string | null;
   deviceId: string | null;
   deviceName: string | null;
-  enterpriseId: string;
-  enterpriseName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
   majorHazardId: string | null;
   majorHazardName: string | null;
+  plate: string | null;
+  checkpointName: string | null;
+  geofenceName: string | null;
+  lat: number | null;
+  lon: number | null;
   rule: string;
   level: string;
   band: string | null;
@@ -109,17 +115,8 @@ export interface PointDetailRow {
   latestValue: number | null;
 }
 
-const alarmSelect = sql`select a.id, a.point_id as "pointId", mp.tag as "pointTag", mp.name as "pointName", mp.unit,
-    a.device_id as "deviceId", d.name as "deviceName", a.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-    a.major_hazard_id as "majorHazardId", hs.name as "majorHazardName", a.rule, a.level, a.band, a.status, a.value,
-    a.threshold, a.peak_value as "peakValue", a.occurrences, a.raised_at as "raisedAt", a.cleared_at as "clearedAt",
-    a.acknowledged_at as "acknowledgedAt", a.handled_at as "handledAt", a.closed_at as "closedAt", a.escalation,
-    a.hazard_item_id as "hazardItemId", a.updated_at as "updatedAt"
-  from safety_alarms a
-  join enterprises e on e.id = a.enterprise_id
-  left join monitoring_points mp on mp.id = a.point_id
-  left join safety_devices d on d.id = a.device_id
-  left join major_hazards hs on hs.id = a.major_hazard_id`;
+/** Alarms as every list shows them (the summary select of the alarm repository: closed-park alarms included). */
+const alarmSelect = summarySelect;
 
 const orTrue = (c: SQL | undefined) => c ?? sql`true`;
 

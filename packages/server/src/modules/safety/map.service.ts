@@ -45,6 +45,8 @@ export function toAlarmSummary(r: AlarmRow): AlarmSummary {
     value: r.value === null ? null : Number(r.value),
     threshold: r.threshold === null ? null : Number(r.threshold),
     peakValue: r.peakValue === null ? null : Number(r.peakValue),
+    lat: r.lat === null ? null : Number(r.lat),
+    lon: r.lon === null ? null : Number(r.lon),
     occurrences: Number(r.occurrences),
     escalation: Number(r.escalation),
     raisedAt: iso(r.raisedAt)!,

@@ -8,8 +8,18 @@ import type { DbOrTx, ListenChannel } from '../../platform/database.ts';
 export type SafetyEvent =
   /** Devices, points, tokens or suppressions changed: directories reload. */
   | { kind: 'registry' }
-  /** An alarm changed: `change` is raised | levelChanged | cleared | returned | acknowledged | handled | closed | escalated | hazardOpened. */
-  | { kind: 'alarm'; change: string; alarm: AlarmSummary };
+  /**
+   * An alarm changed: `change` is raised | levelChanged | cleared | returned | acknowledged | handled | closed | escalated |
+   * hazardOpened, or occurred (a closed-park alarm raised again while open at the same level: occurrences + 1, no event row).
+   */
+  | { kind: 'alarm'; change: string; alarm: AlarmSummary }
+  /**
+   * Closed-park data changed (issue 8): `registry` (checkpoints, devices, vehicles, people, lists, terminals),
+   * `geofences`, `appointments` or `visits` (someone entered or left: counts change). Listeners reload what they need.
+   */
+  | { kind: 'park'; what: ParkChange };
+
+export type ParkChange = 'registry' | 'geofences' | 'appointments' | 'visits';
 
 type Handler = (event: SafetyEvent) => void;
 

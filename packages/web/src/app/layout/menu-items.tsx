@@ -1,6 +1,11 @@
 // Side-menu entries: the user's menus (me.menus) in catalogue order, each with its icon.
 import type { ReactNode } from 'react';
 import {
+  CarOutlined,
+  SwapOutlined,
+  FormOutlined,
+  IdcardOutlined,
+  GatewayOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -56,6 +61,11 @@ export const menuIcons: Record<MenuKey, ReactNode> = {
   safetyHazards: <WarningOutlined />,
   safetyRegistry: <ExperimentOutlined />,
   safetyIngest: <ApiOutlined />,
+  parkVehicles: <CarOutlined />,
+  parkPasses: <SwapOutlined />,
+  parkAppointments: <FormOutlined />,
+  parkRegistry: <IdcardOutlined />,
+  parkGeofences: <GatewayOutlined />,
   economy: <FundOutlined />,
   economyFigures: <TableOutlined />,
   economyBulletin: <FileTextOutlined />,

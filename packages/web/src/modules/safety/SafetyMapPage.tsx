@@ -2,13 +2,16 @@
 // worst open alarm, the open alarms per level, the list of open alarms with acknowledge and handle, and a point's
 // detail with its trend. Alarm changes arrive over the WebSocket (use-safety-live.ts) and apply at once, without a
 // reload; the map and the list are read again shortly after changes (and after a reconnect) to settle what only the
-// server knows, such as the next worst alarm of a point whose alarm closed.
+// server knows, such as the next worst alarm of a point whose alarm closed. A closed-park alarm (a vehicle or a gate,
+// issue 8) is listed too; it has no point, so a click on it opens its detail on the alarm page.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Badge, Card, Col, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useReportError } from '../../app/use-report-error.ts';
+import { alarmLink } from './alarms/alarm-ui.ts';
 import { AlarmList } from './map/AlarmList.tsx';
 import { PointDrawer } from './map/PointDrawer.tsx';
 import { initialLiveView, levelColours, levelOrder, liveReducer } from './map/safety-map-ui.ts';
@@ -136,7 +139,8 @@ export default function SafetyMapPage() {
     setOpenPoint(null);
     setLive({ pointId: null, values: [] });
   }, []);
-  const onAlarmOpen = useCallback((a: AlarmSummary) => a.pointId && open(a.pointId), [open]);
+  const navigate = useNavigate();
+  const onAlarmOpen = useCallback((a: AlarmSummary) => (a.pointId ? open(a.pointId) : a.plate ? void navigate(alarmLink(a.id)) : undefined), [open, navigate]);
   const onChanged = useCallback(
     (change: string, alarm: AlarmSummary) => {
       dispatch({ type: 'alarm', change, alarm });

@@ -21,7 +21,8 @@ export function useAlarmCan() {
       acknowledge: handler && a.status === 'raised',
       handle: handler && (a.status === 'raised' || a.status === 'acknowledged'),
       close: handler && a.status !== 'closed' && a.clearedAt !== null,
-      hazard: !a.hazardItemId && (me?.enterpriseId ? me.enterpriseId === a.enterpriseId && handler : can('safety.manage')),
+      // a park-level alarm (no enterprise) cannot become a hazard: a hazard belongs to an enterprise
+      hazard: !a.hazardItemId && a.enterpriseId !== null && (me?.enterpriseId ? me.enterpriseId === a.enterpriseId && handler : can('safety.manage')),
     };
   };
 }

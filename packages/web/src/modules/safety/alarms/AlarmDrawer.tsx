@@ -1,6 +1,7 @@
 // The detail of one alarm in a drawer (GET /api/safety/alarms/:id): what and where, value against limit and peak, who
 // acknowledged, handled and closed it with their notes, the hazard source's responsible persons, the hazard opened
-// from it, and the timeline; with the actions the answer allows.
+// from it, and the timeline; with the actions the answer allows. A closed-park alarm shows its plate, checkpoint or
+// geofence, position and the failed gate checks.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, Descriptions, Drawer, Empty, Space, Tag, Timeline, Typography } from 'antd';
@@ -9,11 +10,25 @@ import { formatDateTime } from '../../../app/format.ts';
 import { useApiGet } from '../../../app/use-api.ts';
 import { AlarmActionButtons, type AlarmAction } from './AlarmActions.tsx';
 import { AlarmStatusTag, LevelTag } from './AlarmTags.tsx';
-import { eventText, formatReading, hazardItemPath, levelHex, personalNote, subjectText, valueText } from './alarm-ui.ts';
+import {
+  enterpriseText,
+  eventText,
+  findingsOf,
+  formatReading,
+  hazardItemPath,
+  levelHex,
+  personalNote,
+  placeText,
+  positionText,
+  subjectText,
+  valueText,
+} from './alarm-ui.ts';
 
 export function AlarmDetailView({ alarm, onAction }: { alarm: SafetyAlarmDetail; onAction: (action: AlarmAction) => void }) {
   const { t } = useTranslation();
   const can = { acknowledge: alarm.can.acknowledge, handle: alarm.can.handle, close: alarm.can.close, hazard: alarm.can.openHazard };
+  const findings = findingsOf(alarm);
+  const position = positionText(alarm);
   const who = (name: string | null, at: string | null) => (at ? `${name ?? t('safetyAlarms.detail.system')} · ${formatDateTime(at, false)}` : '—');
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="alarm-detail">
@@ -28,8 +43,19 @@ export function AlarmDetailView({ alarm, onAction }: { alarm: SafetyAlarmDetail;
         <Alert type="warning" showIcon title={t('safetyAlarms.detail.conditionHolds')} data-testid="alarm-condition-holds" />
       )}
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('safetyAlarms.col.point')}>{subjectText(alarm)}</Descriptions.Item>
-        <Descriptions.Item label={t('safetyAlarms.col.enterprise')}>{alarm.enterpriseName}</Descriptions.Item>
+        <Descriptions.Item label={t(alarm.plate ? 'safetyAlarms.col.plate' : 'safetyAlarms.col.point')}>{subjectText(alarm)}</Descriptions.Item>
+        {placeText(alarm) && <Descriptions.Item label={t('safetyAlarms.col.place')}>{placeText(alarm)}</Descriptions.Item>}
+        {position && <Descriptions.Item label={t('safetyAlarms.col.position')}>{position}</Descriptions.Item>}
+        <Descriptions.Item label={t('safetyAlarms.col.enterprise')}>{enterpriseText(t, alarm)}</Descriptions.Item>
+        {findings.length > 0 && (
+          <Descriptions.Item label={t('safetyAlarms.detail.findings')}>
+            <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="alarm-findings">
+              {findings.map((f) => (
+                <li key={f.code}>{f.message}</li>
+              ))}
+            </ul>
+          </Descriptions.Item>
+        )}
         {alarm.majorHazardName && <Descriptions.Item label={t('safetyAlarms.col.majorHazard')}>{alarm.majorHazardName}</Descriptions.Item>}
         {alarm.deviceName && <Descriptions.Item label={t('safetyAlarms.col.device')}>{alarm.deviceName}</Descriptions.Item>}
         <Descriptions.Item label={t('safetyAlarms.col.value')}>

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { App, Button, DatePicker, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { alarmLevels, alarmRules, alarmStatuses, type AlarmSummary, type SafetyAlarmDetail } from '@zoneops/shared';
+import { alarmLevels, alarmStatuses, type AlarmSummary, type SafetyAlarmDetail } from '@zoneops/shared';
 import { api } from '../../../app/api.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { ExportButton } from '../../../app/components/ExportButton.tsx';
@@ -16,6 +16,7 @@ import { useServerTable } from '../../../app/use-server-table.ts';
 import { EnterpriseSelect } from '../../projects/pickers.tsx';
 import { AlarmActionButtons, AlarmActionModal, useAlarmActionState, useAlarmCan } from './AlarmActions.tsx';
 import { AlarmDrawer } from './AlarmDrawer.tsx';
+import { ruleGroups } from './alarm-ui.ts';
 import { alarmColumns } from './alarm-columns.tsx';
 
 export interface AlarmFilterProps {
@@ -50,7 +51,19 @@ export function AlarmFilters({ filters, setFilter, setFilters, setQ, showEnterpr
       )}
       {select('level', alarmLevels, (v) => t(`safetyAlarms.level.${v}`), 100, t('safetyAlarms.col.level'))}
       {select('status', alarmStatuses, (v) => t(`safetyAlarms.status.${v}`), 110, t('safetyAlarms.col.status'))}
-      {select('rule', alarmRules, (v) => t(`safetyAlarms.rule.${v}`), 130, t('safetyAlarms.col.rule'))}
+      <Select
+        allowClear
+        placeholder={t('safetyAlarms.col.rule')}
+        style={{ width: 150 }}
+        value={filters.rule}
+        onChange={(v?: string) => setFilter('rule', v)}
+        options={ruleGroups.map((g) => ({
+          label: t(`safetyAlarms.ruleGroup.${g.group}`),
+          title: g.group,
+          options: g.rules.map((r) => ({ value: r, label: t(`safetyAlarms.rule.${r}`) })),
+        }))}
+        data-testid="alarm-filter-rule"
+      />
       {showEnterprise && (
         <div style={{ width: 200, display: 'grid' }}>
           <EnterpriseSelect

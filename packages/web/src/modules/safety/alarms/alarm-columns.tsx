@@ -1,5 +1,6 @@
-// Columns of the alarm table: level, status, type, point (or device), enterprise, value against its limit, raised and
-// back-to-normal times, escalation, and the row's actions.
+// Columns of the alarm table: level, status, type, point (or device, or a vehicle's plate with its checkpoint or
+// geofence), enterprise ("园区" for a park-level alarm), value against its limit, raised and back-to-normal times,
+// escalation, and the row's actions.
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { Badge, Space, Tag, Tooltip, Typography } from 'antd';
@@ -8,7 +9,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import type { AlarmSummary } from '@zoneops/shared';
 import { formatDateTime } from '../../../app/format.ts';
 import { AlarmStatusTag, LevelTag } from './AlarmTags.tsx';
-import { subjectText, valueText } from './alarm-ui.ts';
+import { enterpriseText, placeText, subjectText, valueText } from './alarm-ui.ts';
 
 export function alarmColumns(
   t: TFunction,
@@ -46,9 +47,18 @@ export function alarmColumns(
       key: 'point',
       width: 200,
       render: (_, a) => (
-        <Typography.Link onClick={() => opts.onOpen(a)} data-testid={`alarm-open-${a.id}`}>
-          {subjectText(a)}
-        </Typography.Link>
+        <div>
+          <Typography.Link onClick={() => opts.onOpen(a)} data-testid={`alarm-open-${a.id}`}>
+            {subjectText(a)}
+          </Typography.Link>
+          {placeText(a) && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {placeText(a)}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
       ),
     },
     {
@@ -57,7 +67,7 @@ export function alarmColumns(
       width: 200,
       render: (_, a) => (
         <div>
-          <div>{a.enterpriseName}</div>
+          <div>{a.enterpriseName ?? <Typography.Text type="secondary">{enterpriseText(t, a)}</Typography.Text>}</div>
           {a.majorHazardName && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {a.majorHazardName}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
-import { eventText, formatReading, personalNote, subjectText, valueText } from './alarm-ui.ts';
+import { alarmRules } from '@zoneops/shared';
+import { enterpriseText, eventText, formatReading, parkRules, personalNote, placeText, positionText, ruleGroups, subjectText, valueText } from './alarm-ui.ts';
 
 // a stand-in translator: the key with its options
 const t = ((key: string, opts?: Record<string, unknown>) => (opts ? `${key}${JSON.stringify(opts)}` : key)) as unknown as TFunction;
@@ -34,5 +35,23 @@ describe('alarm-ui', () => {
     expect(eventText(t, { kind: 'closed', level: 'red', note: '恢复' })).toBe('safetyAlarms.event.closed');
     expect(personalNote({ kind: 'escalated', note: '1' })).toBeNull();
     expect(personalNote({ kind: 'handled', note: '降温' })).toBe('降温');
+  });
+
+  it('closed-park alarms: the plate, the checkpoint or geofence, speed and minutes, "园区" without an enterprise', () => {
+    expect(subjectText({ rule: 'gate', pointTag: null, pointName: null, deviceName: null, plate: '闽E12345' })).toBe('闽E12345');
+    expect(placeText({ checkpointName: '1号卡口', geofenceName: null })).toBe('1号卡口');
+    expect(placeText({ checkpointName: null, geofenceName: '危化品专用道' })).toBe('危化品专用道');
+    expect(valueText(t, { rule: 'overspeed', value: 55, threshold: 30, unit: null })).toBe('55 km/h / 30');
+    expect(valueText(t, { rule: 'parkedOutside', value: 20, threshold: 15, unit: null })).toBe('20 safetyAlarms.unit.minutes / 15');
+    expect(valueText(t, { rule: 'gate', value: null, threshold: null, unit: null })).toBe('—');
+    expect(enterpriseText(t, { enterpriseName: null })).toBe('safetyAlarms.parkLevel');
+    expect(enterpriseText(t, { enterpriseName: '古雷石化' })).toBe('古雷石化');
+    expect(positionText({ lat: 23.7, lon: 117.8 })).toBe('23.700000, 117.800000');
+    expect(positionText({ lat: null, lon: null })).toBeNull();
+  });
+
+  it('groups every rule once: monitoring rules, then the closed-park rules', () => {
+    expect(parkRules).toEqual(['gate', 'overspeed', 'offRoute', 'parkedOutside', 'overstay', 'restrictedArea', 'positionLost']);
+    expect(ruleGroups.flatMap((g) => g.rules).sort()).toEqual([...alarmRules].sort());
   });
 });

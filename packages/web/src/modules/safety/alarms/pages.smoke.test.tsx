@@ -42,6 +42,11 @@ const alarm = alarmSummarySchema.parse({
   enterpriseName: '古雷石化有限公司',
   majorHazardId: U(5),
   majorHazardName: '1号罐区',
+  plate: null,
+  checkpointName: null,
+  geofenceName: null,
+  lat: null,
+  lon: null,
   rule: 'threshold',
   level: 'red',
   band: 'hh',
@@ -77,6 +82,38 @@ const offline: AlarmSummary = {
   escalation: 0,
   status: 'handled',
   clearedAt: '2026-11-23T02:00:00.000Z',
+};
+/** A park-level gate alarm (issue 8): a plate at a checkpoint, no enterprise, no point. */
+const gate: AlarmSummary = {
+  ...offline,
+  id: U(12),
+  deviceId: null,
+  deviceName: null,
+  enterpriseId: null,
+  enterpriseName: null,
+  majorHazardId: null,
+  majorHazardName: null,
+  plate: '闽D88888',
+  checkpointName: '1号卡口',
+  rule: 'gate',
+  level: 'red',
+  status: 'raised',
+  clearedAt: null,
+  lat: 23.705,
+  lon: 117.805,
+};
+const speeding: AlarmSummary = {
+  ...gate,
+  id: U(13),
+  enterpriseId: U(4),
+  enterpriseName: '古雷石化有限公司',
+  plate: '闽E12345',
+  checkpointName: null,
+  geofenceName: '危化品专用道',
+  rule: 'overspeed',
+  level: 'orange',
+  value: 55,
+  threshold: 30,
 };
 
 const detail = safetyAlarmDetailSchema.parse({
@@ -213,6 +250,32 @@ describe.each(['zh-CN', 'en-US'] as const)('safety alarm pages in %s', (lang) =>
     expect(out).not.toContain(`data-testid="alarm-acknowledge-${offline.id}"`);
     expect(out).toContain(`data-testid="alarm-hazard-${alarm.id}"`);
     expect(out).not.toMatch(untranslated);
+  });
+
+  it('renders closed-park alarms: plate, checkpoint or geofence, "park" without an enterprise, speed against the limit', () => {
+    const out = html(<AlarmTable rows={[gate, speeding]} />);
+    expect(out).toContain('闽D88888');
+    expect(out).toContain('1号卡口');
+    expect(out).toContain('危化品专用道');
+    expect(out).toContain(zh ? '园区' : 'Park');
+    expect(out).toContain(zh ? '卡口核验' : 'Gate check failed');
+    expect(out).toContain(zh ? '超速' : 'Overspeed');
+    expect(out).toContain('55 km/h / 30');
+    expect(out).not.toMatch(untranslated);
+    const view = html(
+      <AlarmDetailView
+        alarm={{
+          ...safetyAlarmDetailSchema.parse({ ...detail, ...gate, hazardItemId: null, hazardItemCode: null, responsible: [] }),
+          ...{ findings: [{ code: 'noAppointment', message: '无有效预约' }] },
+        }}
+        onAction={noop}
+      />,
+    );
+    expect(view).toContain('data-testid="alarm-findings"');
+    expect(view).toContain('无有效预约');
+    expect(view).toContain('23.705000, 117.805000');
+    expect(view).toContain(zh ? '车牌' : 'Plate');
+    expect(view).not.toMatch(untranslated);
   });
 
   it('renders an alarm: who did what, the responsible persons, the hazard link and the timeline', () => {

@@ -1,6 +1,7 @@
 // The side list of the safety map: open alarms newest first, updated as changes arrive over the socket, with the
 // acknowledge and handle (处置, with a note) actions of POST /api/safety/alarms/:id/acknowledge and …/handle. A
-// click on an alarm opens its monitoring point. For the browser test: each item's data-alarm-id, data-level and
+// click on an alarm opens its monitoring point. A closed-park alarm (issue 8) names its plate, checkpoint or geofence
+// and, without an enterprise, "园区"; it has no point to open. For the browser test: each item's data-alarm-id, data-level and
 // data-status; a freshly raised alarm has the class safety-alarm-fresh (it flashes).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,13 @@ import type { AlarmSummary } from './types.ts';
 type Action = 'acknowledge' | 'handle';
 
 const valueText = (v: number | null, unit: string | null) => (v === null ? null : `${formatNumber(v, 3)}${unit ? ` ${unit}` : ''}`);
+const minuteRules: readonly string[] = ['parkedOutside', 'overstay', 'positionLost'];
+
+/** What the alarm is about: the point (tag and name), the device, or the plate with its checkpoint or geofence. */
+function subjectOf(t: (key: string, o?: Record<string, unknown>) => string, a: AlarmSummary): string {
+  if (a.plate) return [a.plate, a.checkpointName, a.geofenceName].filter(Boolean).join(' · ');
+  return [a.pointTag, a.pointName].filter(Boolean).join(' ') || (a.deviceName ? t('safetyLive.list.device', { name: a.deviceName }) : '');
+}
 
 export function AlarmItem({
   alarm,
@@ -30,10 +38,11 @@ export function AlarmItem({
   onAction: (alarm: AlarmSummary, action: Action) => void;
 }) {
   const { t } = useTranslation();
-  const what = [alarm.pointTag, alarm.pointName].filter(Boolean).join(' ') || (alarm.deviceName ? t('safetyLive.list.device', { name: alarm.deviceName }) : '');
+  const what = subjectOf(t, alarm);
   const rule = alarm.rule === 'threshold' && alarm.band ? t(`safetyLive.band.${alarm.band}`) : t(`safetyLive.rule.${alarm.rule}`);
-  const value = valueText(alarm.value, alarm.unit);
-  const threshold = valueText(alarm.threshold, alarm.unit);
+  const unit = alarm.rule === 'overspeed' ? 'km/h' : minuteRules.includes(alarm.rule) ? t('safetyLive.list.minutes') : alarm.unit;
+  const value = valueText(alarm.value, unit);
+  const threshold = valueText(alarm.threshold, unit);
   return (
     <div
       data-testid="safety-alarm-item"
@@ -42,13 +51,13 @@ export function AlarmItem({
       data-status={alarm.status}
       className={fresh ? 'safety-alarm-fresh' : undefined}
       onClick={() => onOpen(alarm)}
-      style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', cursor: alarm.pointId ? 'pointer' : 'default' }}
+      style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', cursor: alarm.pointId || alarm.plate ? 'pointer' : 'default' }}
     >
       <Space size={6} wrap style={{ width: '100%' }}>
         <Tag color={levelTagColours[alarm.level]} style={{ marginInlineEnd: 0 }}>
           {t(`safetyLive.levelShort.${alarm.level}`)}
         </Tag>
-        <Typography.Text strong>{alarm.enterpriseName}</Typography.Text>
+        <Typography.Text strong>{alarm.enterpriseName ?? t('safetyLive.list.parkLevel')}</Typography.Text>
         <Typography.Text type="secondary">{formatDateTime(alarm.raisedAt, false)}</Typography.Text>
       </Space>
       <div style={{ marginTop: 4 }}>
@@ -121,7 +130,7 @@ function AlarmActionModal({
     >
       {target && (
         <Typography.Paragraph type="secondary">
-          {target.alarm.enterpriseName} · {[target.alarm.pointTag, target.alarm.pointName].filter(Boolean).join(' ')}
+          {target.alarm.enterpriseName ?? t('safetyLive.list.parkLevel')} · {subjectOf(t, target.alarm)}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical">

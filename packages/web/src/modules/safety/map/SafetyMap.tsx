@@ -273,8 +273,11 @@ export default function SafetyMap({
     lastFlash.current = fresh[fresh.length - 1]!.seq;
     const until = Date.now() + FLASH_MS;
     for (const f of fresh) {
-      flashUntil.current.set(`e:${f.alarm.enterpriseId}`, until);
-      flashElement(enterpriseMarkers.current.get(f.alarm.enterpriseId)?.getElement());
+      // a park-level closed-park alarm has neither enterprise nor point: nothing on this map flashes for it
+      if (f.alarm.enterpriseId) {
+        flashUntil.current.set(`e:${f.alarm.enterpriseId}`, until);
+        flashElement(enterpriseMarkers.current.get(f.alarm.enterpriseId)?.getElement());
+      }
       if (f.alarm.pointId) {
         flashUntil.current.set(`p:${f.alarm.pointId}`, until);
         flashElement(pointMarkers.current.get(f.alarm.pointId)?.getElement());

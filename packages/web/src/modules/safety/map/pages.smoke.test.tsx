@@ -26,6 +26,11 @@ const alarm = alarmSummarySchema.parse({
   enterpriseName: '古雷石化有限公司',
   majorHazardId: U(50),
   majorHazardName: '苯罐区',
+  plate: null,
+  checkpointName: null,
+  geofenceName: null,
+  lat: null,
+  lon: null,
   rule: 'threshold',
   level: 'red',
   band: 'hh',
@@ -199,6 +204,37 @@ describe.each(['zh-CN', 'en-US'] as const)('the live safety page in %s', (lang) 
     const readOnly = list(false);
     expect(readOnly).not.toContain('safety-alarm-acknowledge');
     expect(readOnly).not.toContain('safety-alarm-handle');
+  });
+
+  it('lists a closed-park alarm by plate and geofence, "park" without an enterprise', () => {
+    const vehicle = alarmSummarySchema.parse({
+      ...alarm,
+      id: U(14),
+      pointId: null,
+      pointTag: null,
+      pointName: null,
+      unit: null,
+      deviceId: null,
+      deviceName: null,
+      enterpriseId: null,
+      enterpriseName: null,
+      majorHazardId: null,
+      majorHazardName: null,
+      plate: '闽E12345',
+      geofenceName: '危化品专用道',
+      rule: 'overspeed',
+      band: null,
+      value: 55,
+      threshold: 30,
+    });
+    const out = html(
+      <AlarmList alarms={[vehicle]} total={1} freshIds={new Set()} canHandle height={600} onOpen={() => undefined} onChanged={() => undefined} />,
+    );
+    expect(out).toContain('闽E12345 · 危化品专用道');
+    expect(out).toContain(zh ? '园区' : 'Park');
+    expect(out).toContain(zh ? '超速' : 'Overspeed');
+    expect(out).toContain('55 km/h');
+    expect(out).not.toMatch(untranslated);
   });
 
   it('renders a point with its thresholds, latest value, alarms and trend', () => {

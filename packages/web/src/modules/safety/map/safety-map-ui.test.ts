@@ -23,6 +23,11 @@ const alarm = (n: number, over: Partial<AlarmSummary> = {}): AlarmSummary =>
     enterpriseName: '古雷石化',
     majorHazardId: null,
     majorHazardName: null,
+    plate: null,
+    checkpointName: null,
+    geofenceName: null,
+    lat: null,
+    lon: null,
     rule: 'threshold',
     level: 'yellow',
     band: 'l',
@@ -99,6 +104,27 @@ describe('the live view of the safety map', () => {
     expect(v.map!.enterprises[0]).toMatchObject({ level: 'red', openAlarms: 2 });
     expect(v.map!.points.find((p) => p.id === P2)!.level).toBe('red');
     expect(v.flashes.map((f) => f.alarm.id)).toEqual([U(5)]);
+  });
+
+  it('lists and counts a park-level vehicle alarm (no enterprise, no point) without touching the map', () => {
+    const start = loaded([alarm(1)]);
+    const vehicle = alarm(6, {
+      level: 'red',
+      band: null,
+      rule: 'overspeed',
+      pointId: null,
+      pointTag: null,
+      pointName: null,
+      enterpriseId: null,
+      enterpriseName: null,
+      plate: '闽E12345',
+      geofenceName: '危化品专用道',
+    });
+    const v = on(start, 'raised', vehicle);
+    expect(v.alarms.map((a) => a.id)).toEqual([U(6), U(1)]);
+    expect(v.counts.red).toBe(1);
+    expect(v.map!.enterprises).toEqual(start.map!.enterprises);
+    expect(v.map!.points).toEqual(start.map!.points);
   });
 
   it('changes an alarm in place: a level change moves its count; an acknowledgement does not flash', () => {

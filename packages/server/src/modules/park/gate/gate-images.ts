@@ -1,0 +1,59 @@
+// Gate images on disk under DATA_DIR/gate-images/YYYY/MM/DD/<uuid>.jpg. Each is written to a temporary file and
+// renamed into place (atomic: a crash leaves a whole image or none), before the spool row that names it is
+// inserted. Keys are generated here and checked on every read: a key of another shape never reaches the file system.
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../platform/errors.ts';
+
+const KEY = /^\d{4}\/\d{2}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
+
+export class GateImages {
+  readonly root: string;
+  private readonly tmp: string;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'gate-images');
+    this.tmp = join(this.root, '.tmp');
+  }
+
+  /** Writes one JPEG (already sniffed) and returns its key. */
+  async write(data: Buffer, at: Date): Promise<string> {
+    const key = `${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${String(at.getUTCDate()).padStart(2, '0')}/${randomUUID()}.jpg`;
+    const target = this.pathOf(key);
+    await mkdir(this.tmp, { recursive: true, mode: 0o700 });
+    const temp = join(this.tmp, `${randomUUID()}.part`);
+    try {
+      await writeFile(temp, data, { mode: 0o600, flag: 'wx' });
+      await mkdir(join(target, '..'), { recursive: true, mode: 0o700 });
+      await rename(temp, target);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+    return key;
+  }
+
+  /** Removes images no spool row refers to (the event turned out to be a duplicate). */
+  async remove(keys: readonly string[]): Promise<void> {
+    for (const k of keys) await rm(this.pathOf(k), { force: true });
+  }
+
+  async open(key: string): Promise<{ stream: Readable; size: number }> {
+    const path = this.pathOf(key);
+    try {
+      const s = await stat(path);
+      return { stream: createReadStream(path), size: s.size };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', 'the stored image is missing');
+      throw err;
+    }
+  }
+
+  private pathOf(key: string): string {
+    if (!KEY.test(key)) throw new Error(`invalid gate image key ${JSON.stringify(key)}`);
+    return join(this.root, ...key.split('/'));
+  }
+}

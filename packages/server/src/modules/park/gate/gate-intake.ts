@@ -1,0 +1,216 @@
+// The gate's front door: devices and the platform post with the gate token in the path (they cannot log in). A post
+// is read whole (at most GATE_MAX_BYTES), parsed, its JPEG images written, and its events inserted into the spool
+// (ON CONFLICT (dedup_key) DO NOTHING) — only then is it answered 200, so an acknowledged event is never lost; the
+// processor runs after the answer. Refusals are counted per sender and reason in ingest_rejections (channel 'gate'),
+// written about once a second, not one statement per bad request.
+import { randomBytes } from 'node:crypto';
+import type { GateIntakeResult, GateRejectReason, GateTokenIssued, GateTokenStatus } from '@zoneops/shared';
+import { z } from 'zod';
+import { telemetryRepository, type RejectionDelta } from '../../../ingest/telemetry.repository.ts';
+import type { Principal } from '../../../platform/access/principal.ts';
+import { safeEqual, sha256 } from '../../../platform/auth/tokens.ts';
+import type { RequestContext } from '../../../platform/context.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { AppError, forbidden } from '../../../platform/errors.ts';
+import { settingsRepository } from '../../../platform/settings.repository.ts';
+import { GateImages } from './gate-images.ts';
+import { GateParseError, parseIsapiPost, parsePlatformPost, type ParsedGatePost } from './gate-parse.ts';
+import { gateRepository as repo, type SpoolPayload } from './gate.repository.ts';
+
+export const GATE_TOKEN_SETTING = 'park.gateToken';
+const TOKEN_PREFIX = 'zsg_';
+/** How long an instance trusts the token hash it read (a rotation on another instance is seen within this time). */
+const TOKEN_CACHE_MS = 5_000;
+const FLUSH_MS = 1_000;
+
+const tokenSettingSchema = z.object({ hash: z.string(), hint: z.string(), issuedAt: z.string() });
+type TokenSetting = z.infer<typeof tokenSettingSchema>;
+
+/** Stores a gate token's hash without a person's act (demo seeding, the bench): the token itself is the caller's. */
+export async function saveGateToken(db: Deps['db'], token: string, at: Date): Promise<void> {
+  await settingsRepository.save(db, GATE_TOKEN_SETTING, { hash: sha256(token), hint: token.slice(-4), issuedAt: at.toISOString() } satisfies TokenSetting);
+}
+
+export interface GateIntake {
+  post(
+    channel: 'isapi' | 'platform',
+    token: string,
+    body: Buffer | undefined,
+    contentType: string | undefined,
+    remote: string | null,
+  ): Promise<GateIntakeResult>;
+  /** A body over the limit (refused by the body parser before the handler). */
+  countTooLarge(token: string, remote: string | null, length: number | null): Promise<void>;
+  tokenStatus(): Promise<GateTokenStatus>;
+  rotateToken(ctx: RequestContext, p: Principal): Promise<GateTokenIssued>;
+  images: GateImages;
+  /** Writes the counted rejections now (tests; stop()). */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
+  const { db, clock, config, audit, log } = deps;
+  const images = new GateImages(config.dataDir);
+  let cached: { at: number; value: TokenSetting | null } | null = null;
+  const pending = new Map<string, RejectionDelta>();
+  let timer: NodeJS.Timeout | null = null;
+  let writing: Promise<void> = Promise.resolve();
+
+  async function tokenSetting(): Promise<TokenSetting | null> {
+    const now = Date.now();
+    if (cached && now - cached.at < TOKEN_CACHE_MS) return cached.value;
+    const value = await settingsRepository.find<TokenSetting | null>(db, GATE_TOKEN_SETTING, tokenSettingSchema, null);
+    cached = { at: now, value };
+    return value;
+  }
+
+  async function tokenValid(token: string): Promise<boolean> {
+    const s = await tokenSetting();
+    return !!s && token.length <= 200 && safeEqual(sha256(token), s.hash);
+  }
+
+  function count(senderKey: string, reason: GateRejectReason, detail: string | null, n = 1): void {
+    const now = clock.now().getTime();
+    const key = `gate:${senderKey}`.slice(0, 200);
+    const k = `${key}\u0000${reason}`;
+    const r = pending.get(k);
+    if (r) {
+      r.count += n;
+      r.lastAt = now;
+      if (detail !== null) r.lastDetail = detail.slice(0, 500);
+    } else
+      pending.set(k, {
+        senderKey: key,
+        deviceId: null,
+        channel: 'gate',
+        reason,
+        count: n,
+        firstAt: now,
+        lastAt: now,
+        lastDetail: detail?.slice(0, 500) ?? null,
+      });
+    if (!timer) {
+      timer = setTimeout(() => {
+        timer = null;
+        void flush();
+      }, FLUSH_MS);
+      timer.unref();
+    }
+  }
+
+  function flush(): Promise<void> {
+    writing = writing.then(async () => {
+      if (!pending.size) return;
+      const rows = [...pending.values()];
+      pending.clear();
+      await telemetryRepository.addRejections(db, rows).catch((err: unknown) => log.error({ err }, 'gate rejections not written'));
+    });
+    return writing;
+  }
+
+  const ipKey = (remote: string | null) => `ip:${remote ?? 'unknown'}`;
+
+  async function store(parsed: ParsedGatePost, remote: string | null): Promise<GateIntakeResult> {
+    const receivedAt = clock.now();
+    for (const u of parsed.unsupported) count(u.senderKey, 'unsupportedEvent', u.eventType);
+    const result: GateIntakeResult = { ok: true, stored: 0, duplicates: 0, unsupported: parsed.unsupported.length };
+    if (!parsed.events.length) return result;
+    const senderOf = (keys: readonly string[]) => (keys[0] ? `dev:${keys[0]}` : ipKey(remote));
+
+    // ISAPI: one event with its images. A replay is answered before its images are written again.
+    const written: string[] = [];
+    const dropped: SpoolPayload['droppedImages'] = parsed.notJpeg.map((n) => ({ name: n.name, reason: 'notJpeg' as const, bytes: n.bytes }));
+    if (parsed.images.length || dropped.length) {
+      const only = parsed.events[0]!;
+      if (await repo.spoolExists(db, only.dedupKey)) {
+        count(senderOf(only.deviceKeys), 'duplicate', only.dedupKey);
+        return { ...result, duplicates: 1 };
+      }
+      for (const img of parsed.images) {
+        if (img.data.length > config.gate.maxImageBytes) {
+          dropped.push({ name: img.name, reason: 'tooLarge', bytes: img.data.length });
+          continue;
+        }
+        written.push(await images.write(img.data, receivedAt));
+      }
+      for (const d of dropped) count(senderOf(only.deviceKeys), 'imageDropped', `${d.name}: ${d.reason} (${d.bytes} bytes)`);
+    }
+    const rows = parsed.events.map((e) => ({
+      source: e.source,
+      dedupKey: e.dedupKey,
+      receivedAt,
+      remoteAddr: remote,
+      payload: { ...e, droppedImages: parsed.events.length === 1 ? dropped : [] },
+      images: parsed.events.length === 1 ? written : [],
+    }));
+    let inserted: Set<string>;
+    try {
+      inserted = await repo.spool(db, rows);
+    } catch (err) {
+      await images.remove(written);
+      throw err;
+    }
+    for (const e of parsed.events) {
+      if (inserted.has(e.dedupKey)) result.stored++;
+      else {
+        result.duplicates++;
+        count(senderOf(e.deviceKeys), 'duplicate', e.dedupKey);
+      }
+    }
+    if (written.length && !inserted.size) await images.remove(written);
+    if (result.stored) onStored();
+    return result;
+  }
+
+  return {
+    images,
+    flush,
+    async post(channel, token, body, contentType, remote) {
+      if (!(await tokenValid(token))) {
+        count(ipKey(remote), 'unknownToken', `token …${token.slice(-4)}`);
+        throw new AppError('UNAUTHENTICATED', 'unknown gate token');
+      }
+      let parsed: ParsedGatePost;
+      try {
+        const buf = body ?? Buffer.alloc(0);
+        parsed = channel === 'isapi' ? parseIsapiPost(buf, contentType, remote) : parsePlatformPost(buf);
+      } catch (err) {
+        if (!(err instanceof GateParseError)) throw err;
+        count(ipKey(remote), 'invalid', err.message);
+        throw new AppError('GATE_EVENT_INVALID', err.message);
+      }
+      return store(parsed, remote);
+    },
+    async countTooLarge(token, remote, length) {
+      const known = await tokenValid(token).catch(() => false);
+      count(ipKey(remote), known ? 'tooLarge' : 'unknownToken', length !== null ? `${length} bytes` : null);
+    },
+    async tokenStatus() {
+      const s = await settingsRepository.find<TokenSetting | null>(db, GATE_TOKEN_SETTING, tokenSettingSchema, null);
+      return { configured: !!s, hint: s?.hint ?? null, issuedAt: s?.issuedAt ?? null };
+    },
+    async rotateToken(ctx, p) {
+      if (!p.permissions.has('park.manage')) throw forbidden('issuing the gate token needs park.manage');
+      const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+      const issuedAt = clock.now().toISOString();
+      const value: TokenSetting = { hash: sha256(token), hint: token.slice(-4), issuedAt };
+      await db.transaction(async (tx) => {
+        await settingsRepository.save(tx, GATE_TOKEN_SETTING, value);
+        await audit.record(tx, ctx, {
+          action: 'park.gateToken.rotate',
+          entityType: 'setting',
+          entityId: GATE_TOKEN_SETTING,
+          diff: { hint: value.hint, issuedAt },
+        });
+      });
+      cached = { at: Date.now(), value };
+      return { token, isapiPath: `/api/gate/${token}/isapi`, platformPath: `/api/gate/${token}/platform`, issuedAt };
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await flush();
+    },
+  };
+}
