@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   economy: () => import('./economy.ts'),
   promotion: () => import('./promotion.ts'),
   ingest: () => import('./ingest.ts'),
+  vehicles: () => import('./vehicles-bench.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {
