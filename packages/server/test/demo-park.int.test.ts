@@ -142,6 +142,16 @@ for (const engine of engines()) {
         expect(new Date(a.end).getTime()).toBeGreaterThan(new Date(a.start).getTime());
       }
       expect(new Set(appts.map((a) => a.status))).toEqual(new Set(['approved', 'enterpriseApproved', 'submitted', 'rejected']));
+      // one live appointment per vehicle at a time (as the appointment service requires); UN numbers as the API takes them
+      const [overlaps] = await rows<{ n: number }>(
+        sql`select count(*)::int as n from entry_appointments a join entry_appointments b on b.vehicle_id = a.vehicle_id and b.id <> a.id
+            where a.status in ('submitted', 'enterpriseApproved', 'approved') and b.status in ('submitted', 'enterpriseApproved', 'approved')
+              and a.window_start < b.window_end and b.window_start < a.window_end`,
+      );
+      expect(overlaps!.n).toBe(0);
+      const un = await rows<{ un: string }>(sql`select c->>'unNumber' as un from entry_appointments, jsonb_array_elements(cargo) c`);
+      expect(un.length).toBeGreaterThan(0);
+      for (const u of un) expect(u.un).toMatch(/^\d{4}$/);
       const now = FIXED_NOW.getTime();
       expect(appts.filter((a) => a.status === 'approved' && +new Date(a.start) <= now && +new Date(a.end) > now).length).toBeGreaterThanOrEqual(10);
       // one whose window has ended while its vehicle is still in the park
@@ -199,6 +209,15 @@ for (const engine of engines()) {
       expect(v!.vehicles).toBeGreaterThanOrEqual(12);
       expect(v!.people).toBeGreaterThanOrEqual(4);
       expect(v!.passless).toBe(0);
+      // as the gate processor does: a flagged pass (the camera saw it pass) opens a visit, a denied one (blacklist) none
+      const failed = await rows<{ result: string; open: boolean }>(
+        sql`select p.result, (v.id is not null and v.exited_at is null) as open from gate_passes p left join park_visits v on v.id = p.visit_id
+            where p.result <> 'allowed' order by p.result`,
+      );
+      expect(failed.map((f) => [f.result, f.open])).toEqual([
+        ['denied', false],
+        ['flagged', true],
+      ]);
       const [s] = await rows<{ pending: number }>(sql`select count(*) filter (where status <> 'done')::int as pending from gate_event_spool`);
       expect(s!.pending).toBe(0);
       const [p] = await rows<{ n: number; future: number; unbound: number; outside: number }>(

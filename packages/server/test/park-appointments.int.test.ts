@@ -225,8 +225,29 @@ for (const engine of engines()) {
       expect(seen.items[0]!.can).toEqual({ enterpriseApprove: false, approve: false, reject: false, cancel: false });
     });
 
+    it('refuses a second live appointment of the vehicle in an overlapping window, naming the one it overlaps', async () => {
+      const code = (await officer.get(`${A}/${ids.appt}`)).json<EntryAppointmentDetail>().code;
+      for (const [from, to] of [
+        [1, 5],
+        [4, 6],
+        [0, 2],
+        [2, 3],
+      ] as const) {
+        const res = await firm1.send('POST', A, { ...base(), windowStart: at(from), windowEnd: at(to) });
+        expect(res.statusCode).toBe(422);
+        const body = res.json<{ code: string; message: string; details: { path: string }[] }>();
+        expect(body.code).toBe('APPOINTMENT_WINDOW_INVALID');
+        expect(body.details.map((x) => x.path)).toEqual(['body.windowStart']);
+        expect(body.message).toContain(code);
+      }
+      expect(await count(sql`select count(*)::int as n from entry_appointments`)).toBe(1);
+    });
+
     it('rejects with a reason at either stage, cancels before the window ends, and refuses wrong states', async () => {
-      const one = (await firm1.send('POST', A, base())).json<EntryAppointmentDetail>();
+      // after the approved one's window (one live appointment per vehicle at a time); a rejected or cancelled one
+      // does not hold its window
+      const later = () => ({ ...base(), windowStart: at(6), windowEnd: at(8) });
+      const one = (await firm1.send('POST', A, later())).json<EntryAppointmentDetail>();
       expect((await firm1.send('POST', `${A}/${one.id}/reject`, {})).statusCode).toBe(400);
       const rej = (await firm1.send('POST', `${A}/${one.id}/reject`, { reason: '今日不收货' })).json<EntryAppointmentDetail>();
       expect(rej).toMatchObject({ status: 'rejected', rejectReason: '今日不收货', rejectedByName: '古雷调度' });
@@ -234,15 +255,15 @@ for (const engine of engines()) {
       expect((await firm1.send('POST', `${A}/${one.id}/cancel`, {})).json()).toMatchObject({ code: 'APPOINTMENT_STATE' });
 
       // the park files for an enterprise; the enterprise approves; the park rejects at its stage
-      const two = (await officer.send('POST', A, { ...base(), enterpriseId: ids.e1 })).json<EntryAppointmentDetail>();
+      const two = (await officer.send('POST', A, { ...later(), enterpriseId: ids.e1 })).json<EntryAppointmentDetail>();
       expect(two.status).toBe('submitted');
       await firm1.send('POST', `${A}/${two.id}/enterprise-approve`);
       expect((await firm1.send('POST', `${A}/${two.id}/reject`, { reason: 'x' })).json()).toMatchObject({ code: 'APPOINTMENT_STATE' });
       expect((await officer.send('POST', `${A}/${two.id}/reject`, { reason: '线路施工' })).json<EntryAppointmentDetail>().status).toBe('rejected');
 
       // cancel by the enterprise; not after the window ended
-      const three = (await firm1.send('POST', A, base())).json<EntryAppointmentDetail>();
-      const four = (await firm1.send('POST', A, base())).json<EntryAppointmentDetail>();
+      const three = (await firm1.send('POST', A, later())).json<EntryAppointmentDetail>();
+      const four = (await firm1.send('POST', A, { ...base(), windowStart: at(9), windowEnd: at(11) })).json<EntryAppointmentDetail>();
       expect((await firm1.send('POST', `${A}/${three.id}/cancel`, { reason: '车辆故障' })).json<EntryAppointmentDetail>().status).toBe('cancelled');
       // the window of four has ended (moved into the past; sessions would expire if the clock moved on)
       await env.database.db.execute(

@@ -322,12 +322,14 @@ for (const engine of engines()) {
       await d.insert(safetyAlarms).values({ rule: 'offRoute', level: 'yellow', plate: '闽E23456', raisedAt: FIXED_NOW, closedAt: FIXED_NOW, status: 'closed' });
       await d.insert(safetyAlarms).values({ rule: 'threshold', level: 'red', enterpriseId: ids.e1, raisedAt: FIXED_NOW });
 
-      // latest positions as the sink hears them: v1 and v4 (no visit) in the lot, v2 outside, v1's older one ignored
+      // latest positions as the sink hears them: v1 and v4 (no visit) in the lot, v2 outside, v1's older one ignored,
+      // v5's last one from before it left (not shown)
       app.park.live.onPositions([
         pos(ids.v1, 23.7601, 117.6001, -MINUTE),
         pos(ids.v1, 23.7602, 117.6002, 0, 12.5, 270),
         pos(ids.v2, 23.77, 117.62),
         pos(ids.v4, 23.7599, 117.5999),
+        pos(ids.v5, 23.78, 117.63, -MINUTE),
       ]);
 
       // v1's stored track: 12,000 positions a second apart over the last 3.3 hours, and one 8 days ago
@@ -488,6 +490,14 @@ for (const engine of engines()) {
       } finally {
         live.ws.close();
       }
+    });
+
+    it('shows a vehicle that has left again only by a position newer than its exit', async () => {
+      const shown = async () => (await c.officer.get('/api/park/live')).json<ParkLiveSnapshot>().vehicles.find((v) => v.key === ids.v5);
+      app.park.live.onPositions([pos(ids.v5, 23.781, 117.631, 0)]); // at the exit
+      expect(await shown()).toBeUndefined();
+      app.park.live.onPositions([pos(ids.v5, 23.782, 117.632, 1_000)]);
+      expect(await shown()).toMatchObject({ plate: '闽E56789', inPark: false, positionOnly: true, position: { lat: 23.782, lon: 117.632 } });
     });
   });
 }

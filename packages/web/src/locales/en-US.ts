@@ -96,7 +96,7 @@ export const enUS: LocaleMessages = {
     parkVehicles: 'Vehicle map',
     parkPasses: 'Gate passes',
     parkAppointments: 'Entry appointments',
-    parkRegistry: 'Checkpoints, vehicles, people',
+    parkRegistry: 'Checkpoints & vehicles',
     parkGeofences: 'Geofences',
     economy: 'Economy',
     economyFigures: 'Indicator figures',

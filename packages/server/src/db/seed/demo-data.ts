@@ -529,7 +529,7 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
   add({ username: 'qyfw', unitKey: 'enterpriseService', position: '主任', roles: ['serviceAdmin'] });
   add({ username: 'cadre', unitKey: 'economy', position: '挂企干部', roles: ['liaisonCadre'] });
   add({ username: 'anjian', unitKey: 'emergencySafety', position: '科长', roles: ['safetyOfficer'] });
-  add({ username: 'fengbi', unitKey: 'emergencySafety', position: '封闭化管理专员', roles: ['parkOfficer'] });
+  add({ username: 'fengbi', unitKey: 'emergencySafety', position: '科员', roles: ['parkOfficer'] });
   return users;
 }
 

@@ -216,30 +216,30 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Cargo by hazmat class: [UN number, name, class]. */
 const GOODS: Record<string, [string, string][]> = {
   '2.1': [
-    ['UN1075', '液化石油气'],
-    ['UN1077', '丙烯'],
-    ['UN1978', '丙烷'],
+    ['1075', '液化石油气'],
+    ['1077', '丙烯'],
+    ['1978', '丙烷'],
   ],
   '3': [
-    ['UN1114', '苯'],
-    ['UN1307', '二甲苯'],
-    ['UN1230', '甲醇'],
-    ['UN2055', '苯乙烯单体，稳定的'],
-    ['UN1203', '车用汽油'],
+    ['1114', '苯'],
+    ['1307', '二甲苯'],
+    ['1230', '甲醇'],
+    ['2055', '苯乙烯单体，稳定的'],
+    ['1203', '车用汽油'],
   ],
   '6.1': [
-    ['UN1593', '二氯甲烷'],
-    ['UN1547', '苯胺'],
-    ['UN2821', '苯酚溶液'],
+    ['1593', '二氯甲烷'],
+    ['1547', '苯胺'],
+    ['2821', '苯酚溶液'],
   ],
   '8': [
-    ['UN1789', '盐酸'],
-    ['UN1830', '硫酸'],
-    ['UN1824', '氢氧化钠溶液'],
+    ['1789', '盐酸'],
+    ['1830', '硫酸'],
+    ['1824', '氢氧化钠溶液'],
   ],
   '9': [
-    ['UN3082', '危险废物（HW08废矿物油）'],
-    ['UN3077', '危险废物（HW49废活性炭）'],
+    ['3082', '危险废物（HW08废矿物油）'],
+    ['3077', '危险废物（HW49废活性炭）'],
   ],
 };
 
@@ -793,8 +793,9 @@ export function buildDemoParkPlan(zone: DemoZone, sources: { code: string; name:
   const overstayVehicle = pool[11]!;
   const overstayAppt = appoint(overstayVehicle, 'approved', slot(nowMs - 4 * HOUR), 3);
   appointments[overstayAppt]!.windowEnd = nowMs - 40 * MIN;
-  // later today, approved; waiting for the park; submitted; rejected
-  for (const v of pool.slice(12, 14)) appoint(v, 'approved', slot(nowMs + 2 * HOUR), 4);
+  // later today, approved (from 4 h on: a visit filed now for the next 3 h does not overlap it); waiting for the
+  // park; submitted; rejected
+  for (const v of pool.slice(12, 14)) appoint(v, 'approved', slot(nowMs + 4 * HOUR), 4);
   for (const v of [...pool.slice(14, 16), waste[1]!.i]) appoint(v, 'enterpriseApproved', slot(nowMs + 20 * HOUR), 4);
   for (const v of pool.slice(16, 18)) appoint(v, 'submitted', slot(nowMs + 24 * HOUR), 6);
   appoint(hazmatVehicles[9]!.i, 'submitted', slot(nowMs + 26 * HOUR), 4); // escort's qualification expired
@@ -958,12 +959,27 @@ export function buildDemoParkPlan(zone: DemoZone, sources: { code: string; name:
     }
   }
 
-  // Passes refused at the gates (their alarms below).
+  // Passes that failed the gate's checks (their alarms below): a hazmat vehicle without appointment whose carrier's
+  // licence has expired is flagged (the camera saw it pass, so its visit is open, as the gate processor does; no
+  // track), a blacklisted one is denied (turned away, no visit).
   const noAppointment = hazmatVehicles.find((x) => x.v.carrier === EXPIRED_LICENCE_CARRIER)!.i;
+  const flaggedVisit = visits.length;
+  visits.push({
+    subjectKind: 'vehicle',
+    vehicle: noAppointment,
+    person: null,
+    appointment: null,
+    enteredAt: nowMs - 35 * MIN,
+    checkpoint: kk1.code,
+    device: kk1.devices[1]!.serialNo,
+    path: null,
+    terminal: null,
+    positions: [],
+  });
   passes.push({
-    visit: null,
+    visit: flaggedVisit,
     kind: 'vehicle',
-    result: 'denied',
+    result: 'flagged',
     plate: vehicles[noAppointment]!.plate,
     vehicle: noAppointment,
     person: null,
@@ -1014,7 +1030,7 @@ export function buildDemoParkPlan(zone: DemoZone, sources: { code: string; name:
     findings: null,
     ...a,
   });
-  const [denied1, denied2] = passes.slice(-2) as [PlanPass, PlanPass];
+  const [flagged1, denied2] = passes.slice(-2) as [PlanPass, PlanPass];
   const vOf = (visit: number) => visits[visit]!.vehicle!;
   const speedPos = posAt(roles.speeding, nowMs - 18 * MIN);
   const parkedPos = visits[roles.parkedOutside]!.positions.at(-1)!;
@@ -1022,12 +1038,12 @@ export function buildDemoParkPlan(zone: DemoZone, sources: { code: string; name:
   const alarms: PlanAlarm[] = [
     alarm({
       rule: 'gate',
-      level: 'orange',
-      plate: denied1.plate!,
-      vehicle: denied1.vehicle,
+      level: 'red', // no appointment at the dedicated checkpoint
+      plate: flagged1.plate!,
+      vehicle: flagged1.vehicle,
       checkpoint: kk1.code,
-      at: denied1.at,
-      findings: denied1.findings,
+      at: flagged1.at,
+      findings: flagged1.findings,
       lon: kk1.lon,
       lat: kk1.lat,
     }),

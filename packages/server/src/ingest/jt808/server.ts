@@ -89,6 +89,8 @@ export async function startJt808Server(port: number, host: string, parts: Jt808P
   const authed = new Set<Socket>();
   const counters = { frames: 0, unsupported: 0 };
   let accepting = true;
+  /** Once closing, connections read nothing more (nothing is enqueued after the last flush of stop()). */
+  const state = { closing: false };
   const server: Server = createServer((socket) => {
     if (!accepting) {
       socket.destroy();
@@ -100,7 +102,7 @@ export async function startJt808Server(port: number, host: string, parts: Jt808P
       authed.delete(socket);
     });
     try {
-      handleConnection(socket, parts, timeouts, counters, (on) => (on ? authed.add(socket) : authed.delete(socket)));
+      handleConnection(socket, parts, timeouts, counters, state, (on) => (on ? authed.add(socket) : authed.delete(socket)));
     } catch (err) {
       parts.log.error({ err }, 'JT/T 808 connection failed');
       socket.destroy();
@@ -122,10 +124,14 @@ export async function startJt808Server(port: number, host: string, parts: Jt808P
     counters,
     stopAccepting() {
       accepting = false;
+      state.closing = true;
+      for (const s of sockets) s.pause();
       if (server.listening) server.close();
     },
     async close() {
       accepting = false;
+      state.closing = true;
+      for (const s of sockets) s.pause();
       for (const s of sockets) s.end();
       await new Promise<void>((resolve) => setTimeout(resolve, 50).unref());
       for (const s of sockets) s.destroy();
@@ -139,6 +145,7 @@ function handleConnection(
   parts: Jt808Parts,
   timeouts: typeof JT808_TIMEOUTS,
   counters: { frames: number; unsupported: number },
+  state: { readonly closing: boolean },
   markAuthed: (on: boolean) => void,
 ): void {
   const { terminals, pipeline, tallies } = parts;
@@ -185,6 +192,7 @@ function handleConnection(
   const answer = (f: Jt808Frame, result: number) => send(MSG.platformAnswer, generalAnswerBody(f.header.serial, f.header.msgId, result), f.header);
 
   socket.on('data', (chunk: Buffer) => {
+    if (state.closing) return;
     let events;
     try {
       events = splitter.push(chunk);
@@ -265,6 +273,8 @@ function handleConnection(
   }
 
   function handle(f: Jt808Frame, inner: Buffer): void {
+    // Closing: not answered, so the terminal sends it again after the restart.
+    if (state.closing) return;
     const h = f.header;
     const id = identifierOf(h.phoneBcd);
     if (h.subpackage || h.encryption !== 0) return unsupported(f, id, inner);

@@ -62,9 +62,11 @@ export function createPositions(deps: Deps, parts: { sink: PositionSink; events:
   const terminals = new TerminalDirectory(db, log, () => deps.clock.now());
   const tallies = new PositionTallies(db, log, now);
   const pipeline = new PositionPipeline(db, log, parts.sink, tallies, {
-    flushMs: 50,
+    flushMs: 25,
     maxBatchRows: deps.dbKind === 'pglite' ? 1_000 : 5_000,
     maxQueuedRows: 200_000,
+    // PGlite has one connection: one write at a time.
+    lanes: deps.dbKind === 'pglite' ? 1 : 2,
   });
   const previous = new Map<string, Previous>();
   let jt808: Jt808Server | null = null;
@@ -291,11 +293,15 @@ export function createPositions(deps: Deps, parts: { sink: PositionSink; events:
     async stop() {
       await starting?.catch(() => undefined);
       starting = null;
+      // No new connections, and the JT/T 808 connections stop reading (what a terminal sends now is not acknowledged
+      // and sent again after the restart).
       jt808?.stopAccepting();
       osmandServer?.stopAccepting();
       // Everything received is written and acknowledged before the sockets close.
       await pipeline.flush();
       await closeListeners();
+      // What was still on its way in while the listeners closed (an OsmAnd request, a frame behind a registration).
+      await pipeline.flush();
       if (notifyTimer) clearTimeout(notifyTimer);
       notifyTimer = null;
       terminals.stop();

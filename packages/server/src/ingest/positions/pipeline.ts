@@ -1,5 +1,8 @@
 // The write path of positions (both adapters): positions are collected into a batch and written in one multi-row
-// statement when the batch is `flushMs` old or full, one write at a time (the next batch collects meanwhile). A
+// statement when the batch is `flushMs` old or full. Terminals are partitioned over `lanes` (PostgreSQL 2, PGlite 1):
+// each lane writes one batch at a time (its next batch collects meanwhile), lanes write at the same time on separate
+// connections, so a terminal's positions are written, acknowledged and handed on in order. Committed batches go to
+// the sink through one queue in commit order. A
 // submission is acknowledged only once its positions are committed (the JT/T 808 0x8001 and the OsmAnd 200); if the
 // write fails nothing of the batch is acknowledged and terminals send again. After the commit, in this order: the
 // acknowledgements, the latest position per vehicle (or terminal), the terminals' last contact (batched), then the
@@ -20,6 +23,8 @@ export interface PositionPipelineOptions {
   flushMs: number;
   maxBatchRows: number;
   maxQueuedRows: number;
+  /** Batches written at the same time, each on its own connection (terminals are partitioned over them). Default 1. */
+  lanes?: number;
 }
 
 export class PositionsOverloadedError extends Error {
@@ -35,13 +40,24 @@ class Batch {
   due = false;
 }
 
+/** One write lane: a batch collecting, sealed batches waiting, at most one batch being written. */
+class Lane {
+  collecting: Batch | null = null;
+  readonly queue: Batch[] = [];
+  inFlight: Batch | null = null;
+  timer: NodeJS.Timeout | null = null;
+
+  get depth(): number {
+    let n = (this.collecting?.rows.length ?? 0) + (this.inFlight?.rows.length ?? 0);
+    for (const b of this.queue) n += b.rows.length;
+    return n;
+  }
+}
+
 const RATE_WINDOW_S = 10;
 
 export class PositionPipeline {
-  private collecting: Batch | null = null;
-  private readonly queue: Batch[] = [];
-  private inFlight: Batch | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly lanes: Lane[];
   private sinkChain: Promise<void> = Promise.resolve();
   private pendingSink = 0;
   private idleWaiters: (() => void)[] = [];
@@ -55,15 +71,25 @@ export class PositionPipeline {
     private readonly sink: PositionSink,
     private readonly tallies: PositionTallies,
     private readonly opts: PositionPipelineOptions,
-  ) {}
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, opts.lanes ?? 1) }, () => new Lane());
+  }
 
   get queueDepth(): number {
-    let n = (this.collecting?.rows.length ?? 0) + (this.inFlight?.rows.length ?? 0);
-    for (const b of this.queue) n += b.rows.length;
+    let n = 0;
+    for (const l of this.lanes) n += l.depth;
     return n;
   }
 
-  /** Queues positions; `ack` is called once they are committed (or the write failed). */
+  /** A terminal's lane: all its positions are written, acknowledged and handed to the sink in order. */
+  private laneOf(terminalId: string): Lane {
+    if (this.lanes.length === 1) return this.lanes[0]!;
+    let h = 0;
+    for (let i = 0; i < terminalId.length; i++) h = (Math.imul(h, 31) + terminalId.charCodeAt(i)) | 0;
+    return this.lanes[(h >>> 0) % this.lanes.length]!;
+  }
+
+  /** Queues positions (of one terminal); `ack` is called once they are committed (or the write failed). */
   enqueue(rows: readonly StoredPosition[], ack: PositionAck): void {
     if (rows.length === 0) {
       ack(null, { accepted: 0, duplicates: 0 });
@@ -73,58 +99,61 @@ export class PositionPipeline {
       ack(new PositionsOverloadedError());
       return;
     }
-    let b = this.collecting;
+    const lane = this.laneOf(rows[0]!.terminalId);
+    let b = lane.collecting;
     if (!b) {
-      b = this.collecting = new Batch();
-      this.timer = setTimeout(() => this.onDue(), this.opts.flushMs);
+      b = lane.collecting = new Batch();
+      lane.timer = setTimeout(() => this.onDue(lane), this.opts.flushMs);
     }
     for (const r of rows) b.rows.push(r);
     b.ends.push(b.rows.length);
     b.acks.push(ack);
-    if (b.rows.length >= this.opts.maxBatchRows) this.seal();
+    if (b.rows.length >= this.opts.maxBatchRows) this.seal(lane);
   }
 
   submit(rows: readonly StoredPosition[]): Promise<PositionAckResult> {
     return new Promise((resolve, reject) => this.enqueue(rows, (err, res) => (err ? reject(err) : resolve(res!))));
   }
 
-  private onDue(): void {
-    this.timer = null;
-    const b = this.collecting;
+  private onDue(lane: Lane): void {
+    lane.timer = null;
+    const b = lane.collecting;
     if (!b) return;
-    if (this.inFlight) b.due = true;
-    else this.seal();
+    if (lane.inFlight) b.due = true;
+    else this.seal(lane);
   }
 
-  private seal(): void {
-    const b = this.collecting;
+  private seal(lane: Lane): void {
+    const b = lane.collecting;
     if (!b) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.collecting = null;
-    this.queue.push(b);
-    this.kick();
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    lane.collecting = null;
+    lane.queue.push(b);
+    this.kick(lane);
   }
 
-  private kick(): void {
-    if (this.inFlight) return;
-    const next = this.queue.shift();
+  private kick(lane: Lane): void {
+    if (lane.inFlight) return;
+    const next = lane.queue.shift();
     if (!next) {
-      if (this.collecting?.due) return this.seal();
-      for (const w of this.idleWaiters.splice(0)) w();
+      if (lane.collecting?.due) return this.seal(lane);
+      if (this.idleWaiters.length && this.lanes.every((l) => !l.inFlight && !l.queue.length)) {
+        for (const w of this.idleWaiters.splice(0)) w();
+      }
       return;
     }
-    this.inFlight = next;
+    lane.inFlight = next;
     void this.write(next).finally(() => {
-      this.inFlight = null;
-      this.kick();
+      lane.inFlight = null;
+      this.kick(lane);
     });
   }
 
   /** Writes what is collected and resolves when it (and all before it) is committed or failed and the sink has it. */
   async flush(): Promise<void> {
-    this.seal();
-    if (this.inFlight || this.queue.length) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    for (const l of this.lanes) this.seal(l);
+    if (this.lanes.some((l) => l.inFlight || l.queue.length)) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await this.sinkChain;
   }
 
@@ -229,12 +258,12 @@ export class PositionPipeline {
         this.log.error({ err }, 'the position sink failed on a batch');
       }
     });
-    // Back-pressure: the next write waits while the sink is two batches behind.
+    // Back-pressure: a lane's next write waits while the sink is two batches per lane behind.
     this.pendingSink++;
     const done = this.sinkChain.then(() => {
       this.pendingSink--;
     });
-    if (this.pendingSink > 2) await done;
+    if (this.pendingSink > 2 * this.lanes.length) await done;
   }
 
   private countRate(n: number): void {

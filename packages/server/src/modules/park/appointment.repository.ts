@@ -94,6 +94,22 @@ export const appointmentRepository = {
     return row;
   },
 
+  /**
+   * Another live appointment (submitted, enterprise-approved or approved) of the vehicle whose window overlaps
+   * [start, end): its code. Locks the vehicle's row first, so two concurrent filings for it do not both pass.
+   */
+  async overlapping(tx: DbOrTx, vehicleId: string, start: Date, end: Date): Promise<string | undefined> {
+    await tx.execute(sql`select id from park_vehicles where id = ${vehicleId} for update`);
+    const [row] = await queryRows<{ code: string }>(
+      tx,
+      sql`select code from entry_appointments
+          where vehicle_id = ${vehicleId} and status in ('submitted', 'enterpriseApproved', 'approved')
+            and window_start < ${end.toISOString()}::timestamptz and window_end > ${start.toISOString()}::timestamptz
+          order by window_start, code limit 1`,
+    );
+    return row?.code;
+  },
+
   async person(tx: DbOrTx, id: string): Promise<PersonRef | undefined> {
     const [row] = await queryRows<PersonRef>(
       tx,

@@ -178,6 +178,12 @@ export function createAppointmentService(deps: Deps, events: SafetyEvents) {
     if (input.routeId && (await repo.routeKind(tx, input.routeId)) !== 'route') issues.push({ path: 'body.routeId', message: 'not a designated route' });
     if (vehicle?.category === 'hazmat' && !input.escortId) issues.push({ path: 'body.escortId', message: 'a hazmat vehicle travels with an escort (押运员)' });
     if (issues.length) throw validationError(issues);
+    // one live appointment per vehicle at a time
+    const clash = await repo.overlapping(tx, vehicle!.id, start, end);
+    if (clash) {
+      const message = `the vehicle ${vehicle!.plate} already has appointment ${clash} in an overlapping window`;
+      throw new AppError('APPOINTMENT_WINDOW_INVALID', message, [{ path: 'body.windowStart', message }]);
+    }
 
     checkPerson(await repo.person(tx, input.driverId), 'driver', input.carrierId, lastDay, 'body.driverId', issues);
     if (input.escortId) checkPerson(await repo.person(tx, input.escortId), 'escort', input.carrierId, lastDay, 'body.escortId', issues);

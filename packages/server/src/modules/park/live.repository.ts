@@ -24,6 +24,8 @@ export interface KnownVehicleRow {
   appointmentId: string | null;
   appointmentCode: string | null;
   cargo: unknown;
+  /** When the vehicle last left the park (its latest closed visit), or null. */
+  lastExitedAt: Date | string | null;
 }
 
 export interface GeofenceRow {
@@ -113,7 +115,9 @@ export const liveRepository = {
     if (!ids.length) return [];
     return queryRows<KnownVehicleRow>(
       db,
-      sql`select pv.id as "vehicleId", pv.plate, pv.category, c.name as "carrierName", ap.id as "appointmentId", ap.code as "appointmentCode", ap.cargo
+      sql`select pv.id as "vehicleId", pv.plate, pv.category, c.name as "carrierName", ap.id as "appointmentId", ap.code as "appointmentCode", ap.cargo,
+              (select max(x.exited_at) from park_visits x
+                where x.subject_kind = 'vehicle' and (x.vehicle_id = pv.id or x.plate = pv.plate) and x.exited_at is not null) as "lastExitedAt"
           from park_vehicles pv
           left join carriers c on c.id = pv.carrier_id
           ${appointmentLateral(now, sql`pv.id`, sql`null::uuid`)}

@@ -107,7 +107,7 @@ export function createParkLiveService(deps: Deps, latest: LatestSource): ParkLiv
     return out;
   }
 
-  /** Vehicles in the park (open visits) and vehicles seen by position without one. */
+  /** Vehicles in the park (open visits) and vehicles seen by position without one (not since they last left). */
   async function vehicles(now: Date): Promise<LiveVehicle[]> {
     const positions = latest();
     const visits = await liveRepository.openVehicleVisits(db, now);
@@ -147,6 +147,8 @@ export function createParkLiveService(deps: Deps, latest: LatestSource): ParkLiv
     );
     for (const [key, p] of others) {
       const k = p.vehicleId ? known.get(p.vehicleId) : undefined;
+      // a vehicle that has left: its last position (before or at the exit) is not shown until a newer one comes
+      if (k?.lastExitedAt && p.ts <= new Date(k.lastExitedAt).getTime()) continue;
       const cargo = cargoOf(k?.cargo);
       out.push({
         key,

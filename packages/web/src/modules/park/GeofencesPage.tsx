@@ -77,6 +77,7 @@ export default function GeofencesPage() {
     {
       title: c('detail'),
       key: 'detail',
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_: unknown, g) =>
         g.kind === 'route'
           ? t('parkGeofences.detail.width', { width: g.widthM })
@@ -162,7 +163,8 @@ export default function GeofencesPage() {
           </Button>
         )}
       </Flex>
-      <Table<Geofence> rowKey="id" columns={columns} {...table.tableProps} size="small" data-testid="geofence-table" />
+      {/* x: true — the table fits the column (long names wrap) and scrolls only when it cannot */}
+      <Table<Geofence> rowKey="id" columns={columns} {...table.tableProps} scroll={{ x: true }} size="small" data-testid="geofence-table" />
     </>
   );
 
@@ -176,12 +178,12 @@ export default function GeofencesPage() {
             label: t('parkGeofences.tabs.fences'),
             children: (
               <Row gutter={16}>
-                <Col xs={24} xl={14}>
+                <Col xs={24} xl={12}>
                   <Suspense fallback={<Spin />}>
                     <GeofenceMap fences={fences} selectedId={selected} drawing={editing ? drawing : null} onMapClick={onMapClick} onSelect={setSelected} />
                   </Suspense>
                 </Col>
-                <Col xs={24} xl={10}>
+                <Col xs={24} xl={12}>
                   {editing ? (
                     <GeofenceForm
                       key={editing === 'new' ? 'new' : editing.id}

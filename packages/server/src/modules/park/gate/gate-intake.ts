@@ -1,7 +1,8 @@
 // The gate's front door: devices and the platform post with the gate token in the path (they cannot log in). A post
 // is read whole (at most GATE_MAX_BYTES), parsed, its JPEG images written, and its events inserted into the spool
 // (ON CONFLICT (dedup_key) DO NOTHING) — only then is it answered 200, so an acknowledged event is never lost; the
-// processor runs after the answer. Refusals are counted per sender and reason in ingest_rejections (channel 'gate'),
+// processor runs after the answer. Posts arriving together share one duplicate-check query and one spool insert and
+// commit (group commit); each is answered once its group is committed. Refusals are counted per sender and reason in ingest_rejections (channel 'gate'),
 // written about once a second, not one statement per bad request.
 import { randomBytes } from 'node:crypto';
 import type { GateIntakeResult, GateRejectReason, GateTokenIssued, GateTokenStatus } from '@zoneops/shared';
@@ -15,13 +16,16 @@ import { AppError, forbidden } from '../../../platform/errors.ts';
 import { settingsRepository } from '../../../platform/settings.repository.ts';
 import { GateImages } from './gate-images.ts';
 import { GateParseError, parseIsapiPost, parsePlatformPost, type ParsedGatePost } from './gate-parse.ts';
-import { gateRepository as repo, type SpoolPayload } from './gate.repository.ts';
+import { gateRepository as repo, type SpoolInsert, type SpoolPayload } from './gate.repository.ts';
+import { GroupCommit } from './group-commit.ts';
 
 export const GATE_TOKEN_SETTING = 'park.gateToken';
 const TOKEN_PREFIX = 'zsg_';
 /** How long an instance trusts the token hash it read (a rotation on another instance is seen within this time). */
 const TOKEN_CACHE_MS = 5_000;
 const FLUSH_MS = 1_000;
+/** How long the first post of a group waits for others (while a group is in flight, the next one collects anyway). */
+const GROUP_MS = 2;
 
 const tokenSettingSchema = z.object({ hash: z.string(), hint: z.string(), issuedAt: z.string() });
 type TokenSetting = z.infer<typeof tokenSettingSchema>;
@@ -109,6 +113,33 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     return writing;
   }
 
+  // Group commit (group-commit.ts): the duplicate checks of posts arriving together are one query, and their spool rows
+  // one INSERT … ON CONFLICT (dedup_key) DO NOTHING RETURNING and one commit. Within a group, a dedup key belongs to the
+  // first post that has it (a later post with the same key is its duplicate).
+  const existsGroup = new GroupCommit<string, boolean>(async (keys) => {
+    const found = await repo.spoolExisting(db, [...new Set(keys)]);
+    return keys.map((k) => found.has(k));
+  }, GROUP_MS);
+  const spoolGroup = new GroupCommit<SpoolInsert[], Set<string>>(async (posts) => {
+    const owner = new Map<string, number>();
+    const all: SpoolInsert[] = [];
+    posts.forEach((rows, i) => {
+      for (const r of rows) {
+        const o = owner.get(r.dedupKey);
+        if (o === undefined) {
+          owner.set(r.dedupKey, i);
+          all.push(r);
+        }
+      }
+    });
+    const inserted = await repo.spool(db, all);
+    // The processor is kicked once per committed group.
+    if (inserted.size) onStored();
+    const out = posts.map(() => new Set<string>());
+    for (const k of inserted) out[owner.get(k)!]!.add(k);
+    return out;
+  }, GROUP_MS);
+
   const ipKey = (remote: string | null) => `ip:${remote ?? 'unknown'}`;
 
   async function store(parsed: ParsedGatePost, remote: string | null): Promise<GateIntakeResult> {
@@ -123,16 +154,22 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     const dropped: SpoolPayload['droppedImages'] = parsed.notJpeg.map((n) => ({ name: n.name, reason: 'notJpeg' as const, bytes: n.bytes }));
     if (parsed.images.length || dropped.length) {
       const only = parsed.events[0]!;
-      if (await repo.spoolExists(db, only.dedupKey)) {
+      if (await existsGroup.submit(only.dedupKey)) {
         count(senderOf(only.deviceKeys), 'duplicate', only.dedupKey);
         return { ...result, duplicates: 1 };
       }
+      const keep = [];
       for (const img of parsed.images) {
-        if (img.data.length > config.gate.maxImageBytes) {
-          dropped.push({ name: img.name, reason: 'tooLarge', bytes: img.data.length });
-          continue;
-        }
-        written.push(await images.write(img.data, receivedAt));
+        if (img.data.length > config.gate.maxImageBytes) dropped.push({ name: img.name, reason: 'tooLarge', bytes: img.data.length });
+        else keep.push(img);
+      }
+      // Written concurrently; all of them or none (a failed write removes the others).
+      const writes = await Promise.allSettled(keep.map((img) => images.write(img.data, receivedAt)));
+      for (const w of writes) if (w.status === 'fulfilled') written.push(w.value);
+      const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+      if (failed) {
+        await images.remove(written);
+        throw failed.reason;
       }
       for (const d of dropped) count(senderOf(only.deviceKeys), 'imageDropped', `${d.name}: ${d.reason} (${d.bytes} bytes)`);
     }
@@ -146,7 +183,8 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     }));
     let inserted: Set<string>;
     try {
-      inserted = await repo.spool(db, rows);
+      // Answered once the group holding these rows is committed.
+      inserted = await spoolGroup.submit(rows);
     } catch (err) {
       await images.remove(written);
       throw err;
@@ -159,7 +197,6 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
       }
     }
     if (written.length && !inserted.size) await images.remove(written);
-    if (result.stored) onStored();
     return result;
   }
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { accessControllerEvent, anprMultipart, anprXml, jpegBytes, multipartBody, onEventNotifyAcs, onEventNotifyMpc } from '../../../../test/gate-fixtures.ts';
-import { GateParseError, parseDeviceTime, parseIsapiPost, parseMultipart, parsePlatformPost, readPlate } from './gate-parse.ts';
+import { cardPersonCode, GateParseError, parseDeviceTime, parseIsapiPost, parseMultipart, parsePlatformPost, readPlate } from './gate-parse.ts';
 
 describe('gate event parsing', () => {
   it('reads device times as Hikvision writes them (China time without offset, the stray space of the vendor examples)', () => {
@@ -80,7 +81,13 @@ describe('gate event parsing', () => {
       ['platform:B', '59SVN', '1157632002'],
     ]);
     const acs = parsePlatformPost(Buffer.from(JSON.stringify(onEventNotifyAcs({ eventId: 'C', srcIndex: 'd1', personNo: '0', inOut: 0 }))));
-    expect(acs.events[0]).toMatchObject({ kind: 'person', personCode: '34262312210630421X', personName: '李四', direction: 'out' });
+    // without a person number the card number is the code; an ID card number (personal data) only as a hash
+    const idCode = `card:${createHash('sha256').update('34262312210630421X').digest('hex').slice(0, 12)}`;
+    expect(acs.events[0]).toMatchObject({ kind: 'person', personCode: idCode, personName: '李四', direction: 'out' });
+    expect(JSON.stringify(acs.events[0]!.raw)).not.toContain('34262312210630421X');
+    expect(cardPersonCode('34262312210630421x')).toBe(idCode);
+    expect(cardPersonCode('A0012345')).toBe('A0012345');
+    expect(cardPersonCode(null)).toBeNull();
     expect(() => parsePlatformPost(Buffer.from('{"method":"Other"}'))).toThrow(GateParseError);
   });
 });

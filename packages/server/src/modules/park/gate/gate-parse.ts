@@ -3,8 +3,20 @@
 // the JSON part of a multipart body) and the Hikvision platform's OnEventNotify JSON (event_mpc checkpoint passes,
 // event_acs access control). Everything here is pure: a post becomes normalised events, images and the event types
 // acknowledged without processing, or a GateParseError (answered 400 GATE_EVENT_INVALID, nothing stored).
+import { createHash } from 'node:crypto';
 import { normalizePlate, type GateSource, type PassDirection } from '@zoneops/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** An 18-character resident ID card number (17 digits and a digit or X). */
+const ID_CARD = /^\d{17}[\dXx]$/;
+/**
+ * A card number as a person code: an ID-card-like number is personal data that would be shown unmasked as the code,
+ * so it becomes 'card:' and the first 12 hex digits of its SHA-256 (stable, so the same card matches its visit).
+ */
+export function cardPersonCode(cardNo: string | null): string | null {
+  if (cardNo === null) return null;
+  return ID_CARD.test(cardNo) ? `card:${createHash('sha256').update(cardNo.toUpperCase()).digest('hex').slice(0, 12)}` : cardNo;
+}
 
 export class GateParseError extends Error {}
 
@@ -258,7 +270,7 @@ function fromAcsJson(o: Obj, remote: string | null, out: ParsedGatePost): void {
   }
   if (!keys.length) fail('AccessControllerEvent without device id, MAC or IP address');
   const deviceTime = parseDeviceTime(o.dateTime);
-  const personCode = str(ev.employeeNoString) ?? str(ev.employeeNo) ?? str(ev.cardNo);
+  const personCode = str(ev.employeeNoString) ?? str(ev.employeeNo) ?? cardPersonCode(str(ev.cardNo));
   const serialNo = str(ev.serialNo) ?? `${deviceTime}|${personCode ?? '-'}|${minor}`;
   const reader = num(ev.cardReaderNo);
   const similarity = num(ev.similarity) ?? num(ev.faceSimilarity);
@@ -337,6 +349,8 @@ function fromPlatform(doc: unknown, out: ParsedGatePost): void {
     } else if (ability === 'event_acs' && (ACS_PLATFORM_PASSED.has(eventType) || ACS_PLATFORM_FAILED.has(eventType))) {
       if (!keys.length) fail(`event ${eventId}: no srcIndex`);
       const personNo = str(data.ExtEventPersonNo);
+      const cardNo = str(data.ExtEventCardNo);
+      const cardCode = cardPersonCode(cardNo);
       const card = isObj(data.ExtEventIdentityCardInfo) ? data.ExtEventIdentityCardInfo : {};
       const inOut = num(data.ExtEventInOut);
       out.events.push({
@@ -345,13 +359,21 @@ function fromPlatform(doc: unknown, out: ParsedGatePost): void {
         eventType: String(eventType),
         allowedByDevice: ACS_PLATFORM_PASSED.has(eventType),
         plate: null,
-        personCode: (personNo && personNo !== '0' ? personNo : str(data.ExtEventCardNo))?.slice(0, 64) ?? null,
+        personCode: (personNo && personNo !== '0' ? personNo : cardCode)?.slice(0, 64) ?? null,
         personName: str(card.Name)?.slice(0, 100) ?? null,
         deviceTime: parseDeviceTime(ev.happenTime),
         direction: inOut === 1 ? 'in' : inOut === 0 ? 'out' : null,
         confidence: null,
-        // The identity card's number, address and birth date are not kept (the name is, on the pass).
-        raw: { ...ev, data: { ...data, ExtEventIdentityCardInfo: card.Name ? { Name: card.Name } : undefined } },
+        // The identity card's number, address and birth date are not kept (the name is, on the pass), nor an ID card
+        // number read as the card number.
+        raw: {
+          ...ev,
+          data: {
+            ...data,
+            ...(cardNo !== cardCode ? { ExtEventCardNo: cardCode } : {}),
+            ExtEventIdentityCardInfo: card.Name ? { Name: card.Name } : undefined,
+          },
+        },
       });
     } else {
       out.unsupported.push({ senderKey, eventType: `${ability || 'unknown'}:${eventType}` });

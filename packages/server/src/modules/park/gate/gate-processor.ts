@@ -1,6 +1,8 @@
-// The gate processor: spooled events, in spool order, become passes (通行记录). Each row is processed in one
-// transaction (the pass, the visit, the `gate` alarm and the spool row's status together), so a crash leaves the
-// row pending and the next drain() — at start and from the job park.gate — does it again, once. A row whose
+// The gate processor: spooled events, in spool order, become passes (通行记录). Up to 100 pending rows are read at a
+// time and processed, in order, in one transaction (each row's pass, visit, `gate` alarm and spool status together
+// with the others'; one commit); if any of them fails the batch is rolled back and its rows are processed one per
+// transaction, so a failing row only holds itself up. The intake kicks a drain after each committed group of posts.
+// A crash leaves the rows pending and the next drain() — at start and from the job park.gate — does it again, once. A row whose
 // processing fails stays pending (the drain stops there to keep the order) and is given up as `failed`, with its error,
 // after three attempts.
 //
@@ -68,6 +70,29 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
       attempts.delete(id);
       await repo.markSpool(db, id, 'failed', clock.now(), String((err as Error).message ?? err).slice(0, 500)).catch(() => undefined);
       return true;
+    }
+  }
+
+  /**
+   * Several rows in one transaction (one commit for the lot). False when any row failed: the whole batch is rolled
+   * back and the caller processes its rows one by one (so the failing row is retried and counted alone).
+   */
+  async function processBatch(ids: readonly number[]): Promise<boolean> {
+    try {
+      await db.transaction(async (tx) => {
+        const rows = await repo.lockPendingMany(tx, ids);
+        for (const row of rows) await processRow(tx, row);
+        await repo.markSpoolDone(
+          tx,
+          rows.map((r) => r.id),
+          clock.now(),
+        );
+      });
+      for (const id of ids) attempts.delete(id);
+      return true;
+    } catch (err) {
+      log.warn({ err, rows: ids.length }, 'a batch of gate events failed: processing them one by one');
+      return false;
     }
   }
 
@@ -279,9 +304,11 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
       if (stopped) return;
       const ids = await repo.pendingIds(db, BATCH);
       if (!ids.length) return;
-      for (const { id } of ids) {
-        if (stopped) return;
-        if (!(await processOne(id))) return;
+      if (ids.length === 1 || !(await processBatch(ids.map((r) => r.id)))) {
+        for (const { id } of ids) {
+          if (stopped) return;
+          if (!(await processOne(id))) return;
+        }
       }
       if (ids.length < BATCH) return;
     }

@@ -8,6 +8,15 @@ export interface SpoolPayload extends GateEvent {
   droppedImages: { name: string; reason: 'tooLarge' | 'notJpeg'; bytes: number }[];
 }
 
+export interface SpoolInsert {
+  source: string;
+  dedupKey: string;
+  receivedAt: Date;
+  remoteAddr: string | null;
+  payload: SpoolPayload;
+  images: string[];
+}
+
 export interface SpoolRow {
   id: number;
   payload: SpoolPayload;
@@ -87,15 +96,19 @@ export const gateRepository = {
     return rows.length > 0;
   },
 
+  /** The given dedup keys already in the spool. */
+  async spoolExisting(db: DbOrTx, dedupKeys: readonly string[]): Promise<Set<string>> {
+    if (!dedupKeys.length) return new Set();
+    const rows = await queryRows<{ k: string }>(db, sql`select dedup_key as k from gate_event_spool where dedup_key = any(${sql.param(dedupKeys)}::text[])`);
+    return new Set(rows.map((r) => r.k));
+  },
+
   /** Inserts spool rows; those whose dedup key exists are left out. Returns the keys inserted. */
-  async spool(
-    db: DbOrTx,
-    rows: { source: string; dedupKey: string; receivedAt: Date; remoteAddr: string | null; payload: SpoolPayload; images: string[] }[],
-  ): Promise<Set<string>> {
+  async spool(db: DbOrTx, rows: readonly SpoolInsert[]): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const inserted = await db
       .insert(gateEventSpool)
-      .values(rows)
+      .values([...rows])
       .onConflictDoNothing({ target: gateEventSpool.dedupKey })
       .returning({ dedupKey: gateEventSpool.dedupKey });
     return new Set(inserted.map((r) => r.dedupKey));
@@ -113,6 +126,24 @@ export const gateRepository = {
         where id = ${id} and status = 'pending' for update skip locked`,
     );
     return row ? { ...row, receivedAt: new Date(row.receivedAt) } : undefined;
+  },
+
+  /** Locks the pending rows among `ids`, in spool order (rows another instance works on are skipped). */
+  async lockPendingMany(tx: DbOrTx, ids: readonly number[]): Promise<SpoolRow[]> {
+    if (!ids.length) return [];
+    const rows = await queryRows<SpoolRow & { receivedAt: Date | string }>(
+      tx,
+      sql`select id::float8 as id, payload, images, received_at as "receivedAt" from gate_event_spool
+        where id = any(${sql.param(ids)}::bigint[]) and status = 'pending' order by id for update skip locked`,
+    );
+    return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt) }));
+  },
+
+  async markSpoolDone(db: DbOrTx, ids: readonly number[], at: Date): Promise<void> {
+    if (!ids.length) return;
+    await db.execute(
+      sql`update gate_event_spool set status = 'done', processed_at = ${at.toISOString()}, error = null where id = any(${sql.param(ids)}::bigint[])`,
+    );
   },
 
   async markSpool(db: DbOrTx, id: number, status: 'done' | 'failed', at: Date, error: string | null): Promise<void> {

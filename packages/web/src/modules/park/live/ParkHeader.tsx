@@ -42,7 +42,7 @@ export function ParkHeader({ counts, parking, state }: { counts: LiveCounts; par
           <Badge status={stateBadge[state]} text={t(`parkLive.connection.${state}`)} />
         </span>
       </Space>
-      <Space size={[8, 4]} wrap style={{ marginTop: 6 }}>
+      <Space size={[8, 4]} wrap style={{ display: 'flex', marginTop: 6 }}>
         <Typography.Text type="secondary">{t('parkLive.counts.byClass')}</Typography.Text>
         {classes.length === 0 && <Typography.Text type="secondary">—</Typography.Text>}
         {classes.map((c) => {
@@ -59,7 +59,7 @@ export function ParkHeader({ counts, parking, state }: { counts: LiveCounts; par
         })}
       </Space>
       {parking.length > 0 && (
-        <Space size={[16, 4]} wrap style={{ marginTop: 6 }}>
+        <Space size={[16, 4]} wrap style={{ display: 'flex', marginTop: 6 }}>
           <Typography.Text type="secondary">{t('parkLive.counts.parking')}</Typography.Text>
           {parking.map((p) => {
             const pct = p.capacity ? Math.min(100, Math.round((p.occupied / p.capacity) * 100)) : 0;

@@ -168,7 +168,7 @@ export default function ParkMap({
         t('parkLive.map.vehicleTip', {
           plate: v.plate ?? t('parkLive.unknownPlate'),
           speed,
-          classes: v.hazmatClasses.length ? v.hazmatClasses.join(', ') : t('parkLive.noHazmat'),
+          classes: v.hazmatClasses.length ? v.hazmatClasses.map((cls) => t('parkLive.classTag', { cls })).join(', ') : t('parkLive.noHazmat'),
         }),
       );
       const had = markers.current.get(v.key);

@@ -40,7 +40,7 @@ export function VehicleFacts({ card }: { card: VehicleCard }) {
   const pos = card.position;
   return (
     <div data-testid="park-vehicle-card" data-vehicle-id={card.id}>
-      <Descriptions size="small" column={1} bordered>
+      <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('parkLive.card.plate')}>
           <Space>
             <Typography.Text strong>{card.plate}</Typography.Text>

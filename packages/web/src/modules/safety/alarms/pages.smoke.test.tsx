@@ -130,6 +130,7 @@ const detail = safetyAlarmDetailSchema.parse({
   escalatedAt: '2026-11-23T01:15:00.000Z',
   hazardItemId: U(7),
   hazardItemCode: 'SAFETY-HAZARDS-0001',
+  findings: [],
   responsible: [
     { role: 'main', name: '张三', phone: '13800000001' },
     { role: 'technical', name: '李*', phone: '138****0002' },
