@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmSummary, LiveCounts } from '@zoneops/shared';
 import type { Principal } from '../../platform/access/principal.ts';
-import type { LiveSocket, RecheckResult } from '../safety/live-hub.ts';
+import type { LiveSocket, RecheckResult } from '../../platform/live-socket.ts';
 import type { StoredPosition } from './contracts.ts';
 import { ParkLiveHub } from './live-hub.ts';
 

@@ -17,36 +17,28 @@
 // Client messages are not expected: they are ignored and counted.
 import { alarmSummarySchema, positionRules, type LivePositionTuple, type LiveCounts, type ParkLiveEvent } from '@zoneops/shared';
 import type { Principal } from '../../platform/access/principal.ts';
-import { authRepository } from '../../platform/auth/auth.repository.ts';
-import { principalFromToken, toPrincipal } from '../../platform/auth/principal.service.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
-import { parsePolicy } from '../../platform/settings.repository.ts';
-import type { LiveCredential, LiveSocket, RecheckResult } from '../safety/live-hub.ts';
+import {
+  defaultLiveSocketLimits,
+  LiveSocketConnection,
+  LiveSocketHub,
+  recheckLiveCredential,
+  type LiveCredential,
+  type LiveSocket,
+  type LiveSocketLimits,
+  type LiveSocketParts,
+} from '../../platform/live-socket.ts';
 import type { SafetyEvent } from '../safety/safety-events.ts';
 import type { StoredPosition } from './contracts.ts';
 
-export interface ParkHubLimits {
-  highWaterBytes: number;
-  hardLimitBytes: number;
+export interface ParkHubLimits extends LiveSocketLimits {
   positionsEveryMs: number;
-  pingEveryMs: number;
-  recheckEveryMs: number;
 }
 
-export const defaultParkHubLimits: ParkHubLimits = {
-  highWaterBytes: 256 * 1024,
-  hardLimitBytes: 8 * 1024 * 1024,
-  positionsEveryMs: 1_000,
-  pingEveryMs: 30_000,
-  recheckEveryMs: 60_000,
-};
+export const defaultParkHubLimits: ParkHubLimits = { ...defaultLiveSocketLimits, positionsEveryMs: 1_000 };
 
-export interface ParkHubParts {
-  now(): Date;
+export interface ParkHubParts extends LiveSocketParts {
   counts(): Promise<LiveCounts>;
-  recheck(credential: LiveCredential): Promise<RecheckResult>;
-  onError?(err: unknown, what: string): void;
   limits?: Partial<ParkHubLimits>;
 }
 
@@ -74,117 +66,37 @@ export function toTuple(p: StoredPosition): LivePositionTuple {
   return [positionKey(p), p.ts, p.lat, p.lon, p.speedKmh, p.course];
 }
 
-export class ParkLiveConnection {
-  alive = true;
-  closed = false;
+export class ParkLiveConnection extends LiveSocketConnection<ParkLiveHub> {
   /** Positions held back while the socket was slow (newest per vehicle), sent with the next batch. */
   behind: Map<string, LivePositionTuple> | null = null;
-
-  constructor(
-    private readonly hub: ParkLiveHub,
-    readonly socket: LiveSocket,
-    public principal: Principal,
-    readonly credential: LiveCredential,
-  ) {}
 
   /** A client message: none is expected. */
   receive(_text: string | null): void {
     this.hub.countInvalid();
   }
-
-  pong(): void {
-    this.alive = true;
-  }
-
-  closedBySocket(): void {
-    this.closed = true;
-    this.hub.remove(this);
-  }
-
-  send(data: string): void {
-    if (this.closed || !this.socket.open) return;
-    try {
-      this.socket.send(data);
-    } catch (err) {
-      this.hub.parts.onError?.(err, 'send');
-    }
-  }
-
-  end(code: number, reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.hub.remove(this);
-    try {
-      this.socket.close(code, reason);
-    } catch {
-      this.socket.terminate();
-    }
-  }
-
-  terminate(): void {
-    this.closed = true;
-    this.hub.remove(this);
-    this.socket.terminate();
-  }
 }
 
-export class ParkLiveHub {
-  readonly limits: ParkHubLimits;
-  private readonly connections = new Set<ParkLiveConnection>();
+export class ParkLiveHub extends LiveSocketHub<ParkLiveConnection, ParkHubParts, ParkHubLimits> {
   /** Positions since the last batch, newest per key. */
   private pending = new Map<string, LivePositionTuple>();
-  private queue: Promise<void> = Promise.resolve();
   private countsWanted = false;
-  private countsRunning: Promise<void> | null = null;
-  private timers: NodeJS.Timeout[] = [];
-  private rechecking = false;
-  private readonly counters = { invalidMessages: 0, positionBatchesSent: 0, positionBatchesHeld: 0, alarmsSent: 0, countsSent: 0, ended: 0 };
+  private readonly counters = { positionBatchesSent: 0, positionBatchesHeld: 0, alarmsSent: 0, countsSent: 0 };
 
-  constructor(readonly parts: ParkHubParts) {
-    this.limits = { ...defaultParkHubLimits, ...parts.limits };
+  constructor(parts: ParkHubParts) {
+    super(parts, { ...defaultParkHubLimits, ...parts.limits });
   }
 
-  start(): void {
-    const every = (ms: number, run: () => unknown) => {
-      const t = setInterval(() => {
-        try {
-          const r = run();
-          if (r instanceof Promise) r.catch((err: unknown) => this.parts.onError?.(err, 'timer'));
-        } catch (err) {
-          this.parts.onError?.(err, 'timer');
-        }
-      }, ms);
-      t.unref();
-      this.timers.push(t);
-    };
-    every(this.limits.positionsEveryMs, () => this.flush());
-    every(this.limits.pingEveryMs, () => this.heartbeat());
-    every(this.limits.recheckEveryMs, () => this.recheckAll());
-  }
-
-  stop(): void {
-    for (const t of this.timers) clearInterval(t);
-    this.timers = [];
-    for (const c of [...this.connections]) c.end(1001, 'server shutting down');
+  override start(): void {
+    this.every(this.limits.positionsEveryMs, () => this.flush());
+    super.start();
   }
 
   get stats(): ParkHubStats {
-    return { connections: this.connections.size, ...this.counters };
+    return { connections: this.connections.size, ...this.socketCounters, ...this.counters };
   }
 
   accept(socket: LiveSocket, principal: Principal, credential: LiveCredential): ParkLiveConnection {
-    const c = new ParkLiveConnection(this, socket, principal, credential);
-    this.connections.add(c);
-    c.send(JSON.stringify({ type: 'hello', at: this.parts.now().toISOString() } satisfies ParkLiveEvent));
-    return c;
-  }
-
-  remove(c: ParkLiveConnection): void {
-    this.connections.delete(c);
-  }
-
-  countInvalid(): void {
-    this.counters.invalidMessages++;
+    return this.add(new ParkLiveConnection(this, socket, principal, credential));
   }
 
   /** Durable positions of this instance (the PositionSink side): kept for the next batch, newest per vehicle. */
@@ -205,7 +117,7 @@ export class ParkLiveHub {
     const shared = batch.size ? JSON.stringify({ type: 'positions', positions: [...batch.values()] } satisfies ParkLiveEvent) : null;
     for (const c of [...this.connections]) {
       if (c.closed || !parkWide(c.principal)) continue;
-      if (c.socket.bufferedAmount > this.limits.highWaterBytes) {
+      if (this.slow(c)) {
         // a slow client: hold back, newest per vehicle (bounded by the number of vehicles)
         c.behind ??= new Map();
         for (const [k, t] of batch) c.behind.set(k, t);
@@ -225,25 +137,11 @@ export class ParkLiveHub {
 
   /** A safety event heard from the database (any instance): closed-park alarms and visit changes. */
   onEvent(event: SafetyEvent): void {
-    if (event.kind === 'alarm') {
-      this.queue = this.queue.then(
-        () => this.deliverAlarm(event),
-        () => this.deliverAlarm(event),
-      );
-      this.queue.catch((err: unknown) => this.parts.onError?.(err, 'alarm'));
-    } else if (event.kind === 'park' && event.what === 'visits') {
+    if (event.kind === 'alarm') this.enqueue(() => this.deliverAlarm(event), 'alarm');
+    else if (event.kind === 'park' && event.what === 'visits') {
       this.countsWanted = true;
-      this.queue = this.queue.then(
-        () => this.deliverCounts(),
-        () => this.deliverCounts(),
-      );
-      this.queue.catch((err: unknown) => this.parts.onError?.(err, 'counts'));
+      this.enqueue(() => this.deliverCounts(), 'counts');
     }
-  }
-
-  /** Resolves when every event heard so far has been delivered. */
-  drained(): Promise<void> {
-    return this.queue.catch(() => undefined);
   }
 
   private deliverAlarm(event: Extract<SafetyEvent, { kind: 'alarm' }>): void {
@@ -255,16 +153,7 @@ export class ParkLiveHub {
     }
     if (alarm.data.plate === null && !PARK_RULES.has(alarm.data.rule)) return;
     const message = JSON.stringify({ type: 'alarm', change: String(event.change), alarm: alarm.data } satisfies ParkLiveEvent);
-    for (const c of [...this.connections]) {
-      if (c.closed || !parkWide(c.principal)) continue;
-      if (c.socket.bufferedAmount > this.limits.hardLimitBytes) {
-        this.counters.ended++;
-        c.terminate();
-        continue;
-      }
-      c.send(message);
-      this.counters.alarmsSent++;
-    }
+    this.counters.alarmsSent += this.broadcast(message, (c) => parkWide(c.principal));
   }
 
   /** Reads the counts once for however many visit notices arrived meanwhile, and sends them to every socket. */
@@ -274,83 +163,16 @@ export class ParkLiveHub {
     if (!this.connections.size) return;
     const counts = await this.parts.counts();
     const message = JSON.stringify({ type: 'counts', counts } satisfies ParkLiveEvent);
-    for (const c of [...this.connections]) {
-      if (c.closed || !parkWide(c.principal)) continue;
-      if (c.socket.bufferedAmount > this.limits.hardLimitBytes) {
-        this.counters.ended++;
-        c.terminate();
-        continue;
-      }
-      c.send(message);
-      this.counters.countsSent++;
-    }
+    this.counters.countsSent += this.broadcast(message, (c) => parkWide(c.principal));
   }
-
-  heartbeat(): void {
-    for (const c of [...this.connections]) {
-      if (!c.alive) {
-        this.counters.ended++;
-        c.terminate();
-        continue;
-      }
-      c.alive = false;
-      try {
-        c.socket.ping();
-      } catch {
-        c.terminate();
-      }
-    }
-  }
-
-  async recheckAll(): Promise<void> {
-    if (this.rechecking) return;
-    this.rechecking = true;
-    try {
-      for (const c of [...this.connections]) {
-        if (c.closed) continue;
-        let result: RecheckResult;
-        try {
-          result = await this.parts.recheck(c.credential);
-        } catch (err) {
-          this.parts.onError?.(err, 'recheck');
-          continue;
-        }
-        if (result === 'expired') c.end(4401, 'session expired');
-        else if (result === 'forbidden') c.end(4403, 'forbidden');
-        else c.principal = result;
-      }
-    } finally {
-      this.rechecking = false;
-    }
-  }
-}
-
-/** The session or token behind a socket, checked again without counting as activity (park.read, park-wide). */
-export async function recheckParkCredential(deps: Pick<Deps, 'db' | 'clock'>, credential: LiveCredential): Promise<RecheckResult> {
-  let p: Principal;
-  if (credential.kind === 'token') {
-    try {
-      p = await principalFromToken(deps.db, deps.clock, credential.secret);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return 'expired';
-      throw err;
-    }
-  } else {
-    const row = await authRepository.findPrincipalBySession(deps.db, credential.sessionId);
-    if (!row || row.status !== 'active' || !row.lastSeenAt) return 'expired';
-    const idleMs = parsePolicy(row.policy).idleTimeoutMinutes * 60_000;
-    if (deps.clock.now().getTime() - new Date(row.lastSeenAt).getTime() > idleMs) return 'expired';
-    p = toPrincipal(row, 'session');
-  }
-  if (p.sessionState !== 'full' || !parkWide(p)) return 'forbidden';
-  return p;
 }
 
 export function createParkLiveHub(deps: Deps, counts: () => Promise<LiveCounts>, limits?: Partial<ParkHubLimits>): ParkLiveHub {
   return new ParkLiveHub({
     now: () => deps.clock.now(),
     counts,
-    recheck: (credential) => recheckParkCredential(deps, credential),
+    // the session or token behind a socket, checked again without counting as activity (park.read, park-wide)
+    recheck: (credential) => recheckLiveCredential(deps, credential, parkWide),
     onError: (err, what) => deps.log.warn({ err }, `park live: ${what} failed`),
     ...(limits ? { limits } : {}),
   });

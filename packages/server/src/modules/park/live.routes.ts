@@ -8,10 +8,10 @@ import { idParams, parkLiveSnapshotSchema, vehicleCardSchema, vehicleTrackQuery,
 import type { Positions } from '../../ingest/positions/index.ts';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/deps.ts';
-import type { LiveCredential } from '../safety/live-hub.ts';
+import { endRefusedUpgrade, liveSocketHandler } from '../../platform/live-socket.ts';
 import type { SafetyEvents } from '../safety/safety-events.ts';
 import type { PositionSink, StoredPosition } from './contracts.ts';
-import { createParkLiveHub, positionKey, type ParkLiveHub } from './live-hub.ts';
+import { createParkLiveHub, parkWide, positionKey, type ParkLiveHub } from './live-hub.ts';
 import { createParkLiveService, type ParkLiveService } from './live.service.ts';
 
 export interface ParkLive extends PositionSink {
@@ -59,38 +59,14 @@ export async function registerParkLive(app: FastifyInstance, deps: Deps, events:
       websocket: true,
       config: read,
       schema: { tags, summary: 'The live vehicle feed (WebSocket): hello, positions (≤ 1/s), closed-park alarms, counts' },
-      // a refused upgrade (401 / 403 from the auth hook) would leave its socket open: it is ended once answered
-      onResponse: (req, _reply, done) => {
-        if (req.headers.upgrade) req.raw.socket?.destroy();
-        done();
-      },
+      onResponse: endRefusedUpgrade,
     },
-    (socket, req) => {
-      const principal = actorOf(req);
-      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const credential: LiveCredential =
-        principal.via === 'token' && bearer ? { kind: 'token', secret: bearer } : { kind: 'session', sessionId: principal.sessionId ?? '' };
-      const conn = hub.accept(
-        {
-          get bufferedAmount() {
-            return socket.bufferedAmount;
-          },
-          get open() {
-            return socket.readyState === socket.OPEN;
-          },
-          send: (data) => socket.send(data),
-          ping: () => socket.ping(),
-          close: (code, reason) => socket.close(code, reason),
-          terminate: () => socket.terminate(),
-        },
-        principal,
-        credential,
-      );
-      if (!principal.permissions.has('park.read') || principal.enterpriseId) conn.end(4403, 'forbidden');
-      socket.on('message', (_data, isBinary) => conn.receive(isBinary ? null : ''));
-      socket.on('pong', () => conn.pong());
-      socket.on('close', () => conn.closedBySocket());
-    },
+    liveSocketHandler((socket, principal, credential) => {
+      const conn = hub.accept(socket, principal, credential);
+      // an enterprise's own user passes park.read's route check but is not park-wide
+      if (!parkWide(principal)) conn.end(4403, 'forbidden');
+      return conn;
+    }),
   );
 
   r.get(

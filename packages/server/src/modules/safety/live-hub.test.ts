@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmSummary } from '@zoneops/shared';
 import type { Principal } from '../../platform/access/principal.ts';
-import { LiveHub, type LiveCredential, type LiveHubParts, type LiveSocket, type RecheckResult } from './live-hub.ts';
+import type { LiveCredential, LiveSocket, RecheckResult } from '../../platform/live-socket.ts';
+import { LiveHub, type LiveHubParts } from './live-hub.ts';
 
 const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const E1 = U(101);

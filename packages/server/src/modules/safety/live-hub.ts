@@ -12,40 +12,28 @@
 import { z } from 'zod';
 import { alarmSummarySchema, type SafetyLiveEvent } from '@zoneops/shared';
 import type { Principal } from '../../platform/access/principal.ts';
-import { parsePolicy } from '../../platform/settings.repository.ts';
-import { authRepository } from '../../platform/auth/auth.repository.ts';
-import { principalFromToken, toPrincipal } from '../../platform/auth/principal.service.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import {
+  defaultLiveSocketLimits,
+  LiveSocketConnection,
+  LiveSocketHub,
+  recheckLiveCredential,
+  type LiveCredential,
+  type LiveSocket,
+  type LiveSocketLimits,
+  type LiveSocketParts,
+} from '../../platform/live-socket.ts';
 import type { LatestValues } from './contracts.ts';
 import { mapRepository } from './map.repository.ts';
 import { safetyCanSee, safetyVisibleCondition } from './safety-access.ts';
 import type { SafetyEvent } from './safety-events.ts';
 
 export type Street = { id: string; path: string } | null;
-/** How a socket was authenticated: the session (its id, the sha256 of the cookie) or an API token (its secret). */
-export type LiveCredential = { kind: 'session'; sessionId: string } | { kind: 'token'; secret: string };
-export type RecheckResult = Principal | 'expired' | 'forbidden';
 
-/** What the hub needs of a socket (the route adapts a `ws` WebSocket to it). */
-export interface LiveSocket {
-  readonly bufferedAmount: number;
-  readonly open: boolean;
-  send(data: string): void;
-  ping(): void;
-  close(code: number, reason: string): void;
-  terminate(): void;
-}
-
-export interface LiveHubLimits {
+/** highWaterBytes: 'latest' messages are skipped above it; hardLimitBytes: the socket is ended (alarms never dropped). */
+export interface LiveHubLimits extends LiveSocketLimits {
   maxWatch: number;
-  /** Above this many buffered bytes 'latest' messages are skipped. */
-  highWaterBytes: number;
-  /** Above this many buffered bytes the socket is ended (alarms are never dropped). */
-  hardLimitBytes: number;
   latestEveryMs: number;
-  pingEveryMs: number;
-  recheckEveryMs: number;
   /** How often the stored latest values of watched points are read (values ingested by other instances). */
   storedLatestEveryMs: number;
   streetTtlMs: number;
@@ -53,26 +41,20 @@ export interface LiveHubLimits {
 }
 
 export const defaultLiveLimits: LiveHubLimits = {
+  ...defaultLiveSocketLimits,
   maxWatch: 200,
-  highWaterBytes: 256 * 1024,
-  hardLimitBytes: 8 * 1024 * 1024,
   latestEveryMs: 1_000,
-  pingEveryMs: 30_000,
-  recheckEveryMs: 60_000,
   storedLatestEveryMs: 5_000,
   streetTtlMs: 5 * 60_000,
   maxMessageChars: 16 * 1024,
 };
 
-export interface LiveHubParts {
+export interface LiveHubParts extends LiveSocketParts {
   latest: LatestValues;
-  now(): Date;
   loadStreets(enterpriseIds: string[]): Promise<Map<string, Street>>;
   visiblePoints(p: Principal, ids: string[]): Promise<string[]>;
-  recheck(credential: LiveCredential): Promise<RecheckResult>;
   /** Latest values stored by any instance (optional: without it only this instance's values are pushed). */
   loadStoredLatest?(pointIds: string[]): Promise<Map<string, { ts: number; value: number }>>;
-  onError?(err: unknown, what: string): void;
   limits?: Partial<LiveHubLimits>;
 }
 
@@ -88,26 +70,14 @@ export interface LiveHubStats {
 const watchMessage = z.object({ watch: z.array(z.uuid()) }).strict();
 
 /** One socket: its principal, what it watches and what it was last sent. */
-export class LiveConnection {
-  principal: Principal;
+export class LiveConnection extends LiveSocketConnection<LiveHub> {
   watch: string[] = [];
   /** pointId → "ts:value" last sent */
   readonly sent = new Map<string, string>();
-  alive = true;
   invalid = 0;
-  closed = false;
   private watchSeq = 0;
   private pendingWatch: string[] | null = null;
   private resolving = false;
-
-  constructor(
-    private readonly hub: LiveHub,
-    readonly socket: LiveSocket,
-    principal: Principal,
-    readonly credential: LiveCredential,
-  ) {
-    this.principal = principal;
-  }
 
   /** A client message (null for binary frames). Never throws. */
   receive(text: string | null): void {
@@ -120,16 +90,6 @@ export class LiveConnection {
     }
     this.pendingWatch = watch;
     void this.resolveWatch();
-  }
-
-  pong(): void {
-    this.alive = true;
-  }
-
-  /** The socket is gone (closed by either side). */
-  closedBySocket(): void {
-    this.closed = true;
-    this.hub.remove(this);
   }
 
   /** Applies the newest requested watch list once its points are known visible (requests arriving meanwhile coalesce). */
@@ -165,93 +125,31 @@ export class LiveConnection {
     const visible = new Set(await this.hub.parts.visiblePoints(this.principal, before));
     if (this.watch === before) this.setWatch(before.filter((id) => visible.has(id)));
   }
-
-  send(data: string): void {
-    if (this.closed || !this.socket.open) return;
-    try {
-      this.socket.send(data);
-    } catch (err) {
-      this.hub.parts.onError?.(err, 'send');
-    }
-  }
-
-  end(code: number, reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.hub.remove(this);
-    try {
-      this.socket.close(code, reason);
-    } catch {
-      this.socket.terminate();
-    }
-  }
-
-  terminate(): void {
-    this.closed = true;
-    this.hub.remove(this);
-    this.socket.terminate();
-  }
 }
 
-export class LiveHub {
-  readonly limits: LiveHubLimits;
-  private readonly connections = new Set<LiveConnection>();
+export class LiveHub extends LiveSocketHub<LiveConnection, LiveHubParts, LiveHubLimits> {
   private readonly streets = new Map<string, { street: Street; at: number }>();
   private stored = new Map<string, { ts: number; value: number }>();
-  private queue: Promise<void> = Promise.resolve();
-  private timers: NodeJS.Timeout[] = [];
-  private rechecking = false;
-  private readonly counters = { invalidMessages: 0, alarmsSent: 0, latestSent: 0, latestDropped: 0, ended: 0 };
+  private readonly counters = { alarmsSent: 0, latestSent: 0, latestDropped: 0 };
 
-  constructor(readonly parts: LiveHubParts) {
-    this.limits = { ...defaultLiveLimits, ...parts.limits };
+  constructor(parts: LiveHubParts) {
+    super(parts, { ...defaultLiveLimits, ...parts.limits });
   }
 
   /** Starts the timers: latest values, pings, session checks, stored latest values. */
-  start(): void {
-    const every = (ms: number, run: () => unknown) => {
-      const t = setInterval(() => {
-        try {
-          const r = run();
-          if (r instanceof Promise) r.catch((err: unknown) => this.parts.onError?.(err, 'timer'));
-        } catch (err) {
-          this.parts.onError?.(err, 'timer');
-        }
-      }, ms);
-      t.unref();
-      this.timers.push(t);
-    };
-    every(this.limits.latestEveryMs, () => this.pushLatest());
-    every(this.limits.pingEveryMs, () => this.heartbeat());
-    every(this.limits.recheckEveryMs, () => this.recheckAll());
-    if (this.parts.loadStoredLatest) every(this.limits.storedLatestEveryMs, () => this.refreshStoredLatest());
-  }
-
-  /** Stops the timers and closes every socket (going away). */
-  stop(): void {
-    for (const t of this.timers) clearInterval(t);
-    this.timers = [];
-    for (const c of [...this.connections]) c.end(1001, 'server shutting down');
+  override start(): void {
+    this.every(this.limits.latestEveryMs, () => this.pushLatest());
+    super.start();
+    if (this.parts.loadStoredLatest) this.every(this.limits.storedLatestEveryMs, () => this.refreshStoredLatest());
   }
 
   get stats(): LiveHubStats {
-    return { connections: this.connections.size, ...this.counters };
+    return { connections: this.connections.size, ...this.socketCounters, ...this.counters };
   }
 
   /** A new socket of an authenticated principal: it is greeted at once. */
   accept(socket: LiveSocket, principal: Principal, credential: LiveCredential): LiveConnection {
-    const c = new LiveConnection(this, socket, principal, credential);
-    this.connections.add(c);
-    c.send(JSON.stringify({ type: 'hello', at: this.parts.now().toISOString() } satisfies SafetyLiveEvent));
-    return c;
-  }
-
-  remove(c: LiveConnection): void {
-    this.connections.delete(c);
-  }
-
-  countInvalid(): void {
-    this.counters.invalidMessages++;
+    return this.add(new LiveConnection(this, socket, principal, credential));
   }
 
   /** The watch list of a client message, or null when the message is not one. */
@@ -276,16 +174,7 @@ export class LiveHub {
       return;
     }
     if (event.kind !== 'alarm') return;
-    this.queue = this.queue.then(
-      () => this.deliver(event),
-      () => this.deliver(event),
-    );
-    this.queue.catch((err: unknown) => this.parts.onError?.(err, 'alarm'));
-  }
-
-  /** Resolves when every event heard so far has been delivered. */
-  drained(): Promise<void> {
-    return this.queue.catch(() => undefined);
+    this.enqueue(() => this.deliver(event), 'alarm');
   }
 
   private async deliver(event: Extract<SafetyEvent, { kind: 'alarm' }>): Promise<void> {
@@ -300,17 +189,7 @@ export class LiveHub {
     const needsStreet = enterpriseId !== null && [...this.connections].some((c) => !c.principal.enterpriseId && !c.principal.scope.all);
     const street = needsStreet && enterpriseId !== null ? await this.streetOf(enterpriseId) : null;
     const message = JSON.stringify({ type: 'alarm', change: String(event.change), alarm: alarm.data } satisfies SafetyLiveEvent);
-    for (const c of [...this.connections]) {
-      if (c.closed || !safetyCanSee(c.principal, enterpriseId, street)) continue;
-      if (c.socket.bufferedAmount > this.limits.hardLimitBytes) {
-        // a client this far behind cannot catch up; it reconnects and reloads the open alarms
-        this.counters.ended++;
-        c.terminate();
-        continue;
-      }
-      c.send(message);
-      this.counters.alarmsSent++;
-    }
+    this.counters.alarmsSent += this.broadcast(message, (c) => safetyCanSee(c.principal, enterpriseId, street));
   }
 
   private async streetOf(enterpriseId: string): Promise<Street> {
@@ -324,7 +203,7 @@ export class LiveHub {
     return street;
   }
 
-  private valueOf(pointId: string): { ts: number; value: number } | undefined {
+  private latestOf(pointId: string): { ts: number; value: number } | undefined {
     const mem = this.parts.latest.get(pointId);
     const stored = this.stored.get(pointId);
     if (!stored) return mem;
@@ -339,7 +218,7 @@ export class LiveHub {
       const values: [string, number, number][] = [];
       const keys: [string, string][] = [];
       for (const id of c.watch) {
-        const v = this.valueOf(id);
+        const v = this.latestOf(id);
         if (!v) continue;
         const key = `${v.ts}:${v.value}`;
         if (c.sent.get(id) === key) continue;
@@ -347,7 +226,7 @@ export class LiveHub {
         keys.push([id, key]);
       }
       if (!values.length) continue;
-      if (c.socket.bufferedAmount > this.limits.highWaterBytes) {
+      if (this.slow(c)) {
         // a slow client: skip this tick (what is not marked sent goes out with the next one, newest values only)
         this.counters.latestDropped++;
         continue;
@@ -358,48 +237,8 @@ export class LiveHub {
     }
   }
 
-  /** Pings every socket; one that did not answer the previous ping is ended. */
-  heartbeat(): void {
-    for (const c of [...this.connections]) {
-      if (!c.alive) {
-        this.counters.ended++;
-        c.terminate();
-        continue;
-      }
-      c.alive = false;
-      try {
-        c.socket.ping();
-      } catch {
-        c.terminate();
-      }
-    }
-  }
-
-  /** Checks every socket's session again (one at a time). */
-  async recheckAll(): Promise<void> {
-    if (this.rechecking) return;
-    this.rechecking = true;
-    try {
-      for (const c of [...this.connections]) {
-        if (c.closed) continue;
-        let result: RecheckResult;
-        try {
-          result = await this.parts.recheck(c.credential);
-        } catch (err) {
-          // the database is unreachable: keep the socket, try again next time
-          this.parts.onError?.(err, 'recheck');
-          continue;
-        }
-        if (result === 'expired') c.end(4401, 'session expired');
-        else if (result === 'forbidden') c.end(4403, 'forbidden');
-        else {
-          c.principal = result;
-          await c.refilterWatch().catch((err: unknown) => this.parts.onError?.(err, 'watch'));
-        }
-      }
-    } finally {
-      this.rechecking = false;
-    }
+  protected override async rechecked(c: LiveConnection): Promise<void> {
+    await c.refilterWatch().catch((err: unknown) => this.parts.onError?.(err, 'watch'));
   }
 
   /** Reads the stored latest values of every watched point (values another instance ingested). */
@@ -415,27 +254,6 @@ export class LiveHub {
   }
 }
 
-/** The session or token behind a socket, checked again without counting as activity. */
-export async function recheckCredential(deps: Pick<Deps, 'db' | 'clock'>, credential: LiveCredential): Promise<RecheckResult> {
-  let p: Principal;
-  if (credential.kind === 'token') {
-    try {
-      p = await principalFromToken(deps.db, deps.clock, credential.secret);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return 'expired';
-      throw err;
-    }
-  } else {
-    const row = await authRepository.findPrincipalBySession(deps.db, credential.sessionId);
-    if (!row || row.status !== 'active' || !row.lastSeenAt) return 'expired';
-    const idleMs = parsePolicy(row.policy).idleTimeoutMinutes * 60_000;
-    if (deps.clock.now().getTime() - new Date(row.lastSeenAt).getTime() > idleMs) return 'expired';
-    p = toPrincipal(row, 'session');
-  }
-  if (p.sessionState !== 'full' || !p.permissions.has('safety.read')) return 'forbidden';
-  return p;
-}
-
 /** The hub of this instance over the database. */
 export function createLiveHub(deps: Deps, latest: LatestValues, limits?: Partial<LiveHubLimits>): LiveHub {
   const { db } = deps;
@@ -444,7 +262,8 @@ export function createLiveHub(deps: Deps, latest: LatestValues, limits?: Partial
     now: () => deps.clock.now(),
     loadStreets: (ids) => mapRepository.findStreets(db, ids),
     visiblePoints: (p, ids) => mapRepository.findVisiblePointIds(db, ids, (col) => safetyVisibleCondition(p, col)),
-    recheck: (credential) => recheckCredential(deps, credential),
+    // the session or token behind a socket, checked again without counting as activity
+    recheck: (credential) => recheckLiveCredential(deps, credential, (p) => p.permissions.has('safety.read')),
     loadStoredLatest: (ids) => mapRepository.findLatest(db, ids),
     onError: (err, what) => deps.log.warn({ err }, `safety live: ${what} failed`),
     ...(limits ? { limits } : {}),

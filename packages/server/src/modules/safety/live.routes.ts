@@ -8,8 +8,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, openAlarmListQuery, openAlarmListSchema, pointDetailSchema, pointSeriesQuery, pointSeriesSchema, safetyMapSchema } from '@zoneops/shared';
 import { actorOf } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { endRefusedUpgrade, liveSocketHandler } from '../../platform/live-socket.ts';
 import type { LatestValues } from './contracts.ts';
-import { createLiveHub, type LiveCredential, type LiveHub } from './live-hub.ts';
+import { createLiveHub, type LiveHub } from './live-hub.ts';
 import { createSafetyMapService } from './map.service.ts';
 import type { SafetyEvents } from './safety-events.ts';
 
@@ -38,42 +39,9 @@ export async function registerSafetyLive(app: FastifyInstance, deps: Deps, event
       websocket: true,
       config: read,
       schema: { tags, summary: 'The live feed (WebSocket): hello, alarms, latest values of watched points' },
-      // A refused upgrade (401 / 403, answered by the auth hook before @fastify/websocket's own hook ran) would
-      // leave its socket open: it is ended once the refusal is sent.
-      onResponse: (req, _reply, done) => {
-        if (req.headers.upgrade) req.raw.socket?.destroy();
-        done();
-      },
+      onResponse: endRefusedUpgrade,
     },
-    (socket, req) => {
-      const principal = actorOf(req);
-      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const credential: LiveCredential =
-        principal.via === 'token' && bearer ? { kind: 'token', secret: bearer } : { kind: 'session', sessionId: principal.sessionId ?? '' };
-      const conn = hub.accept(
-        {
-          get bufferedAmount() {
-            return socket.bufferedAmount;
-          },
-          get open() {
-            return socket.readyState === socket.OPEN;
-          },
-          send: (data) => socket.send(data),
-          ping: () => socket.ping(),
-          close: (code, reason) => socket.close(code, reason),
-          terminate: () => socket.terminate(),
-        },
-        principal,
-        credential,
-      );
-      socket.on('message', (data, isBinary) => {
-        if (isBinary) return conn.receive(null);
-        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-        conn.receive(bytes.toString('utf8'));
-      });
-      socket.on('pong', () => conn.pong());
-      socket.on('close', () => conn.closedBySocket());
-    },
+    liveSocketHandler((socket, principal, credential) => hub.accept(socket, principal, credential)),
   );
 
   r.get(
