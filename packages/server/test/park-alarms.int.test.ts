@@ -121,8 +121,10 @@ for (const engine of engines()) {
       expect(row).toMatchObject({ level: 'orange', occurrences: 3, peak: 55 });
       expect(await eventsOf(first.alarmId)).toEqual(['raised', 'levelChanged']);
       expect(await count(sql`select count(*)::int as n from safety_alarms where plate = '闽E12345' and rule = 'overspeed'`)).toBe(1);
-      const notices = heard.filter((e): e is Extract<SafetyEvent, { kind: 'alarm' }> => e.kind === 'alarm');
-      expect(notices.map((e) => e.change)).toEqual(['raised', 'occurred', 'levelChanged']);
+      // notices arrive through LISTEN after each commit: wait until all three are in
+      const alarmNotices = () => heard.filter((e): e is Extract<SafetyEvent, { kind: 'alarm' }> => e.kind === 'alarm');
+      await expect.poll(() => alarmNotices().map((e) => e.change), { timeout: 10_000 }).toEqual(['raised', 'occurred', 'levelChanged']);
+      const notices = alarmNotices();
       expect(notices[0]!.alarm).toMatchObject({
         plate: '闽E12345',
         geofenceName: '危化品专用道',

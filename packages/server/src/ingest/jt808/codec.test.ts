@@ -23,7 +23,7 @@ import {
 import { FrameSplitter } from './splitter.ts';
 import { AnswerReader, buildAuthenticate, buildBatch, buildLocation, buildRegister, locationBody } from './terminal.ts';
 
-const TSV = new URL('../../../../../../shared/testdata/jt808/real-device-frames.tsv', import.meta.url);
+const TSV = new URL('../../../test/fixtures/jt808/real-device-frames.tsv', import.meta.url);
 const MAX_BODY = 4096;
 const REASONS = new Set(['badCheckCode', 'badEscape', 'truncated', 'oversize', 'badLength', 'malformed', 'badGbk', 'badTimestamp', 'garbage']);
 
