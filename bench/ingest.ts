@@ -32,12 +32,11 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { connect, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { BENCH_THRESHOLDS, Child, DynamicCpu, forkScript, Meter, percentile, rss, sleep, type RegistrySpec } from './ingest/common.ts';
 import type { GenClient, GenStats } from './ingest/generator.ts';
+import { BenchDatabases, type Engine, type Store } from './bench-databases.ts';
 
-type Engine = 'pglite' | 'postgres';
 type Scenario = 'a' | 'b' | 'c';
 
 // ---- options ----
@@ -80,53 +79,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 // ---- resources, always released ----
 const cleanups: (() => Promise<void>)[] = [];
-let admin: pg.Client | undefined;
-async function adminClient(): Promise<pg.Client> {
-  if (!admin) {
-    admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    cleanups.push(async () => {
-      await admin?.end();
-      admin = undefined;
-    });
-  }
-  return admin;
-}
-
-interface Store {
-  engine: Engine;
-  url?: string;
-  dbName?: string;
-  dataDir: string;
-  /** A client on the bench database (PostgreSQL only): progress and backends, not through the platform. */
-  client?: pg.Client;
-  drop(): Promise<void>;
-}
-
-async function provision(engine: Engine, tag: string): Promise<Store> {
-  const dataDir = mkdtempSync(join(tmpdir(), `zoneops-bench-ingest-${tag}-`));
-  if (engine === 'pglite') return { engine, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  const a = await adminClient();
-  const dbName = `zoneops_bench_ingest_${tag}_${runId}`;
-  await a.query(`create database ${dbName}`);
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  return {
-    engine,
-    dataDir,
-    dbName,
-    url: url.toString(),
-    client,
-    drop: async () => {
-      await client.end().catch(() => undefined);
-      if (process.env.BENCH_KEEP) console.error(`kept database ${dbName}`);
-      else await (await adminClient()).query(`drop database if exists ${dbName} with (force)`);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+const databases = new BenchDatabases(base, cleanups);
 
 interface Ready {
   httpPort: number;
@@ -148,7 +101,7 @@ interface Platform {
 }
 
 async function startPlatform(engine: Engine, tag: string, spec: RegistrySpec, env: NodeJS.ProcessEnv = {}): Promise<Platform> {
-  const store = await provision(engine, tag);
+  const store = await databases.provision(engine, `zoneops_bench_ingest_${tag}_${runId}`);
   const proc = forkScript('./serve.ts', {
     BENCH_SPEC: JSON.stringify(spec),
     BENCH_DATA_DIR: store.dataDir,
@@ -248,14 +201,6 @@ async function startMosquitto(): Promise<{ url: string; host: string; port: numb
   return { url: `mqtt://127.0.0.1:${port}`, host: '127.0.0.1', port, pid: proc.pid, version };
 }
 
-async function pgBackends(store: Store): Promise<number[]> {
-  if (!store.dbName) return [];
-  const r = await (
-    await adminClient()
-  ).query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [store.dbName]);
-  return r.rows.map((x) => x.pid);
-}
-
 /** Rows inserted into telemetry_readings and its partitions, from the statistics (lag ≤ ~1 s; PostgreSQL only). */
 async function insertedStat(store: Store): Promise<number> {
   const r = await store.client!.query<{ n: string | number }>(
@@ -294,7 +239,7 @@ async function profile(platform: Platform, action: 'start' | 'stop', name: strin
 
 const results: Record<string, unknown>[] = [];
 const tables: string[] = [];
-const pgVersion = async () => (await (await adminClient()).query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
+const pgVersion = async () => (await (await databases.adminClient()).query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
 const versions: Record<string, string> = {};
 
 // ---- (a) a realistic park ----
@@ -384,7 +329,7 @@ async function runPark(engine: Engine): Promise<void> {
     }),
   );
   await sleep(startAt + WARM_S * 1000 - Date.now());
-  const pgCpu = await new DynamicCpu(() => pgBackends(platform.store)).start();
+  const pgCpu = await new DynamicCpu(() => databases.backends(platform.store)).start();
   const w0 = sum(await Promise.all(gens.map((g) => g.call<GenStats>('stats'))));
   const meter = new Meter(() => [platform.child.pid, ...gens.map((g) => g.pid)]);
   await profile(platform, 'start', `a-${engine}`);
@@ -568,7 +513,7 @@ async function runGateway(engine: Engine): Promise<void> {
     }),
   );
   await sleep(startAt + WARM_S * 1000 - Date.now());
-  const pgCpu = await new DynamicCpu(() => pgBackends(platform.store)).start();
+  const pgCpu = await new DynamicCpu(() => databases.backends(platform.store)).start();
   const w0 = sum(await Promise.all(gens.map((g) => g.call<GenStats>('stats'))));
   const s0 = broker ? (await insertedStat(platform.store)) - stored0 : 0;
   const meter = new Meter(() => [platform.child.pid, ...(broker?.pid ? [broker.pid] : []), ...gens.map((g) => g.pid)]);
@@ -756,7 +701,7 @@ async function runSingle(engine: Engine): Promise<void> {
       g.call<GenStats>('single', { startAt, seconds: STEP_S, tags: TAGS, rate: (step * parts[k]!.length) / PARK_DEVICES, inflight: SINGLE_INFLIGHT }),
     );
     await sleep(300);
-    const pgCpu = await new DynamicCpu(() => pgBackends(platform.store)).start();
+    const pgCpu = await new DynamicCpu(() => databases.backends(platform.store)).start();
     const meter = new Meter(() => [platform.child.pid, ...gens.map((g) => g.pid)]);
     await profile(platform, 'start', `c-${engine}-${step}`);
     const gen = sum(await Promise.all(runs));

@@ -27,8 +27,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, setPriority, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, setPriority, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,8 +39,7 @@ import type { GateStats } from './vehicles-bench/gate.ts';
 import { restrictedCount, terminalOf } from './vehicles-bench/park.ts';
 import type { ParkSpec, Ready } from './vehicles-bench/serve.ts';
 import type { TermSpec, TermStats } from './vehicles-bench/terminals.ts';
-
-type Engine = 'pglite' | 'postgres';
+import { BenchDatabases, type Engine, type Store } from './bench-databases.ts';
 
 const USAGE = `usage: npm run bench -- vehicles [a|b|c|all] [options]
   --engine <postgres|pglite|both>  database of the platform (default postgres)
@@ -149,52 +148,7 @@ const loadTimer = setInterval(() => loads.push(loadavg()[0]!), 5000);
 
 // ---- resources, always released ----
 const cleanups: (() => Promise<void>)[] = [];
-let admin: pg.Client | undefined;
-async function adminClient(): Promise<pg.Client> {
-  if (!admin) {
-    admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    cleanups.push(async () => {
-      await admin?.end();
-      admin = undefined;
-    });
-  }
-  return admin;
-}
-
-interface Store {
-  engine: Engine;
-  url?: string;
-  dbName?: string;
-  dataDir: string;
-  client?: pg.Client;
-  drop(): Promise<void>;
-}
-
-async function provision(engine: Engine): Promise<Store> {
-  const dataDir = mkdtempSync(join(tmpdir(), `zoneops-bench-vehicles-`));
-  if (engine === 'pglite') return { engine, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  const a = await adminClient();
-  const dbName = `zoneops_bench_vehicles_${runId}`;
-  await a.query(`create database ${dbName}`);
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  return {
-    engine,
-    dataDir,
-    dbName,
-    url: url.toString(),
-    client,
-    drop: async () => {
-      await client.end().catch(() => undefined);
-      if (process.env.BENCH_KEEP) console.error(`kept database ${dbName}`);
-      else await (await adminClient()).query(`drop database if exists ${dbName} with (force)`);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+const databases = new BenchDatabases(base, cleanups);
 
 const here = (script: string) => fileURLToPath(new URL(`./vehicles-bench/${script}`, import.meta.url));
 
@@ -230,7 +184,7 @@ interface Platform {
 }
 
 async function startPlatform(engine: Engine, spec: ParkSpec): Promise<Platform> {
-  const store = await provision(engine);
+  const store = await databases.provision(engine, `zoneops_bench_vehicles_${runId}`);
   const proc = spawnScript('serve.ts', { BENCH_SPEC: JSON.stringify(spec), BENCH_DATA_DIR: store.dataDir, BENCH_DATABASE_URL: store.url ?? '' }, [
     '--expose-gc',
   ]);
@@ -295,14 +249,6 @@ function sum(stats: TermStats[]): TermStats {
   for (const k of ['ackP50', 'ackP99', 'ackMax', 'handshakeP50', 'handshakeP99'] as const) out[k] = Math.max(...stats.map((s) => s[k]));
   out.cpuPct = Math.round(stats.reduce((s, x) => s + x.cpuPct, 0) * 10) / 10;
   return out;
-}
-
-async function pgBackends(store: Store): Promise<number[]> {
-  if (!store.dbName) return [];
-  const r = await (
-    await adminClient()
-  ).query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [store.dbName]);
-  return r.rows.map((x) => x.pid);
 }
 
 async function profile(platform: Platform, action: 'start' | 'stop', name: string): Promise<string | undefined> {
@@ -448,7 +394,8 @@ async function runEngine(engine: Engine): Promise<void> {
     // The bench database's backends (they come and go with the pool) at the same priority as the platform.
     const reniced = new Set<number>();
     const timer = setInterval(() => {
-      void pgBackends(platform.store)
+      void databases
+        .backends(platform.store)
         .then((pids) => {
           const fresh = pids.filter((p) => !reniced.has(p));
           fresh.forEach((p) => reniced.add(p));
@@ -490,7 +437,7 @@ async function runEngine(engine: Engine): Promise<void> {
     const mem0 = await platform.memory();
     const rss0 = rss(pid).now;
     const meter = new Meter(() => [pid, ...gens.map((g) => g.pid)]);
-    const pgCpu = await new DynamicCpu(() => pgBackends(platform.store)).start();
+    const pgCpu = await new DynamicCpu(() => databases.backends(platform.store)).start();
     const t0 = Date.now();
     const conn = await Promise.all(
       gens.map((g, k) =>
@@ -598,7 +545,7 @@ async function runEngine(engine: Engine): Promise<void> {
     );
     await sleep(startAt + WARM_S * 1000 - Date.now());
     const w0 = sum(await Promise.all(gens.map((g) => g.call<TermStats>('stats'))));
-    const pgCpu = await new DynamicCpu(() => pgBackends(platform.store)).start();
+    const pgCpu = await new DynamicCpu(() => databases.backends(platform.store)).start();
     const meter = new Meter(() => [pid, ...gens.map((g) => g.pid)]);
     await profile(platform, 'start', `b-${engine}`);
     // The platform's own view 10 s before the end of the window: queue depth and the last batch written.
@@ -731,7 +678,7 @@ async function runEngine(engine: Engine): Promise<void> {
     // The ceiling: the same table, direct batched inserts, while the terminals are connected and quiet.
     const beforeTs = startAt - (BACKFILL_S + 3600) * 1000;
     const ceilingCpu = new Meter(() => [pid]);
-    const ceilingPg = await new DynamicCpu(() => pgBackends(platform.store)).start();
+    const ceilingPg = await new DynamicCpu(() => databases.backends(platform.store)).start();
     let ceiling: { rows: number; ms: number };
     if (engine === 'postgres') ceiling = await pgCeiling(platform.store, terminalIds, vehicleIds, beforeTs, CEILING_S, CEILING_BATCH);
     else
@@ -785,7 +732,7 @@ async function runEngine(engine: Engine): Promise<void> {
         : [];
     for (const g of gens) g.onEvent = () => undefined;
     const spool0 = (await platform.query<{ n: number }>('select count(*)::int as n from gate_event_spool'))[0]!.n;
-    const pgCpu = await new DynamicCpu(() => pgBackends(platform.store)).start();
+    const pgCpu = await new DynamicCpu(() => databases.backends(platform.store)).start();
     const meter = new Meter(() => [pid, gate!.pid, ...gens.map((g) => g.pid)]);
     const plates = Array.from({ length: 500 }, (_, k) => terminalOf(k).plate);
     const gs = await gate!.call<GateStats>('run', {
@@ -891,7 +838,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 const started = Date.now();
 try {
   if (engines.includes('postgres'))
-    versions.postgres = (await (await adminClient()).query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
+    versions.postgres = (await (await databases.adminClient()).query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
   for (const engine of engines) {
     try {
       await runEngine(engine);
