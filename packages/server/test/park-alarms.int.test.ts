@@ -57,7 +57,7 @@ for (const engine of engines()) {
     beforeAll(async () => {
       env = await createEnv(engine);
       app = await env.start();
-      alarms = createParkAlarms(app.deps, app.safety.events);
+      alarms = createParkAlarms(app.deps);
       app.safety.events.on((e) => heard.push(e));
       const d = db();
       const root = await buildUnit(d, { name: '管委会', kind: 'committee' });

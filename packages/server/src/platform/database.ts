@@ -44,6 +44,7 @@ export interface DatabaseOptions {
   /** postgres://… for PostgreSQL; undefined for PGlite in dataDir/pgdata; 'memory://' for PGlite in memory. */
   url: string | undefined;
   dataDir: string;
+  /** Connections of the pool (default 16: two position write lanes, up to eight alarm writes, the rest for requests). */
   poolSize?: number;
 }
 
@@ -51,7 +52,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url && opts.url !== 'memory://') {
     // JIT off: the app's statements are short; compiling them (40 ms for the project dashboard's largest) costs more
     // than it saves.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 16, options: '-c jit=off' });
     // An idle connection the server ends (restart, failover, an administrator's termination) is dropped by the pool
     // and replaced on the next query; without a listener its error would end the process.
     pool.on('error', () => undefined);

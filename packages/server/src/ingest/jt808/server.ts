@@ -12,7 +12,6 @@
 // address) and answered result 2 when its header could be read; the connection goes on. It is closed only when it
 // cannot resynchronise: MAX_BAD_IN_A_ROW bad frames without a good one, or MAX_GARBAGE bytes outside any frame, or
 // no complete frame for `idleMs`, or an unfinished frame held for `partialMs`.
-import { createServer, type Server, type Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { StoredPosition } from '../../modules/park/contracts.ts';
 import type { PositionPipeline } from '../positions/pipeline.ts';
@@ -37,6 +36,7 @@ import {
   type LocationBody,
   type RegisterBody,
 } from './codec.ts';
+import { startSocketHost, type HostedSocket } from './socket-host.ts';
 import { FrameSplitter } from './splitter.ts';
 
 export const JT808_TIMEOUTS = {
@@ -85,63 +85,42 @@ export interface Jt808Server {
 
 export async function startJt808Server(port: number, host: string, parts: Jt808Parts): Promise<Jt808Server> {
   const timeouts = { ...JT808_TIMEOUTS, ...parts.timeouts };
-  const sockets = new Set<Socket>();
-  const authed = new Set<Socket>();
+  const authed = new Set<HostedSocket>();
   const counters = { frames: 0, unsupported: 0 };
-  let accepting = true;
   /** Once closing, connections read nothing more (nothing is enqueued after the last flush of stop()). */
   const state = { closing: false };
-  const server: Server = createServer((socket) => {
-    if (!accepting) {
-      socket.destroy();
-      return;
-    }
-    sockets.add(socket);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      authed.delete(socket);
-    });
-    try {
+  // The sockets live in their own thread (socket-host.ts); the protocol is handled here.
+  const sockets = await startSocketHost(
+    port,
+    host,
+    (socket) => {
+      if (state.closing) {
+        socket.destroy();
+        return;
+      }
+      socket.once('close', () => authed.delete(socket));
       handleConnection(socket, parts, timeouts, counters, state, (on) => (on ? authed.add(socket) : authed.delete(socket)));
-    } catch (err) {
-      parts.log.error({ err }, 'JT/T 808 connection failed');
-      socket.destroy();
-    }
-  });
-  server.on('error', (err) => parts.log.error({ err }, 'JT/T 808 listener error'));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
+    },
+    parts.log,
+  );
   return {
-    port: typeof address === 'object' && address ? address.port : port,
-    connections: () => sockets.size,
+    port: sockets.port,
+    connections: () => sockets.connections(),
     authenticated: () => authed.size,
     counters,
     stopAccepting() {
-      accepting = false;
       state.closing = true;
-      for (const s of sockets) s.pause();
-      if (server.listening) server.close();
+      sockets.stopAccepting();
     },
     async close() {
-      accepting = false;
       state.closing = true;
-      for (const s of sockets) s.pause();
-      for (const s of sockets) s.end();
-      await new Promise<void>((resolve) => setTimeout(resolve, 50).unref());
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      await sockets.close(50);
     },
   };
 }
 
 function handleConnection(
-  socket: Socket,
+  socket: HostedSocket,
   parts: Jt808Parts,
   timeouts: typeof JT808_TIMEOUTS,
   counters: { frames: number; unsupported: number },
@@ -181,8 +160,6 @@ function handleConnection(
     if (idle) clearTimeout(idle);
     if (partial) clearTimeout(partial);
   });
-  socket.on('error', () => undefined);
-  socket.setNoDelay(true);
 
   const send = (msgId: number, body: Buffer, to: { phoneBcd: string; is2019: boolean; protocolVersion?: number | null }) => {
     if (socket.destroyed || !socket.writable) return;

@@ -11,13 +11,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isValidPlate, normalizePlate, positionStatusSchema, type PositionStatus } from '@zoneops/shared';
 import type { Deps } from '../../platform/deps.ts';
-import type { PositionReport, PositionSink, StoredPosition } from '../../modules/park/contracts.ts';
+import type { PositionReport, StoredPosition } from '../../modules/park/contracts.ts';
 import type { SafetyEvents } from '../../modules/safety/safety-events.ts';
 import { startJt808Server, type JT808_TIMEOUTS, type Jt808Location, type Jt808Server } from '../jt808/server.ts';
 import type { RegisterBody } from '../jt808/codec.ts';
 import { maintainPartitions, type MaintainResult } from '../partitions.ts';
 import { OSMAND_MAX_BYTES, parseOsmand, startOsmandServer, type OsmandAnswer, type OsmandServer } from './osmand.ts';
-import { PositionPipeline, PositionsOverloadedError } from './pipeline.ts';
+import { PositionPipeline, PositionsOverloadedError, type PipelineSinks } from './pipeline.ts';
 import { checkPosition, type Previous } from './plausibility.ts';
 import { positionsRepository } from './positions.repository.ts';
 import { PositionTallies, type PositionChannel } from './tallies.ts';
@@ -56,12 +56,12 @@ const RECENT_MS = 86_400_000;
 /** At most one registry event per this many ms for registrations (a fleet reconnecting registers thousands). */
 const NOTIFY_THROTTLE_MS = 1_000;
 
-export function createPositions(deps: Deps, parts: { sink: PositionSink; events: SafetyEvents }): Positions {
+export function createPositions(deps: Deps, parts: { sinks: PipelineSinks; events: SafetyEvents }): Positions {
   const { db, config, log } = deps;
   const now = () => deps.clock.now().getTime();
   const terminals = new TerminalDirectory(db, log, () => deps.clock.now());
   const tallies = new PositionTallies(db, log, now);
-  const pipeline = new PositionPipeline(db, log, parts.sink, tallies, {
+  const pipeline = new PositionPipeline(db, log, parts.sinks, tallies, {
     flushMs: 25,
     maxBatchRows: deps.dbKind === 'pglite' ? 1_000 : 5_000,
     maxQueuedRows: 200_000,

@@ -6,7 +6,11 @@
 // submission is acknowledged only once its positions are committed (the JT/T 808 0x8001 and the OsmAnd 200); if the
 // write fails nothing of the batch is acknowledged and terminals send again. After the commit, in this order: the
 // acknowledgements, the latest position per vehicle (or terminal), the terminals' last contact (batched), then the
-// sink (rule engine, live hub) with the positions that were new, in commit order.
+// stored sink (live hub) with the positions that were new, in commit order.
+// The received sink (the rule engine) sees every accepted position once per event-loop turn, BEFORE the write: an alarm
+// must not wait behind the write queue (a saturated stream keeps thousands of positions queued). Each terminal's
+// positions reach it in the order they arrived; a position whose write then fails is sent again by its terminal and
+// judged again (the rules ignore positions older than the vehicle's last, and raising is idempotent per plate and rule).
 import type { FastifyBaseLogger } from 'fastify';
 import type { PositionSink, StoredPosition } from '../../modules/park/contracts.ts';
 import type { Db } from '../../platform/database.ts';
@@ -56,9 +60,19 @@ class Lane {
 
 const RATE_WINDOW_S = 10;
 
+export interface PipelineSinks {
+  /** Accepted positions as they arrive (before they are durable), once per event-loop turn. */
+  received: PositionSink;
+  /** Positions once committed (new ones only), in commit order. */
+  stored: PositionSink;
+}
+
 export class PositionPipeline {
   private readonly lanes: Lane[];
   private sinkChain: Promise<void> = Promise.resolve();
+  private arrived: StoredPosition[] = [];
+  private arrivedScheduled = false;
+  private receivedChain: Promise<void> = Promise.resolve();
   private pendingSink = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly rate = { seconds: new Float64Array(RATE_WINDOW_S), counts: new Float64Array(RATE_WINDOW_S) };
@@ -68,7 +82,7 @@ export class PositionPipeline {
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-    private readonly sink: PositionSink,
+    private readonly sinks: PipelineSinks,
     private readonly tallies: PositionTallies,
     private readonly opts: PositionPipelineOptions,
   ) {
@@ -99,6 +113,11 @@ export class PositionPipeline {
       ack(new PositionsOverloadedError());
       return;
     }
+    for (const r of rows) this.arrived.push(r);
+    if (!this.arrivedScheduled) {
+      this.arrivedScheduled = true;
+      setImmediate(() => this.handArrived());
+    }
     const lane = this.laneOf(rows[0]!.terminalId);
     let b = lane.collecting;
     if (!b) {
@@ -113,6 +132,23 @@ export class PositionPipeline {
 
   submit(rows: readonly StoredPosition[]): Promise<PositionAckResult> {
     return new Promise((resolve, reject) => this.enqueue(rows, (err, res) => (err ? reject(err) : resolve(res!))));
+  }
+
+  /** The positions of this event-loop turn to the received sink (serially: one call at a time, in arrival order). */
+  private handArrived(): void {
+    this.arrivedScheduled = false;
+    const batch = this.arrived;
+    this.arrived = [];
+    if (!batch.length) return;
+    batch.sort((a, z) => a.ts - z.ts);
+    const sink = this.sinks.received;
+    this.receivedChain = this.receivedChain.then(async () => {
+      try {
+        await sink.onPositions(batch);
+      } catch (err) {
+        this.log.error({ err }, 'the received-position sink failed on a batch');
+      }
+    });
   }
 
   private onDue(lane: Lane): void {
@@ -155,6 +191,7 @@ export class PositionPipeline {
     for (const l of this.lanes) this.seal(l);
     if (this.lanes.some((l) => l.inFlight || l.queue.length)) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await this.sinkChain;
+    await this.receivedChain;
   }
 
   private async write(b: Batch): Promise<void> {
@@ -250,7 +287,7 @@ export class PositionPipeline {
     }
     if (!out.length) return;
     out.sort((a, z) => a.ts - z.ts);
-    const sink = this.sink;
+    const sink = this.sinks.stored;
     this.sinkChain = this.sinkChain.then(async () => {
       try {
         await sink.onPositions(out);

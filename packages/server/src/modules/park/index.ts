@@ -8,7 +8,6 @@ import { createPositions, registerPositionRoutes, type Positions } from '../../i
 import type { SafetyModule } from '../safety/index.ts';
 import { createParkAlarms } from '../safety/park-alarms.ts';
 import { registerParkAppointments } from './appointment.routes.ts';
-import type { PositionSink, StoredPosition } from './contracts.ts';
 import { createGate, registerGateRoutes, type Gate } from './gate/index.ts';
 import { registerGeofences } from './geofence.routes.ts';
 import { registerParkLive, type ParkLive } from './live.routes.ts';
@@ -24,19 +23,15 @@ export interface ParkModule {
 
 export async function registerPark(app: FastifyInstance, deps: Deps, safety: SafetyModule): Promise<ParkModule> {
   const events = safety.events;
-  const alarms = createParkAlarms(deps, events);
+  const alarms = createParkAlarms(deps);
   registerParkRegistry(app, deps, events);
   registerParkAppointments(app, deps, events);
   registerGeofences(app, deps, events);
   const rules = createRuleEngine(deps, { alarms, events });
   const live = await registerParkLive(app, deps, events);
-  const sinks: PositionSink[] = [rules, live];
-  const sink: PositionSink = {
-    async onPositions(positions: readonly StoredPosition[]) {
-      for (const s of sinks) await s.onPositions(positions);
-    },
-  };
-  const positions = createPositions(deps, { sink, events });
+  // The rules judge positions as they arrive (an alarm does not wait behind the write queue); the live page shows
+  // what is stored.
+  const positions = createPositions(deps, { sinks: { received: rules, stored: live }, events });
   registerPositionRoutes(app, deps, positions);
   live.attach(positions);
   const gate = createGate(deps, { alarms, events });

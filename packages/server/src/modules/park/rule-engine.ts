@@ -1,7 +1,9 @@
-// The rule engine on positions (issue 8): durable positions arrive in commit order, thousands a second; each is
+// The rule engine on positions (issue 8): positions arrive as they are received, thousands a second; each is
 // evaluated in memory against the geofences (a Flatbush index over their boxes; a route is indexed by its corridor's
-// box) and the vehicle's appointment. Only a raise or a clear touches the database, through ParkAlarms, and the
-// changes of one batch share one transaction; writes are serialised on one queue like the sensor AlarmEngine.
+// box) and the vehicle's appointment. Only a raise or a clear touches the database, through ParkAlarms (one statement
+// each): a plate's changes in order, plates side by side; batches are serialised on one queue like the sensor
+// AlarmEngine. Positions reach it before they are durable (pipeline.ts: an alarm must not wait behind
+// the write queue).
 //
 // Rules (positions with a vehicle only; positions flagged 'jump' or 'noFix' and positions older than the vehicle's
 // last are not judged):
@@ -53,6 +55,8 @@ export interface RuleEngine extends PositionSink {
 }
 
 const MINUTE = 60_000;
+/** Plates whose alarm writes of one batch run at the same time (the pool has 16 connections). */
+const WRITE_CONCURRENCY = 8;
 const RULES = new Set<string>(positionRules);
 
 type Action = { op: 'raise'; r: ParkAlarmRaise } | { op: 'clear'; key: ParkAlarmKey; at: Date };
@@ -485,16 +489,34 @@ export class ParkRuleEngine implements RuleEngine {
     this.loaded = true;
   }
 
-  /** One transaction per batch of changes; on failure the active rules are rebuilt from the alarms before the next batch. */
+  /**
+   * Writes the raises and clears of one batch: each is one statement (ParkAlarms), the actions of one plate in order,
+   * plates side by side (at most WRITE_CONCURRENCY at a time), so that an alarm waits for its own round trip only.
+   * Resolves once all are written; the first failure is thrown after the others settled, and the active rules are then
+   * rebuilt from the alarms before the next batch.
+   */
   private async write(actions: Action[]): Promise<void> {
     if (!actions.length) return;
-    try {
-      await this.source.transaction(async (tx) => {
-        for (const a of actions) {
-          if (a.op === 'raise') await this.alarms.raise(a.r, tx);
-          else await this.alarms.clear(a.key, a.at, tx);
+    const byPlate = new Map<string, Action[]>();
+    for (const a of actions) {
+      const plate = a.op === 'raise' ? a.r.plate : a.key.plate;
+      const list = byPlate.get(plate);
+      if (list) list.push(a);
+      else byPlate.set(plate, [a]);
+    }
+    const groups = [...byPlate.values()];
+    let next = 0;
+    const worker = async () => {
+      while (next < groups.length) {
+        for (const a of groups[next++]!) {
+          if (a.op === 'raise') await this.alarms.raise(a.r);
+          else await this.alarms.clear(a.key, a.at);
         }
-      });
+      }
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, groups.length) }, worker));
+    try {
+      for (const r of results) if (r.status === 'rejected') throw r.reason;
     } catch (err) {
       this.deps.log.error({ err }, 'park alarms not written');
       this.loaded = false;

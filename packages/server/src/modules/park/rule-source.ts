@@ -3,7 +3,6 @@
 // and the rule settings — all at once, on start and on every closed-park change; the last stored position of a few
 // vehicles for the position-lost rule. A seam so the engine can be driven without a database in unit tests.
 import { defaultParkRuleSettings, parkRuleSettingsSchema, type ParkRuleSettings } from '@zoneops/shared';
-import type { DbOrTx } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { settingStore } from '../../platform/setting-store.ts';
 import { geofenceRepository as repo, type GeofenceRow } from './geofence.repository.ts';
@@ -22,8 +21,6 @@ export interface RuleData {
 export interface RuleSource {
   load(now: Date): Promise<RuleData>;
   lastPositions(vehicleIds: readonly string[]): Promise<Map<string, number>>;
-  /** Runs the writes of one batch in one transaction (the tx is handed to ParkAlarms). */
-  transaction(fn: (tx: DbOrTx | undefined) => Promise<void>): Promise<void>;
 }
 
 /** Appointments whose window ended more than this long ago are not loaded (an open visit's always is). */
@@ -45,6 +42,5 @@ export function createRuleSource(deps: Deps): RuleSource {
       return { settings: s, geofences, vehicles, appointments, visits, bound };
     },
     lastPositions: (ids) => repo.lastPositions(db, ids),
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
   };
 }

@@ -7,6 +7,7 @@ import type { AlarmLevel, AlarmRule, AlarmSummary, SafetyAlarmEvent, SafetyAlarm
 import { sql, type SQL } from 'drizzle-orm';
 import { safetyAlarmEvents } from '../../db/schema.ts';
 import { queryRows, type DbOrTx } from '../../platform/database.ts';
+import { SAFETY_CHANNEL } from './safety-events.ts';
 
 /** The identity of an open alarm: point (or null), device (or null) and rule; one open alarm per key. */
 export interface AlarmKey {
@@ -107,9 +108,21 @@ const summaryColumns = sql`a.id, a.point_id as "pointId", p.tag as "pointTag", p
   a.peak_value as "peakValue", a.occurrences, ${isoSql(sql`a.raised_at`)} as "raisedAt", ${isoSql(sql`a.cleared_at`)} as "clearedAt",
   ${isoSql(sql`a.acknowledged_at`)} as "acknowledgedAt", ${isoSql(sql`a.handled_at`)} as "handledAt", ${isoSql(sql`a.closed_at`)} as "closedAt",
   a.escalation, a.hazard_item_id as "hazardItemId", ${isoSql(sql`a.updated_at`)} as "updatedAt"`;
-const summaryFrom = sql`safety_alarms a left join enterprises e on e.id = a.enterprise_id left join monitoring_points p on p.id = a.point_id
+/** The names a summary shows, joined to `a` (safety_alarms, or a statement's own changed rows named a). */
+const summaryJoins = sql`left join enterprises e on e.id = a.enterprise_id left join monitoring_points p on p.id = a.point_id
   left join safety_devices d on d.id = coalesce(a.device_id, p.device_id) left join major_hazards hs on hs.id = a.major_hazard_id
   left join checkpoints cp on cp.id = a.checkpoint_id left join geofences g on g.id = a.geofence_id`;
+const summaryFrom = sql`safety_alarms a ${summaryJoins}`;
+/**
+ * The end of a statement that changed one alarm in a CTE `a` (returning its whole row): `ev` inserts the alarm's event
+ * (`event`: the select list of the event row from a), then its summary is sent as the SafetyEvents notice {kind:
+ * 'alarm', change, alarm} — the payload SafetyEvents.notify would send with summaries() (every summary column is text,
+ * a number or null, so to_json keeps the shape) — and the alarm's id answered.
+ */
+const announceTail = (change: string, event: SQL | null) => sql`${
+  event ? sql`, ev as (insert into safety_alarm_events (alarm_id, at, kind, level, value, note) select ${event} from a)` : sql``
+}, s as (select ${summaryColumns} from a ${summaryJoins})
+  select s.id, pg_notify(${SAFETY_CHANNEL}, json_build_object('kind', 'alarm', 'change', ${change}::text, 'alarm', to_json(s))::text) from s`;
 /** The summary select (list, detail, live notices, the live page's side list): one definition for every reader. */
 export const summarySelect = sql`select ${summaryColumns} from ${summaryFrom}`;
 
@@ -253,6 +266,16 @@ export const alarmRepository = {
       );
   },
 
+  /** After an alarm change in the same transaction: its event row (when given), its summary and its notice, in one statement. */
+  async announce(tx: DbOrTx, alarmId: string, change: string, event: EventRow | null): Promise<void> {
+    await tx.execute(
+      sql`with a as (select * from safety_alarms where id = ${alarmId})${announceTail(
+        change,
+        event ? sql`a.id, ${event.at}::timestamptz, ${event.kind}, ${event.level}, ${event.value}::float8, ${event.note ?? null}` : null,
+      )}`,
+    );
+  },
+
   async summaries(db: DbOrTx, ids: string[]): Promise<Map<string, AlarmSummary>> {
     if (!ids.length) return new Map();
     const rows = await queryRows<AlarmSummary>(db, sql`${summarySelect} where a.id = any(${sql.param(ids)}::uuid[])`);
@@ -349,17 +372,20 @@ export const alarmRepository = {
     return row;
   },
 
-  /** A new open alarm of the plate and rule; undefined when another transaction opened one meanwhile (the unique index). */
-  async insertPark(tx: DbOrTx, r: ParkRaiseRow, now: Date): Promise<string | undefined> {
+  /**
+   * A new open alarm of the plate and rule with its raised event and notice, in one statement (atomic on its own);
+   * undefined when one is open already (the unique open-alarm index).
+   */
+  async insertPark(tx: DbOrTx, r: ParkRaiseRow, now: Date, note: string | null): Promise<string | undefined> {
     const [row] = await queryRows<{ id: string }>(
       tx,
-      sql`insert into safety_alarms as a (plate, vehicle_id, enterprise_id, checkpoint_id, geofence_id, appointment_id, lat, lon, detail, rule, level,
-            value, threshold, peak_value, raised_at, updated_at)
+      sql`with a as (insert into safety_alarms as x (plate, vehicle_id, enterprise_id, checkpoint_id, geofence_id, appointment_id, lat, lon, detail, rule,
+            level, value, threshold, peak_value, raised_at, updated_at)
           values (${r.plate}, ${r.vehicleId}, ${r.enterpriseId}, ${r.checkpointId}, ${r.geofenceId}, ${r.appointmentId}, ${r.lat}::float8, ${r.lon}::float8,
             ${r.detail === null ? null : JSON.stringify(r.detail)}::jsonb, ${r.rule}, ${r.level}, ${r.value}::float8, ${r.threshold}::float8,
             ${r.value}::float8, ${r.at}, ${now})
           on conflict (point_id, device_id, plate, rule) where closed_at is null do nothing
-          returning a.id`,
+          returning x.*)${announceTail('raised', sql`a.id, ${r.at}::timestamptz, 'raised', a.level, a.value, ${note}::text`)}`,
     );
     return row?.id;
   },
@@ -382,15 +408,18 @@ export const alarmRepository = {
     );
   },
 
-  /** The condition of the plate's open alarm of the rule ended (cleared_at set); the alarm, if one was open and uncleared. */
-  async clearPark(tx: DbOrTx, plate: string, rule: string, at: Date, now: Date): Promise<{ id: string; level: string; value: number | null } | undefined> {
-    const [row] = await queryRows<{ id: string; level: string; value: number | null }>(
+  /**
+   * The condition of the plate's open alarm of the rule ended (cleared_at set), with its cleared event and notice, in
+   * one statement; whether one was open and uncleared.
+   */
+  async clearPark(tx: DbOrTx, plate: string, rule: string, at: Date, now: Date): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
       tx,
-      sql`update safety_alarms as a set cleared_at = ${at}, updated_at = ${now}
-          where a.point_id is null and a.device_id is null and a.plate = ${plate} and a.rule = ${rule} and a.closed_at is null and a.cleared_at is null
-          returning a.id, a.level, a.value`,
+      sql`with a as (update safety_alarms as x set cleared_at = ${at}, updated_at = ${now}
+          where x.point_id is null and x.device_id is null and x.plate = ${plate} and x.rule = ${rule} and x.closed_at is null and x.cleared_at is null
+          returning x.*)${announceTail('cleared', sql`a.id, ${at}::timestamptz, 'cleared', null::text, a.value, null::text`)}`,
     );
-    return row;
+    return rows.length > 0;
   },
 
   /** Open closed-park alarm keys (to rebuild rule state after a restart). */

@@ -4,36 +4,26 @@
 // cleared alarm holds again (a returned event). A clear notes cleared_at (a cleared event); closing stays a person's
 // act through the alarm lifecycle (alarm.service.ts), so gate and vehicle alarms are acknowledged, handled, closed,
 // escalated and pushed live like sensor alarms. Each change writes its alarm event and its pg_notify in the caller's
-// transaction when one is given (so the alarm commits with the pass or position that caused it), else in its own.
+// transaction when one is given (so the alarm commits with the pass that caused it), else on its own.
 //
-// Race safety: the open alarm is locked (select … for update) before it is updated; when none is open the insert
-// yields to a concurrent one on the unique index (on conflict do nothing) and the update path is taken instead.
+// One round trip in the usual cases: a new alarm (insert, raised event, notice) and a clear (update, cleared event,
+// notice) are one statement each, atomic by themselves (alarm.repository.ts). Race safety: the insert yields to an
+// open alarm on the unique index (on conflict do nothing); then, in a transaction, the open alarm is locked
+// (select … for update) and updated, with its event and notice.
 import type { SafetyAlarmEventKind } from '@zoneops/shared';
 import type { DbOrTx } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { ParkAlarmKey, ParkAlarmRaise, ParkAlarms } from '../park/contracts.ts';
 import { alarmRepository as repo, type ParkRaiseRow } from './alarm.repository.ts';
-import type { SafetyEvents } from './safety-events.ts';
 
 /** Attempts at insert-or-update before giving up (each lost race means another transaction committed the alarm). */
 const ATTEMPTS = 3;
 
-export function createParkAlarms(deps: Deps, events: SafetyEvents): ParkAlarms {
+export function createParkAlarms(deps: Deps): ParkAlarms {
   const { db, clock } = deps;
 
   /** Runs in the caller's transaction when given, else in a transaction of its own. */
   const inTx = <T>(tx: DbOrTx | undefined, work: (tx: DbOrTx) => Promise<T>): Promise<T> => (tx ? work(tx) : db.transaction(work));
-
-  async function announce(
-    tx: DbOrTx,
-    alarmId: string,
-    change: SafetyAlarmEventKind | 'occurred',
-    event: Parameters<typeof repo.insertEvents>[1][number] | null,
-  ) {
-    if (event) await repo.insertEvents(tx, [event]);
-    const summary = (await repo.summaries(tx, [alarmId])).get(alarmId);
-    if (summary) await events.notify(tx, { kind: 'alarm', change, alarm: summary });
-  }
 
   return {
     async raise(r: ParkAlarmRaise, tx?: DbOrTx) {
@@ -55,35 +45,30 @@ export function createParkAlarms(deps: Deps, events: SafetyEvents): ParkAlarms {
       };
       // the findings read in the timeline too (the raised or returned event's note)
       const note = r.findings?.length ? r.findings.map((f) => f.message).join('；') : null;
+      const now = clock.now();
+      // Mostly a new alarm: one statement (the unique open-alarm index refuses it when one is open).
+      const id = await repo.insertPark(tx ?? db, row, now, note);
+      if (id) return { alarmId: id, created: true };
       return inTx(tx, async (t) => {
-        const now = clock.now();
         for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
           const open = await repo.lockOpenPark(t, r.plate, r.rule);
           if (open) {
             await repo.updatePark(t, open.id, row, now);
             const kind: SafetyAlarmEventKind | null = open.cleared ? 'returned' : open.level !== r.level ? 'levelChanged' : null;
             const event = kind ? { alarmId: open.id, at: r.at, kind, level: r.level, value: row.value, note } : null;
-            await announce(t, open.id, kind ?? 'occurred', event);
+            await repo.announce(t, open.id, kind ?? 'occurred', event);
             return { alarmId: open.id, created: false };
           }
-          const id = await repo.insertPark(t, row, now);
-          if (id) {
-            await announce(t, id, 'raised', { alarmId: id, at: r.at, kind: 'raised', level: r.level, value: row.value, note });
-            return { alarmId: id, created: true };
-          }
-          // another transaction opened the alarm meanwhile: update it instead
+          // the open alarm was closed meanwhile: a new one
+          const again = await repo.insertPark(t, row, now, note);
+          if (again) return { alarmId: again, created: true };
         }
         throw new Error(`park alarm ${r.plate}/${r.rule}: the open alarm kept changing`);
       });
     },
 
     async clear(key: ParkAlarmKey, at: Date, tx?: DbOrTx) {
-      return inTx(tx, async (t) => {
-        const cleared = await repo.clearPark(t, key.plate, key.rule, at, clock.now());
-        if (!cleared) return false;
-        await announce(t, cleared.id, 'cleared', { alarmId: cleared.id, at, kind: 'cleared', level: null, value: cleared.value });
-        return true;
-      });
+      return repo.clearPark(tx ?? db, key.plate, key.rule, at, clock.now());
     },
 
     openKeys: () => repo.openParkKeys(db),

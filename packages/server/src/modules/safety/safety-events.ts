@@ -21,6 +21,9 @@ export type SafetyEvent =
 
 export type ParkChange = 'registry' | 'geofences' | 'appointments' | 'visits';
 
+/** The channel of these events (a statement that notifies by itself names it: alarm.repository.ts announce). */
+export const SAFETY_CHANNEL = 'zoneops_safety';
+
 type Handler = (event: SafetyEvent) => void;
 
 export class SafetyEvents {
@@ -29,7 +32,7 @@ export class SafetyEvents {
 
   /** Sends the event when the surrounding transaction commits (at once outside a transaction). */
   async notify(db: DbOrTx, event: SafetyEvent): Promise<void> {
-    await db.execute(sql`select pg_notify('zoneops_safety', ${JSON.stringify(event)})`);
+    await db.execute(sql`select pg_notify(${SAFETY_CHANNEL}, ${JSON.stringify(event)})`);
   }
 
   on(handler: Handler): () => void {
@@ -49,7 +52,7 @@ export class SafetyEvents {
     listen: (channel: ListenChannel, onNotify: (payload: string) => void, onLive: (live: boolean) => void) => Promise<() => Promise<void>>,
   ): Promise<() => Promise<void>> {
     return listen(
-      'zoneops_safety',
+      SAFETY_CHANNEL,
       (payload) => {
         let event: SafetyEvent;
         try {

@@ -1,9 +1,10 @@
-// Gate images on disk under DATA_DIR/gate-images/YYYY/MM/DD/<uuid>.jpg. Each is written to a temporary file and
-// renamed into place (atomic: a crash leaves a whole image or none), before the spool row that names it is
-// inserted. Keys are generated here and checked on every read: a key of another shape never reaches the file system.
+// Gate images on disk under DATA_DIR/gate-images/YYYY/MM/DD/<uuid>.jpg, each written once under its final (new,
+// unique) name, after the spool row that names it is committed (gate-intake.ts: the event is what must be durable
+// before the answer; its images follow). Until written, or if a crash came first, the image reads as missing. Keys are
+// generated here and checked on every read: a key of another shape never reaches the file system.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../platform/errors.ts';
@@ -12,36 +13,34 @@ const KEY = /^\d{4}\/\d{2}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 export class GateImages {
   readonly root: string;
-  private readonly tmp: string;
   /** Directories known to exist (made once each; 200 images a second would otherwise cost 2 mkdir calls each). */
   private readonly made = new Map<string, Promise<unknown>>();
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'gate-images');
-    this.tmp = join(this.root, '.tmp');
   }
 
-  /** Writes one JPEG (already sniffed) and returns its key. */
-  async write(data: Buffer, at: Date): Promise<string> {
-    const key = `${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${String(at.getUTCDate()).padStart(2, '0')}/${randomUUID()}.jpg`;
+  /** A new key for an image received at `at` (the file is written later by write()). */
+  newKey(at: Date): string {
+    return `${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${String(at.getUTCDate()).padStart(2, '0')}/${randomUUID()}.jpg`;
+  }
+
+  /** Writes one JPEG (already sniffed) under its key. */
+  async write(key: string, data: Buffer): Promise<void> {
     const target = this.pathOf(key);
-    await this.ensureDir(this.tmp);
-    const temp = join(this.tmp, `${randomUUID()}.part`);
+    await this.ensureDir(join(target, '..'));
     try {
-      await writeFile(temp, data, { mode: 0o600, flag: 'wx' });
-      await this.ensureDir(join(target, '..'));
-      await rename(temp, target).catch(async (err: NodeJS.ErrnoException) => {
+      await writeFile(target, data, { mode: 0o600, flag: 'wx' }).catch(async (err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err;
         // the directory went away since it was made (removed by hand): make it again, once
         this.made.clear();
         await this.ensureDir(join(target, '..'));
-        await rename(temp, target);
+        await writeFile(target, data, { mode: 0o600, flag: 'wx' });
       });
     } catch (err) {
-      await rm(temp, { force: true });
+      await rm(target, { force: true });
       throw err;
     }
-    return key;
   }
 
   private ensureDir(dir: string): Promise<unknown> {

@@ -1,9 +1,9 @@
 // The gate's front door: devices and the platform post with the gate token in the path (they cannot log in). A post
-// is read whole (at most GATE_MAX_BYTES), parsed, its JPEG images written, and its events inserted into the spool
-// (ON CONFLICT (dedup_key) DO NOTHING) — only then is it answered 200, so an acknowledged event is never lost; the
-// processor runs after the answer. Posts arriving together share one duplicate-check query and one spool insert and
-// commit (group commit); each is answered once its group is committed. Refusals are counted per sender and reason in ingest_rejections (channel 'gate'),
-// written about once a second, not one statement per bad request.
+// is read whole (at most GATE_MAX_BYTES), parsed, and its events inserted into the spool (ON CONFLICT (dedup_key) DO
+// NOTHING) — only then is it answered 200, so an acknowledged event is never lost; the processor runs after the
+// answer. Posts arriving together share one spool insert and commit (group commit); each is answered once its group is
+// committed; its images are written after the answer (a duplicate's never). Refusals are counted per sender and reason
+// in ingest_rejections (channel 'gate'), written about once a second, not one statement per bad request.
 import { randomBytes } from 'node:crypto';
 import type { GateIntakeResult, GateRejectReason, GateTokenIssued, GateTokenStatus } from '@zoneops/shared';
 import { z } from 'zod';
@@ -26,6 +26,8 @@ const TOKEN_CACHE_MS = 5_000;
 const FLUSH_MS = 1_000;
 /** How long the first post of a group waits for others (while a group is in flight, the next one collects anyway). */
 const GROUP_MS = 2;
+/** Image bytes waiting to be written before posts wait for their own. */
+const MAX_BEHIND_BYTES = 64 * 1024 * 1024;
 
 const tokenSettingSchema = z.object({ hash: z.string(), hint: z.string(), issuedAt: z.string() });
 type TokenSetting = z.infer<typeof tokenSettingSchema>;
@@ -50,6 +52,8 @@ export interface GateIntake {
   images: GateImages;
   /** Writes the counted rejections now (tests; stop()). */
   flush(): Promise<void>;
+  /** Resolves when every image of an answered post is on disk. */
+  imagesWritten(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -113,13 +117,9 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     return writing;
   }
 
-  // Group commit (group-commit.ts): the duplicate checks of posts arriving together are one query, and their spool rows
-  // one INSERT … ON CONFLICT (dedup_key) DO NOTHING RETURNING and one commit. Within a group, a dedup key belongs to the
-  // first post that has it (a later post with the same key is its duplicate).
-  const existsGroup = new GroupCommit<string, boolean>(async (keys) => {
-    const found = await repo.spoolExisting(db, [...new Set(keys)]);
-    return keys.map((k) => found.has(k));
-  }, GROUP_MS);
+  // Group commit (group-commit.ts): the spool rows of posts arriving together are one INSERT … ON CONFLICT (dedup_key)
+  // DO NOTHING RETURNING and one commit. Within a group, a dedup key belongs to the first post that has it (a later post
+  // with the same key is its duplicate).
   const spoolGroup = new GroupCommit<SpoolInsert[], Set<string>>(async (posts) => {
     const owner = new Map<string, number>();
     const all: SpoolInsert[] = [];
@@ -149,29 +149,16 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     if (!parsed.events.length) return result;
     const senderOf = (keys: readonly string[]) => (keys[0] ? `dev:${keys[0]}` : ipKey(remote));
 
-    // ISAPI: one event with its images. A replay is answered before its images are written again.
-    const written: string[] = [];
+    // ISAPI: one event with its images. The event is spooled first; its images are written once it is stored (a
+    // replay's never are).
     const dropped: SpoolPayload['droppedImages'] = parsed.notJpeg.map((n) => ({ name: n.name, reason: 'notJpeg' as const, bytes: n.bytes }));
+    const keep: { key: string; data: Buffer }[] = [];
     if (parsed.images.length || dropped.length) {
-      const only = parsed.events[0]!;
-      if (await existsGroup.submit(only.dedupKey)) {
-        count(senderOf(only.deviceKeys), 'duplicate', only.dedupKey);
-        return { ...result, duplicates: 1 };
-      }
-      const keep = [];
       for (const img of parsed.images) {
         if (img.data.length > config.gate.maxImageBytes) dropped.push({ name: img.name, reason: 'tooLarge', bytes: img.data.length });
-        else keep.push(img);
+        else keep.push({ key: images.newKey(receivedAt), data: img.data });
       }
-      // Written concurrently; all of them or none (a failed write removes the others).
-      const writes = await Promise.allSettled(keep.map((img) => images.write(img.data, receivedAt)));
-      for (const w of writes) if (w.status === 'fulfilled') written.push(w.value);
-      const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-      if (failed) {
-        await images.remove(written);
-        throw failed.reason;
-      }
-      for (const d of dropped) count(senderOf(only.deviceKeys), 'imageDropped', `${d.name}: ${d.reason} (${d.bytes} bytes)`);
+      for (const d of dropped) count(senderOf(parsed.events[0]!.deviceKeys), 'imageDropped', `${d.name}: ${d.reason} (${d.bytes} bytes)`);
     }
     const rows = parsed.events.map((e) => ({
       source: e.source,
@@ -179,16 +166,10 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
       receivedAt,
       remoteAddr: remote,
       payload: { ...e, droppedImages: parsed.events.length === 1 ? dropped : [] },
-      images: parsed.events.length === 1 ? written : [],
+      images: parsed.events.length === 1 ? keep.map((k) => k.key) : [],
     }));
-    let inserted: Set<string>;
-    try {
-      // Answered once the group holding these rows is committed.
-      inserted = await spoolGroup.submit(rows);
-    } catch (err) {
-      await images.remove(written);
-      throw err;
-    }
+    // Answered once the group holding these rows is committed.
+    const inserted = await spoolGroup.submit(rows);
     for (const e of parsed.events) {
       if (inserted.has(e.dedupKey)) result.stored++;
       else {
@@ -196,13 +177,33 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
         count(senderOf(e.deviceKeys), 'duplicate', e.dedupKey);
       }
     }
-    if (written.length && !inserted.size) await images.remove(written);
+    if (keep.length && inserted.size) await writeBehind(keep);
     return result;
+  }
+
+  // Images are written after the answer (the disk is shared with the database: a file create can wait for its journal
+  // several milliseconds, and the answer should not). Their bytes wait in memory meanwhile, at most MAX_BEHIND_BYTES:
+  // past that, a post is answered only once its own images are written.
+  const behind = new Set<Promise<void>>();
+  let behindBytes = 0;
+  function writeBehind(list: { key: string; data: Buffer }[]): Promise<void> | undefined {
+    const bytes = list.reduce((n, i) => n + i.data.length, 0);
+    behindBytes += bytes;
+    const done = Promise.allSettled(list.map((i) => images.write(i.key, i.data))).then((res) => {
+      behindBytes -= bytes;
+      behind.delete(done);
+      for (const r of res) if (r.status === 'rejected') log.error({ err: r.reason as unknown }, 'a gate image could not be written: it reads as missing');
+    });
+    behind.add(done);
+    return behindBytes > MAX_BEHIND_BYTES ? done : undefined;
   }
 
   return {
     images,
     flush,
+    async imagesWritten() {
+      while (behind.size) await Promise.all([...behind]);
+    },
     async post(channel, token, body, contentType, remote) {
       if (!(await tokenValid(token))) {
         count(ipKey(remote), 'unknownToken', `token …${token.slice(-4)}`);
@@ -245,6 +246,7 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
       return { token, isapiPath: `/api/gate/${token}/isapi`, platformPath: `/api/gate/${token}/platform`, issuedAt };
     },
     async stop() {
+      while (behind.size) await Promise.all([...behind]);
       if (timer) clearTimeout(timer);
       timer = null;
       await flush();

@@ -96,13 +96,6 @@ export const gateRepository = {
     return rows.length > 0;
   },
 
-  /** The given dedup keys already in the spool. */
-  async spoolExisting(db: DbOrTx, dedupKeys: readonly string[]): Promise<Set<string>> {
-    if (!dedupKeys.length) return new Set();
-    const rows = await queryRows<{ k: string }>(db, sql`select dedup_key as k from gate_event_spool where dedup_key = any(${sql.param(dedupKeys)}::text[])`);
-    return new Set(rows.map((r) => r.k));
-  },
-
   /** Inserts spool rows; those whose dedup key exists are left out. Returns the keys inserted. */
   async spool(db: DbOrTx, rows: readonly SpoolInsert[]): Promise<Set<string>> {
     if (!rows.length) return new Set();

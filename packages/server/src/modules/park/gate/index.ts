@@ -11,7 +11,7 @@ import { registerGateRoutesOn } from './gate.routes.ts';
 import { createGateService, type GateService } from './gate.service.ts';
 
 export interface Gate {
-  /** Processes spooled events not yet done (also re-drives those left pending by a crash). */
+  /** Processes spooled events not yet done (also re-drives those left pending by a crash), once their images are written. */
   drain(): Promise<void>;
   stop(): Promise<void>;
   /** Device and platform posts, the gate token. */
@@ -26,7 +26,10 @@ export function createGate(deps: Deps, parts: { alarms: ParkAlarms; events: Safe
   const intake = createGateIntake(deps, () => void processor.drain());
   const service = createGateService(deps, intake.images);
   return {
-    drain: () => processor.drain(),
+    async drain() {
+      await intake.imagesWritten();
+      await processor.drain();
+    },
     async stop() {
       await processor.stop();
       await intake.stop();
