@@ -1,10 +1,11 @@
 // The gate processor: spooled events, in spool order, become passes (通行记录). Up to 100 pending rows are read at a
 // time and processed, in order, in one transaction (each row's pass, visit, `gate` alarm and spool status together
-// with the others'; one commit); if any of them fails the batch is rolled back and its rows are processed one per
-// transaction, so a failing row only holds itself up. The intake kicks a drain after each committed group of posts.
-// A crash leaves the rows pending and the next drain() — at start and from the job park.gate — does it again, once. A row whose
-// processing fails stays pending (the drain stops there to keep the order) and is given up as `failed`, with its error,
-// after three attempts.
+// with the others'; one commit; each device looked up and its last-event time written once, one visits notice); if
+// any of them fails the batch is rolled back and its rows are processed one per transaction, so a failing row only
+// holds itself up. The intake kicks a drain after each committed group of posts. A crash leaves the rows pending and
+// the next drain() — at start and from the job park.gate — does it again, once. A row whose processing fails stays
+// pending (the drain stops there to keep the order) and is given up as `failed`, with its error, after three
+// attempts.
 //
 // Vehicle entries are checked at the device time: an effective whitelist entry lets the vehicle in without further
 // checks; a blacklist entry denies it; otherwise the category must be allowed at the checkpoint, the checkpoint open,
@@ -26,6 +27,18 @@ const BATCH = 100;
 const MAX_ATTEMPTS = 3;
 
 type Finding = { code: GatePassFindingCode; message: string };
+
+/**
+ * What the rows of one transaction share: devices looked up once each, their last-event time written once at the end
+ * (the latest), and one visits notice at the end when any visit opened or closed.
+ */
+interface BatchContext {
+  devices: Map<string, DeviceRow | undefined>;
+  touched: Map<string, Date>;
+  visitsChanged: boolean;
+}
+
+const newContext = (): BatchContext => ({ devices: new Map(), touched: new Map(), visitsChanged: false });
 
 const categoryLabels: Record<string, string> = {
   hazmat: '危化品车辆',
@@ -55,7 +68,9 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
       await db.transaction(async (tx) => {
         const row = await repo.lockPending(tx, id);
         if (!row) return;
-        await processRow(tx, row);
+        const ctx = newContext();
+        await processRow(tx, row, ctx);
+        await finish(tx, ctx);
         await repo.markSpool(tx, row.id, 'done', clock.now(), null);
       });
       attempts.delete(id);
@@ -81,7 +96,9 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
     try {
       await db.transaction(async (tx) => {
         const rows = await repo.lockPendingMany(tx, ids);
-        for (const row of rows) await processRow(tx, row);
+        const ctx = newContext();
+        for (const row of rows) await processRow(tx, row, ctx);
+        await finish(tx, ctx);
         await repo.markSpoolDone(
           tx,
           rows.map((r) => r.id),
@@ -96,14 +113,24 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
     }
   }
 
-  async function processRow(tx: DbOrTx, row: SpoolRow): Promise<void> {
+  /** The writes a batch's rows share (BatchContext), before its commit. */
+  async function finish(tx: DbOrTx, ctx: BatchContext): Promise<void> {
+    for (const [id, at] of ctx.touched) await repo.touchDevice(tx, id, at);
+    if (ctx.visitsChanged) await parts.events.notify(tx, { kind: 'park', what: 'visits' });
+  }
+
+  async function processRow(tx: DbOrTx, row: SpoolRow, ctx: BatchContext): Promise<void> {
     const e = row.payload;
     const t = new Date(e.deviceTime);
     const day = localDate(t);
-    const device = await repo.findDevice(tx, e.vendor, e.deviceKeys);
+    const deviceKey = `${e.vendor}\u0000${e.deviceKeys.join('\u0001')}`;
+    if (!ctx.devices.has(deviceKey)) ctx.devices.set(deviceKey, await repo.findDevice(tx, e.vendor, e.deviceKeys));
+    const device = ctx.devices.get(deviceKey);
     const findings: Finding[] = [];
-    if (device) await repo.touchDevice(tx, device.id, row.receivedAt);
-    else findings.push({ code: 'unknownDevice', message: `设备 ${e.deviceKeys.join(' / ') || '未知'} 未登记，通行未关联卡口` });
+    if (device) {
+      const last = ctx.touched.get(device.id);
+      if (!last || last < row.receivedAt) ctx.touched.set(device.id, row.receivedAt);
+    } else findings.push({ code: 'unknownDevice', message: `设备 ${e.deviceKeys.join(' / ') || '未知'} 未登记，通行未关联卡口` });
     const direction = device && (device.direction === 'in' || device.direction === 'out') ? device.direction : (e.direction ?? 'in');
     const base = {
       spoolId: row.id,
@@ -154,7 +181,7 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
         visitId,
         findings,
       });
-      if (changed) await parts.events.notify(tx, { kind: 'park', what: 'visits' });
+      if (changed) ctx.visitsChanged = true;
       return;
     }
 
@@ -233,7 +260,7 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
         tx,
       );
     }
-    if (changed) await parts.events.notify(tx, { kind: 'park', what: 'visits' });
+    if (changed) ctx.visitsChanged = true;
   }
 
   async function checkEntry(
