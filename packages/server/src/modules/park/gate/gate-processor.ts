@@ -1,6 +1,7 @@
 // The gate processor: spooled events, in spool order, become passes (通行记录). Up to 100 pending rows are read at a
 // time and processed, in order, in one transaction (each row's pass, visit, `gate` alarm and spool status together
-// with the others'; one commit; each device looked up and its last-event time written once, one visits notice); if
+// with the others'; one commit; the plates' vehicles and list entries read once, each device looked up and its
+// last-event time written once, one visits notice); if
 // any of them fails the batch is rolled back and its rows are processed one per transaction, so a failing row only
 // holds itself up. The intake kicks a drain after each committed group of posts. A crash leaves the rows pending and
 // the next drain() — at start and from the job park.gate — does it again, once. A row whose processing fails stays
@@ -20,7 +21,7 @@ import type { DbOrTx } from '../../../platform/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { SafetyEvents } from '../../safety/safety-events.ts';
 import type { ParkAlarms } from '../contracts.ts';
-import { gateRepository as repo, type DeviceRow, type SpoolRow } from './gate.repository.ts';
+import { effectiveListEntry, gateRepository as repo, type DeviceRow, type ListEntryRow, type SpoolRow, type VehicleRow } from './gate.repository.ts';
 
 const LOW_CONFIDENCE = 80;
 const BATCH = 100;
@@ -36,9 +37,17 @@ interface BatchContext {
   devices: Map<string, DeviceRow | undefined>;
   touched: Map<string, Date>;
   visitsChanged: boolean;
+  /** The registered vehicles and the list entries of the batch's plates, read once for all of them. */
+  vehicles: Map<string, VehicleRow>;
+  lists: Map<string, ListEntryRow[]>;
 }
 
-const newContext = (): BatchContext => ({ devices: new Map(), touched: new Map(), visitsChanged: false });
+async function newContext(tx: DbOrTx, rows: readonly SpoolRow[]): Promise<BatchContext> {
+  const plates = [...new Set(rows.flatMap((r) => (r.payload.kind === 'person' || !r.payload.plate ? [] : [r.payload.plate])))];
+  const vehicles = await repo.vehiclesByPlates(tx, plates);
+  const lists = await repo.vehicleListEntries(tx, plates);
+  return { devices: new Map(), touched: new Map(), visitsChanged: false, vehicles, lists };
+}
 
 const categoryLabels: Record<string, string> = {
   hazmat: '危化品车辆',
@@ -68,7 +77,7 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
       await db.transaction(async (tx) => {
         const row = await repo.lockPending(tx, id);
         if (!row) return;
-        const ctx = newContext();
+        const ctx = await newContext(tx, [row]);
         await processRow(tx, row, ctx);
         await finish(tx, ctx);
         await repo.markSpool(tx, row.id, 'done', clock.now(), null);
@@ -96,7 +105,7 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
     try {
       await db.transaction(async (tx) => {
         const rows = await repo.lockPendingMany(tx, ids);
-        const ctx = newContext();
+        const ctx = await newContext(tx, rows);
         for (const row of rows) await processRow(tx, row, ctx);
         await finish(tx, ctx);
         await repo.markSpoolDone(
@@ -187,7 +196,7 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
 
     // ---- vehicles ----
     const plate = e.plate;
-    const vehicle = plate ? await repo.findVehicle(tx, plate) : undefined;
+    const vehicle = plate ? ctx.vehicles.get(plate) : undefined;
     let appointmentId: string | null = null;
     let enterpriseId: string | null = null;
     let result: 'allowed' | 'denied' | 'flagged' = 'allowed';
@@ -197,7 +206,7 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
     if (!plate) findings.push({ code: 'lowConfidence', message: '未识别到车牌' });
 
     if (direction === 'in' && plate) {
-      const checked = await checkEntry(tx, plate, t, day, device, vehicle);
+      const checked = await checkEntry(tx, plate, t, day, device, vehicle, ctx);
       findings.push(...checked.findings);
       appointmentId = checked.appointmentId;
       enterpriseId = checked.enterpriseId;
@@ -269,10 +278,11 @@ export function createGateProcessor(deps: Deps, parts: { alarms: ParkAlarms; eve
     t: Date,
     day: string,
     device: DeviceRow | undefined,
-    vehicle: Awaited<ReturnType<typeof repo.findVehicle>>,
+    vehicle: VehicleRow | undefined,
+    ctx: BatchContext,
   ): Promise<{ findings: Finding[]; denied: boolean; appointmentId: string | null; enterpriseId: string | null }> {
     const findings: Finding[] = [];
-    const listed = await repo.listEntry(tx, { plate }, t);
+    const listed = effectiveListEntry(ctx.lists.get(plate), t);
     if (listed?.list === 'white') return { findings, denied: false, appointmentId: null, enterpriseId: null };
     let denied = false;
     if (listed?.list === 'black') {

@@ -88,6 +88,26 @@ export interface PassInsert {
 
 const toMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 
+/** A list entry with its validity (ms since the epoch). */
+export interface ListEntryRow {
+  list: 'white' | 'black';
+  reason: string;
+  validFrom: number;
+  validTo: number | null;
+  revokedAt: number | null;
+}
+
+/** The entry in force at a time: valid from ≤ t < valid to, not revoked by t; black before white when both are. */
+export function effectiveListEntry(entries: readonly ListEntryRow[] | undefined, at: Date): ListEntryRow | undefined {
+  const t = at.getTime();
+  let found: ListEntryRow | undefined;
+  for (const e of entries ?? []) {
+    if (e.validFrom > t || (e.validTo !== null && e.validTo <= t) || (e.revokedAt !== null && e.revokedAt <= t)) continue;
+    if (!found || (e.list === 'black' && found.list !== 'black')) found = e;
+  }
+  return found;
+}
+
 export const gateRepository = {
   // ---- spool ----
 
@@ -164,29 +184,42 @@ export const gateRepository = {
     );
   },
 
-  async findVehicle(db: DbOrTx, plate: string): Promise<VehicleRow | undefined> {
-    const [row] = await queryRows<VehicleRow>(
+  /** The registered vehicles of these plates (not deleted), by plate. */
+  async vehiclesByPlates(db: DbOrTx, plates: readonly string[]): Promise<Map<string, VehicleRow>> {
+    if (!plates.length) return new Map();
+    const rows = await queryRows<VehicleRow & { plate: string }>(
       db,
-      sql`select v.id, v.category, v.transport_cert_expires_on::text as "transportCertExpiresOn", v.carrier_id as "carrierId",
+      sql`select v.plate, v.id, v.category, v.transport_cert_expires_on::text as "transportCertExpiresOn", v.carrier_id as "carrierId",
           c.name as "carrierName", c.licence_expires_on::text as "carrierLicenceExpiresOn"
         from park_vehicles v left join carriers c on c.id = v.carrier_id
-        where v.plate = ${plate} and v.deleted_at is null limit 1`,
+        where v.plate = any(${sql.param(plates)}::text[]) and v.deleted_at is null`,
     );
-    return row;
+    return new Map(rows.map(({ plate, ...v }) => [plate, v]));
   },
 
-  /** The effective list entry of a plate or person at a time (black before white when both exist). */
-  async listEntry(db: DbOrTx, subject: { plate: string } | { personId: string }, at: Date): Promise<{ list: 'white' | 'black'; reason: string } | undefined> {
-    const who =
-      'plate' in subject ? sql`subject_kind = 'vehicle' and plate = ${subject.plate}` : sql`subject_kind = 'person' and person_id = ${subject.personId}`;
-    const t = at.toISOString();
-    const [row] = await queryRows<{ list: 'white' | 'black'; reason: string }>(
+  /** The vehicle list entries of these plates (any validity; effectiveListEntry picks the one in force), by plate. */
+  async vehicleListEntries(db: DbOrTx, plates: readonly string[]): Promise<Map<string, ListEntryRow[]>> {
+    const out = new Map<string, ListEntryRow[]>();
+    if (!plates.length) return out;
+    const rows = await queryRows<{
+      plate: string;
+      list: 'white' | 'black';
+      reason: string;
+      validFrom: Date | string;
+      validTo: Date | string | null;
+      revokedAt: Date | string | null;
+    }>(
       db,
-      sql`select list, reason from park_access_lists
-        where ${who} and valid_from <= ${t} and (valid_to is null or valid_to > ${t}) and (revoked_at is null or revoked_at > ${t})
-        order by (list = 'black') desc limit 1`,
+      sql`select plate, list, reason, valid_from as "validFrom", valid_to as "validTo", revoked_at as "revokedAt" from park_access_lists
+        where subject_kind = 'vehicle' and plate = any(${sql.param(plates)}::text[])`,
     );
-    return row;
+    const ms = (v: Date | string | null) => (v === null ? null : new Date(v).getTime());
+    for (const r of rows) {
+      const list = out.get(r.plate) ?? [];
+      list.push({ list: r.list, reason: r.reason, validFrom: ms(r.validFrom)!, validTo: ms(r.validTo), revokedAt: ms(r.revokedAt) });
+      out.set(r.plate, list);
+    }
+    return out;
   },
 
   /**
