@@ -192,7 +192,8 @@ describe.skipIf(!haveChromium())('investment promotion and enterprise service in
     tick();
     await page.getByTestId(testId).click();
     try {
-      await page.getByTestId(testId).waitFor({ state: 'hidden', timeout: 10_000 });
+      // 30 s: on a loaded CI machine a stage change (history, notifications, scoreboard) can take over 10 s
+      await page.getByTestId(testId).waitFor({ state: 'hidden', timeout: 30_000 });
     } catch (err) {
       const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice, .ant-notification-notice').allTextContents();
       await failShot(page, `stuck-${testId}`);
