@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { startWorker } from '../../platform/worker-thread.ts';
-import { HOST_OP, WORKER_OP, type HostMessage, type WorkerMessage } from './socket-protocol.ts';
+import { HOST_OP, TurnBatch, WORKER_OP, type HostMessage, type WorkerMessage } from './socket-protocol.ts';
 
 export class HostedSocket extends EventEmitter {
   destroyed = false;
@@ -53,47 +53,13 @@ export class HostedSocket extends EventEmitter {
 }
 
 /** Host → worker commands collected over one turn. */
-class Outbox {
-  private ops: number[] = [];
-  private chunks: Buffer[] = [];
-  private bytes = 0;
-  private scheduled = false;
-
-  constructor(private readonly worker: Worker) {}
+class Outbox extends TurnBatch {
+  constructor(worker: Worker) {
+    super((ops, buf) => worker.postMessage({ type: 'io', ops, buf } satisfies HostMessage, [buf]));
+  }
 
   write(id: number, data: Buffer): void {
-    this.ops.push(HOST_OP.write, id, this.bytes, data.length);
-    this.chunks.push(data);
-    this.bytes += data.length;
-    this.schedule();
-  }
-
-  op(op: number, id: number): void {
-    this.ops.push(op, id);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
-  }
-
-  flush(): void {
-    this.scheduled = false;
-    if (!this.ops.length) return;
-    const buf = new ArrayBuffer(this.bytes);
-    const view = new Uint8Array(buf);
-    let at = 0;
-    for (const c of this.chunks) {
-      view.set(c, at);
-      at += c.length;
-    }
-    const msg: HostMessage = { type: 'io', ops: this.ops, buf };
-    this.ops = [];
-    this.chunks = [];
-    this.bytes = 0;
-    this.worker.postMessage(msg, [buf]);
+    this.data(HOST_OP.write, id, data);
   }
 }
 

@@ -5,7 +5,7 @@
 // data chunks and closes in order, the bytes in one transferred buffer); the main thread answers likewise.
 import { createServer, type Server, type Socket } from 'node:net';
 import { parentPort } from 'node:worker_threads';
-import { HOST_OP, WORKER_OP, type HostMessage, type WorkerMessage } from './socket-protocol.ts';
+import { HOST_OP, TurnBatch, WORKER_OP, type HostMessage, type WorkerMessage } from './socket-protocol.ts';
 
 const port = parentPort!;
 const sockets = new Map<number, Socket>();
@@ -13,36 +13,13 @@ let nextId = 0;
 let accepting = true;
 let server: Server | null = null;
 
-// ---- to the main thread, once per turn ----
-let ops: number[] = [];
+// ---- to the main thread, once per turn (the addresses of the turn's opens beside the ops) ----
 let addresses: string[] = [];
-let chunks: Buffer[] = [];
-let bytes = 0;
-let scheduled = false;
-
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setImmediate(flush);
-}
-
-function flush(): void {
-  scheduled = false;
-  if (!ops.length) return;
-  const buf = new ArrayBuffer(bytes);
-  const view = new Uint8Array(buf);
-  let at = 0;
-  for (const c of chunks) {
-    view.set(c, at);
-    at += c.length;
-  }
+const out = new TurnBatch((ops, buf) => {
   const msg: WorkerMessage = { type: 'io', ops, addresses, buf };
-  ops = [];
   addresses = [];
-  chunks = [];
-  bytes = 0;
   port.postMessage(msg, [buf]);
-}
+});
 
 function onConnection(socket: Socket): void {
   if (!accepting) {
@@ -52,20 +29,13 @@ function onConnection(socket: Socket): void {
   const id = ++nextId;
   sockets.set(id, socket);
   socket.setNoDelay(true);
-  ops.push(WORKER_OP.open, id, addresses.length);
+  out.op(WORKER_OP.open, id, addresses.length);
   addresses.push(socket.remoteAddress ?? '');
-  schedule();
-  socket.on('data', (chunk: Buffer) => {
-    ops.push(WORKER_OP.data, id, bytes, chunk.length);
-    chunks.push(chunk);
-    bytes += chunk.length;
-    schedule();
-  });
+  socket.on('data', (chunk: Buffer) => out.data(WORKER_OP.data, id, chunk));
   socket.on('error', () => undefined);
   socket.once('close', () => {
     sockets.delete(id);
-    ops.push(WORKER_OP.close, id);
-    schedule();
+    out.op(WORKER_OP.close, id);
   });
 }
 

@@ -55,11 +55,6 @@ export class GateImages {
     return made;
   }
 
-  /** Removes images no spool row refers to (the event turned out to be a duplicate). */
-  async remove(keys: readonly string[]): Promise<void> {
-    for (const k of keys) await rm(this.pathOf(k), { force: true });
-  }
-
   async open(key: string): Promise<{ stream: Readable; size: number }> {
     const path = this.pathOf(key);
     try {

@@ -111,11 +111,6 @@ export function effectiveListEntry(entries: readonly ListEntryRow[] | undefined,
 export const gateRepository = {
   // ---- spool ----
 
-  async spoolExists(db: DbOrTx, dedupKey: string): Promise<boolean> {
-    const rows = await queryRows(db, sql`select 1 from gate_event_spool where dedup_key = ${dedupKey}`);
-    return rows.length > 0;
-  },
-
   /** Inserts spool rows; those whose dedup key exists are left out. Returns the keys inserted. */
   async spool(db: DbOrTx, rows: readonly SpoolInsert[]): Promise<Set<string>> {
     if (!rows.length) return new Set();
