@@ -2,9 +2,9 @@
 // statement when the batch is `flushMs` old or full. Terminals are partitioned over `lanes` (PostgreSQL 2, PGlite 1):
 // each lane writes one batch at a time (its next batch collects meanwhile), lanes write at the same time on separate
 // connections, so a terminal's positions are written, acknowledged and handed on in order. Committed batches go to
-// the sink through one queue in commit order. A
-// submission is acknowledged only once its positions are committed (the JT/T 808 0x8001 and the OsmAnd 200); if the
-// write fails nothing of the batch is acknowledged and terminals send again. After the commit, in this order: the
+// the stored sink through one queue in commit order. A submission is acknowledged only once its positions are
+// committed (the JT/T 808 0x8001 and the OsmAnd 200); if the write fails nothing of the batch is acknowledged and
+// terminals send again. After the commit, in this order: the
 // acknowledgements, the latest position per vehicle (or terminal), the terminals' last contact (batched), then the
 // stored sink (live hub) with the positions that were new, in commit order.
 // The received sink (the rule engine) sees every accepted position once per event-loop turn, BEFORE the write: an alarm
