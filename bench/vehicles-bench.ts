@@ -62,6 +62,7 @@ const USAGE = `usage: npm run bench -- vehicles [a|b|c|all] [options]
   --image-kb <n>         (c) JPEG size (default 100)
   --busy-rate <n>        (c) positions/s sent meanwhile (default 5000; 0 = none)
   --gate-path <path>     (c) ISAPI endpoint (default: the path issued with the gate token, /api/gate/<token>/isapi)
+  --gate-port <thread|main>  (c) post to the gate thread's own port (GATE_PORT, default) or to the main HTTP port
   --fd-limit <n>         open-file limit asked for the platform (default 65536)
   --nice=<n>             run the platform, the simulators and the bench database's PostgreSQL backends at this
                          nice value (e.g. --nice=-10 on a machine shared with other work; default: unchanged)`;
@@ -89,6 +90,7 @@ const { values: o, positionals } = parseArgs({
     'image-kb': { type: 'string', default: '100' },
     'busy-rate': { type: 'string', default: '5000' },
     'gate-path': { type: 'string', default: '' },
+    'gate-port': { type: 'string', default: 'thread' },
     'fd-limit': { type: 'string', default: '65536' },
     nice: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -742,7 +744,7 @@ async function runEngine(engine: Engine): Promise<void> {
     await profile(platform, 'start', `c-${engine}`);
     const gs = await gate!.call<GateStats>('run', {
       host: '127.0.0.1',
-      port: ready.httpPort,
+      port: o['gate-port'] === 'main' ? ready.httpPort : ready.gatePort,
       path: gatePath,
       headers: {},
       startAt,
@@ -789,7 +791,7 @@ async function runEngine(engine: Engine): Promise<void> {
     console.error(JSON.stringify(c));
     if (drained) acked += drained.positionsAcked;
     row(
-      `(c) ANPR posts answered 200 / sent (${GATE_RATE}/s, ${GATE_S} s, ${IMAGE_KB} KB JPEG each, ${kb(gs.bytesPerRequest)} KB a request)`,
+      `(c) ANPR posts answered 200 / sent (${GATE_RATE}/s, ${GATE_S} s, ${IMAGE_KB} KB JPEG each, ${kb(gs.bytesPerRequest)} KB a request; to the ${o['gate-port'] === 'main' ? 'main HTTP port' : `gate thread's port, thread nice ${ready.gatePriority.nice}${ready.gatePriority.refused ? ` (not raised: ${ready.gatePriority.refused})` : ''}`})`,
       `${fmt(ok)} / ${fmt(gs.sent)}${gs.errors ? ` (${gs.errors} errors: ${gs.errorSamples[0]})` : ''}${Object.keys(gs.byStatus).some((s) => s !== '200') ? `; statuses ${JSON.stringify(gs.byStatus)}` : ''}`,
     );
     row(

@@ -44,6 +44,10 @@ export interface Ready {
   httpPort: number;
   jt808Port: number | null;
   osmandPort: number | null;
+  /** The gate thread's own port (GATE_PORT), the default target of (c). */
+  gatePort: number;
+  /** The gate thread's nice value (GATE_PRIORITY_BOOST) and why it could not be raised. */
+  gatePriority: { nice: number; refused: string | null };
   cookie: string;
   seedMs: number;
   readyMs: number;
@@ -176,6 +180,7 @@ await park.positions.maintain(new Date());
 if (config.jobs) scheduler.start();
 await app.listen({ port: 0, host: '127.0.0.1' });
 const ports = await park.positions.start({ jt808Port: 0, osmandPort: 0 });
+const { gatePort, priority: gatePriority } = await park.gate.listen({ port: 0, host: '127.0.0.1' });
 const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: spec.username, password: spec.password } });
 if (login.statusCode !== 200) throw new Error(`login ${spec.username}: ${login.statusCode} ${login.body}`);
 const sid = login.cookies.find((c) => c.name === 'zo_sid')!.value;
@@ -201,6 +206,8 @@ const ready: Ready = {
   httpPort: typeof addr === 'object' && addr ? addr.port : 0,
   jt808Port: ports.jt808Port,
   osmandPort: ports.osmandPort,
+  gatePort,
+  gatePriority,
   cookie: sid,
   gateIsapiPath: gate?.isapiPath ?? null,
   gateError,

@@ -28,6 +28,7 @@ if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
 const listeners = config.ingest.enabled ? await safety.ingest.start() : { mqttPort: null, hj212Port: null };
 const positionPorts = config.positions.enabled ? await park.positions.start() : { jt808Port: null, osmandPort: null };
+const gatePort = config.gate.listener ? (await park.gate.listen()).gatePort : null;
 
 const url = `http://localhost:${config.port}`;
 console.log(
@@ -39,7 +40,8 @@ console.log(
       ? [`Simulator: npm run simulate -- telemetry | vehicles (demo device tokens and terminals in ${config.dataDir}/demo-devices.json)`]
       : []),
     `Telemetry: MQTT ${listeners.mqttPort !== null ? `mqtt://localhost:${listeners.mqttPort}` : config.ingest.mqttUrl ? `via ${config.ingest.mqttUrl}` : 'off'}, HJ 212 ${listeners.hj212Port !== null ? `tcp://localhost:${listeners.hj212Port}` : 'off'}, HTTP POST ${url}/api/v1/<token>/telemetry`,
-    `Vehicle positions: JT/T 808 ${positionPorts.jt808Port !== null ? `tcp://localhost:${positionPorts.jt808Port}` : 'off'}, OsmAnd ${positionPorts.osmandPort !== null ? `http://localhost:${positionPorts.osmandPort}/` : 'off'}; gate events POST ${url}/api/gate/…`,
+    `Vehicle positions: JT/T 808 ${positionPorts.jt808Port !== null ? `tcp://localhost:${positionPorts.jt808Port}` : 'off'}, OsmAnd ${positionPorts.osmandPort !== null ? `http://localhost:${positionPorts.osmandPort}/` : 'off'}`,
+    `Gate events: POST http://localhost:${gatePort ?? config.port}/api/gate/<gate token>/isapi | platform${gatePort !== null ? ` (gate port; also on ${config.port})` : ''}`,
     'Demo logins:',
     describeLogins(logins),
     '',

@@ -33,6 +33,11 @@ const envSchema = z.object({
   JT808_PORT: port.default(6808),
   HJ212_PORT: port.default(6012),
   OSMAND_PORT: port.default(5055),
+  /** The gate thread's own HTTP listener for camera and platform posts (the same paths as /api/gate/… on PORT). */
+  GATE_PORT: port.default(6809),
+  GATE_LISTENER: bool.default(true),
+  /** Nice steps the gate thread asks above the process's priority (0: none); see gate-thread.ts. */
+  GATE_PRIORITY_BOOST: z.coerce.number().int().min(0).max(39).default(8),
   /** Safety monitoring ingestion (issue 7): this instance accepts readings (MQTT, HTTP, HJ 212). */
   INGEST: bool.default(true),
   /** The MQTT broker embedded in the platform (Aedes) on MQTT_PORT; off when MQTT_URL is set unless forced. */
@@ -109,7 +114,7 @@ export interface Config {
   secretKey: string | undefined;
   smtpUrl: string | undefined;
   smtpFrom: string;
-  ports: { mqtt: number; jt808: number; hj212: number; osmand: number };
+  ports: { mqtt: number; jt808: number; hj212: number; osmand: number; gate: number };
   /** Safety monitoring ingestion; listeners open only when the safety module's ingest is started (npm start). */
   ingest: {
     enabled: boolean;
@@ -131,7 +136,8 @@ export interface Config {
     retentionDays: number;
     jt808MaxBody: number;
   };
-  gate: { maxBytes: number; maxImageBytes: number };
+  /** listener: open the gate thread's port (ports.gate) at start. */
+  gate: { maxBytes: number; maxImageBytes: number; listener: boolean; priorityBoost: number };
   webDist: string | undefined;
   mapTileUrl: string | null;
   /** Coordinate system of the base map (display only). */
@@ -166,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
-    ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT },
+    ports: { mqtt: e.MQTT_PORT, jt808: e.JT808_PORT, hj212: e.HJ212_PORT, osmand: e.OSMAND_PORT, gate: e.GATE_PORT },
     ingest: {
       enabled: e.INGEST,
       mqttBroker: e.MQTT_BROKER ?? !e.MQTT_URL,
@@ -183,7 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.VEHICLE_POSITION_RETENTION_DAYS,
       jt808MaxBody: e.JT808_MAX_BODY,
     },
-    gate: { maxBytes: e.GATE_MAX_BYTES, maxImageBytes: e.GATE_MAX_IMAGE_BYTES },
+    gate: { maxBytes: e.GATE_MAX_BYTES, maxImageBytes: e.GATE_MAX_IMAGE_BYTES, listener: e.GATE_LISTENER, priorityBoost: e.GATE_PRIORITY_BOOST },
     webDist: e.WEB_DIST,
     mapTileUrl: e.MAP_TILE_URL ?? null,
     mapCrs: e.MAP_CRS,

@@ -493,7 +493,7 @@ function buildFile(deps: Deps, plan: DemoParkPlan, nowMs: number, token: string 
     generatedAt: new Date(nowMs).toISOString(),
     jt808: { port: cfg.ports.jt808 },
     osmand: { port: cfg.ports.osmand },
-    gate: { baseUrl: `http://localhost:${cfg.port}`, token },
+    gate: { baseUrl: `http://localhost:${cfg.gate.listener ? cfg.ports.gate : cfg.port}`, token },
     terminals: plan.terminals.map((t) => {
       const v = t.vehicle === null ? null : plan.vehicles[t.vehicle]!;
       const visit = t.vehicle === null ? undefined : visitOfVehicle.get(t.vehicle);

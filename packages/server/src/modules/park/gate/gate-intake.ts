@@ -4,6 +4,9 @@
 // answer. Posts arriving together share one spool insert and commit (group commit); each is answered once its group is
 // committed; its images are written after the answer (a duplicate's never). Refusals are counted per sender and reason
 // in ingest_rejections (channel 'gate'), written about once a second, not one statement per bad request.
+// The front door (post, counting, group commit, image write-behind) runs over a GateBackend: the database directly,
+// in the main thread and in the gate thread on PostgreSQL (gate-thread.ts), or the main thread's database by message
+// from the gate thread on PGlite (gate-thread-host.ts).
 import { randomBytes } from 'node:crypto';
 import type { GateIntakeResult, GateRejectReason, GateTokenIssued, GateTokenStatus } from '@zoneops/shared';
 import { z } from 'zod';
@@ -11,6 +14,8 @@ import { telemetryRepository, type RejectionDelta } from '../../../ingest/teleme
 import type { Principal } from '../../../platform/access/principal.ts';
 import { safeEqual, sha256 } from '../../../platform/auth/tokens.ts';
 import type { RequestContext } from '../../../platform/context.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { DbOrTx } from '../../../platform/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
 import { settingsRepository } from '../../../platform/settings.repository.ts';
@@ -26,18 +31,37 @@ const TOKEN_CACHE_MS = 5_000;
 const FLUSH_MS = 1_000;
 /** How long the first post of a group waits for others (while a group is in flight, the next one collects anyway). */
 const GROUP_MS = 2;
+/** Spool groups committing at once (a stalled commit does not hold up the posts behind it). */
+const SPOOL_LANES = 3;
 /** Image bytes waiting to be written before posts wait for their own. */
 const MAX_BEHIND_BYTES = 64 * 1024 * 1024;
 
 const tokenSettingSchema = z.object({ hash: z.string(), hint: z.string(), issuedAt: z.string() });
-type TokenSetting = z.infer<typeof tokenSettingSchema>;
+export type TokenSetting = z.infer<typeof tokenSettingSchema>;
 
 /** Stores a gate token's hash without a person's act (demo seeding, the bench): the token itself is the caller's. */
 export async function saveGateToken(db: Deps['db'], token: string, at: Date): Promise<void> {
   await settingsRepository.save(db, GATE_TOKEN_SETTING, { hash: sha256(token), hint: token.slice(-4), issuedAt: at.toISOString() } satisfies TokenSetting);
 }
 
-export interface GateIntake {
+/** What the front door stores and reads: the token's hash, spool rows, rejection counts. */
+export interface GateBackend {
+  tokenSetting(): Promise<TokenSetting | null>;
+  /** Inserts spool rows (ON CONFLICT (dedup_key) DO NOTHING) in one statement; the keys inserted. */
+  spool(rows: readonly SpoolInsert[]): Promise<Set<string>>;
+  addRejections(rows: readonly RejectionDelta[]): Promise<void>;
+}
+
+export function dbGateBackend(db: DbOrTx): GateBackend {
+  return {
+    tokenSetting: () => settingsRepository.find<TokenSetting | null>(db, GATE_TOKEN_SETTING, tokenSettingSchema, null),
+    spool: (rows) => repo.spool(db, rows),
+    addRejections: (rows) => telemetryRepository.addRejections(db, rows),
+  };
+}
+
+/** Where device posts arrive: the main HTTP port's /api/gate routes and the gate thread's own port. */
+export interface GateFrontDoor {
   post(
     channel: 'isapi' | 'platform',
     token: string,
@@ -47,8 +71,8 @@ export interface GateIntake {
   ): Promise<GateIntakeResult>;
   /** A body over the limit (refused by the body parser before the handler). */
   countTooLarge(token: string, remote: string | null, length: number | null): Promise<void>;
-  tokenStatus(): Promise<GateTokenStatus>;
-  rotateToken(ctx: RequestContext, p: Principal): Promise<GateTokenIssued>;
+  /** Drops the cached token hash (after a rotation). */
+  forgetToken(): void;
   images: GateImages;
   /** Writes the counted rejections now (tests; stop()). */
   flush(): Promise<void>;
@@ -57,9 +81,54 @@ export interface GateIntake {
   stop(): Promise<void>;
 }
 
-export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
-  const { db, clock, config, audit, log } = deps;
-  const images = new GateImages(config.dataDir);
+export interface GateFrontDoorEnv {
+  backend: GateBackend;
+  clock: Clock;
+  log: Pick<Deps['log'], 'error'>;
+  dataDir: string;
+  limits: Deps['config']['gate'];
+}
+
+export interface GateIntake extends GateFrontDoor {
+  tokenStatus(): Promise<GateTokenStatus>;
+  rotateToken(ctx: RequestContext, p: Principal): Promise<GateTokenIssued>;
+}
+
+/** The main thread's intake: the front door over the database, and the token's issue. */
+export function createGateIntake(deps: Deps, onStored: () => void, onTokenRotated: () => void = () => undefined): GateIntake {
+  const { db, clock, config, audit } = deps;
+  const backend = dbGateBackend(db);
+  const door = createGateFrontDoor({ backend, clock, log: deps.log, dataDir: config.dataDir, limits: config.gate }, onStored);
+  return {
+    ...door,
+    async tokenStatus() {
+      const s = await backend.tokenSetting();
+      return { configured: !!s, hint: s?.hint ?? null, issuedAt: s?.issuedAt ?? null };
+    },
+    async rotateToken(ctx, p) {
+      if (!p.permissions.has('park.manage')) throw forbidden('issuing the gate token needs park.manage');
+      const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+      const issuedAt = clock.now().toISOString();
+      const value: TokenSetting = { hash: sha256(token), hint: token.slice(-4), issuedAt };
+      await db.transaction(async (tx) => {
+        await settingsRepository.save(tx, GATE_TOKEN_SETTING, value);
+        await audit.record(tx, ctx, {
+          action: 'park.gateToken.rotate',
+          entityType: 'setting',
+          entityId: GATE_TOKEN_SETTING,
+          diff: { hint: value.hint, issuedAt },
+        });
+      });
+      door.forgetToken();
+      onTokenRotated();
+      return { token, isapiPath: `/api/gate/${token}/isapi`, platformPath: `/api/gate/${token}/platform`, issuedAt };
+    },
+  };
+}
+
+export function createGateFrontDoor(env: GateFrontDoorEnv, onStored: () => void): GateFrontDoor {
+  const { backend, clock, log, limits } = env;
+  const images = new GateImages(env.dataDir);
   let cached: { at: number; value: TokenSetting | null } | null = null;
   const pending = new Map<string, RejectionDelta>();
   let timer: NodeJS.Timeout | null = null;
@@ -68,7 +137,7 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
   async function tokenSetting(): Promise<TokenSetting | null> {
     const now = Date.now();
     if (cached && now - cached.at < TOKEN_CACHE_MS) return cached.value;
-    const value = await settingsRepository.find<TokenSetting | null>(db, GATE_TOKEN_SETTING, tokenSettingSchema, null);
+    const value = await backend.tokenSetting();
     cached = { at: now, value };
     return value;
   }
@@ -112,7 +181,7 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
       if (!pending.size) return;
       const rows = [...pending.values()];
       pending.clear();
-      await telemetryRepository.addRejections(db, rows).catch((err: unknown) => log.error({ err }, 'gate rejections not written'));
+      await backend.addRejections(rows).catch((err: unknown) => log.error({ err }, 'gate rejections not written'));
     });
     return writing;
   }
@@ -120,25 +189,30 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
   // Group commit (group-commit.ts): the spool rows of posts arriving together are one INSERT … ON CONFLICT (dedup_key)
   // DO NOTHING RETURNING and one commit. Within a group, a dedup key belongs to the first post that has it (a later post
   // with the same key is its duplicate).
-  const spoolGroup = new GroupCommit<SpoolInsert[], Set<string>>(async (posts) => {
-    const owner = new Map<string, number>();
-    const all: SpoolInsert[] = [];
-    posts.forEach((rows, i) => {
-      for (const r of rows) {
-        const o = owner.get(r.dedupKey);
-        if (o === undefined) {
-          owner.set(r.dedupKey, i);
-          all.push(r);
+  const spoolGroup = new GroupCommit<SpoolInsert[], Set<string>>(
+    async (posts) => {
+      const owner = new Map<string, number>();
+      const all: SpoolInsert[] = [];
+      posts.forEach((rows, i) => {
+        for (const r of rows) {
+          const o = owner.get(r.dedupKey);
+          if (o === undefined) {
+            owner.set(r.dedupKey, i);
+            all.push(r);
+          }
         }
-      }
-    });
-    const inserted = await repo.spool(db, all);
-    // The processor is kicked once per committed group.
-    if (inserted.size) onStored();
-    const out = posts.map(() => new Set<string>());
-    for (const k of inserted) out[owner.get(k)!]!.add(k);
-    return out;
-  }, GROUP_MS);
+      });
+      const inserted = await backend.spool(all);
+      // The processor is kicked once per committed group.
+      if (inserted.size) onStored();
+      const out = posts.map(() => new Set<string>());
+      for (const k of inserted) out[owner.get(k)!]!.add(k);
+      return out;
+    },
+    GROUP_MS,
+    500,
+    SPOOL_LANES,
+  );
 
   const ipKey = (remote: string | null) => `ip:${remote ?? 'unknown'}`;
 
@@ -155,7 +229,7 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     const keep: { key: string; data: Buffer }[] = [];
     if (parsed.images.length || dropped.length) {
       for (const img of parsed.images) {
-        if (img.data.length > config.gate.maxImageBytes) dropped.push({ name: img.name, reason: 'tooLarge', bytes: img.data.length });
+        if (img.data.length > limits.maxImageBytes) dropped.push({ name: img.name, reason: 'tooLarge', bytes: img.data.length });
         else keep.push({ key: images.newKey(receivedAt), data: img.data });
       }
       for (const d of dropped) count(senderOf(parsed.events[0]!.deviceKeys), 'imageDropped', `${d.name}: ${d.reason} (${d.bytes} bytes)`);
@@ -201,6 +275,9 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
   return {
     images,
     flush,
+    forgetToken() {
+      cached = null;
+    },
     async imagesWritten() {
       while (behind.size) await Promise.all([...behind]);
     },
@@ -223,27 +300,6 @@ export function createGateIntake(deps: Deps, onStored: () => void): GateIntake {
     async countTooLarge(token, remote, length) {
       const known = await tokenValid(token).catch(() => false);
       count(ipKey(remote), known ? 'tooLarge' : 'unknownToken', length !== null ? `${length} bytes` : null);
-    },
-    async tokenStatus() {
-      const s = await settingsRepository.find<TokenSetting | null>(db, GATE_TOKEN_SETTING, tokenSettingSchema, null);
-      return { configured: !!s, hint: s?.hint ?? null, issuedAt: s?.issuedAt ?? null };
-    },
-    async rotateToken(ctx, p) {
-      if (!p.permissions.has('park.manage')) throw forbidden('issuing the gate token needs park.manage');
-      const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
-      const issuedAt = clock.now().toISOString();
-      const value: TokenSetting = { hash: sha256(token), hint: token.slice(-4), issuedAt };
-      await db.transaction(async (tx) => {
-        await settingsRepository.save(tx, GATE_TOKEN_SETTING, value);
-        await audit.record(tx, ctx, {
-          action: 'park.gateToken.rotate',
-          entityType: 'setting',
-          entityId: GATE_TOKEN_SETTING,
-          diff: { hint: value.hint, issuedAt },
-        });
-      });
-      cached = { at: Date.now(), value };
-      return { token, isapiPath: `/api/gate/${token}/isapi`, platformPath: `/api/gate/${token}/platform`, issuedAt };
     },
     async stop() {
       while (behind.size) await Promise.all([...behind]);

@@ -5,7 +5,7 @@
 // acknowledged without processing, or a GateParseError (answered 400 GATE_EVENT_INVALID, nothing stored).
 import { createHash } from 'node:crypto';
 import { normalizePlate, type GateSource, type PassDirection } from '@zoneops/shared';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DeviceXmlError, readDeviceXml } from './device-xml.ts';
 
 /** An 18-character resident ID card number (17 digits and a digit or X). */
 const ID_CARD = /^\d{17}[\dXx]$/;
@@ -164,21 +164,14 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartPart
 
 // ---- ISAPI XML -----------------------------------------------------------------------------------------------------
 
-const xmlParser = new XMLParser({
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: false,
-});
-
 function parseXml(text: string): Obj {
-  // No document type declarations: no entity expansion from a device.
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) fail('XML with a document type declaration is not accepted');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) fail(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const doc = xmlParser.parse(text) as Obj;
+  let doc: Obj;
+  try {
+    doc = readDeviceXml(text);
+  } catch (err) {
+    if (err instanceof DeviceXmlError) return fail(err.message);
+    throw err;
+  }
   const root = doc.EventNotificationAlert;
   if (!isObj(root)) fail('XML without an EventNotificationAlert');
   return root as Obj;

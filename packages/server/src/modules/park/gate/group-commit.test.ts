@@ -58,4 +58,30 @@ describe('GroupCommit', () => {
     expect(await Promise.all([g.submit(1), g.submit(2)])).toEqual([1, 2]);
     expect(groups).toEqual([[1, 2]]);
   });
+
+  it('runs a second group beside a stalled one when maxInFlight allows', async () => {
+    const groups: number[][] = [];
+    let release!: () => void;
+    const stall = new Promise<void>((r) => (release = r));
+    const g = new GroupCommit<number, number>(
+      async (items) => {
+        groups.push([...items]);
+        if (groups.length === 1) await stall;
+        return [...items];
+      },
+      0,
+      500,
+      2,
+    );
+    const first = g.submit(1);
+    await new Promise((r) => setTimeout(r, 5));
+    // The first group is stalled; the second lane commits 2 and 3 meanwhile, then 4.
+    expect(await Promise.all([g.submit(2), g.submit(3)])).toEqual([2, 3]);
+    const third = g.submit(4);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(groups).toEqual([[1], [2, 3], [4]]);
+    release();
+    expect(await first).toBe(1);
+    expect(await third).toBe(4);
+  });
 });
