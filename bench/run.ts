@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   promotion: () => import('./promotion.ts'),
   ingest: () => import('./ingest.ts'),
   vehicles: () => import('./vehicles-bench.ts'),
+  assessments: () => import('./assessments.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

@@ -27,6 +27,7 @@ import { createChannelSender, type ChannelSender } from './platform/notification
 import { NotificationService } from './platform/notifications/notification.service.ts';
 import { settingsRepository } from './platform/settings.repository.ts';
 import { WorkbenchRegistry } from './platform/workbench.ts';
+import { registerAssessments } from './modules/assessments/index.ts';
 import { registerAttachments } from './modules/attachments/index.ts';
 import { registerAudit } from './modules/audit/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
@@ -233,6 +234,7 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const service = registerService(app, deps);
   const safety = await registerSafety(app, deps, (channel, onNotify, onLive) => database.listen(channel, onNotify, onLive));
   const park = await registerPark(app, deps, safety);
+  registerAssessments(app, deps);
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).

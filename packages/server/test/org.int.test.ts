@@ -46,6 +46,7 @@ describe.each(engines())('organisation, scopes and bad input on %s', (engine) =>
       'economy',
       'economyFigures',
       'economyBulletin',
+      'assessments',
       'supervision',
       'rectification',
       'meetings',

@@ -16,6 +16,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -2187,4 +2188,173 @@ export const positionRawMessages = pgTable(
     frameHex: text('frame_hex').notNull(),
   },
   (t) => [index('position_raw_messages_terminal_idx').on(t.terminalIdentifier, t.receivedAt)],
+);
+
+// ---- Assessments and competitions (考核 · 劳动竞赛, issue 9) ----------------------------------------------------
+// A scheme defines dimensions (比/看/创) with weights and a method (automatic from module data, panel, grade),
+// participants (units or projects, each in a track) and a panel. A run scores one period: its definition (dimensions,
+// participants, panel) is copied into the run when it starts, automatic scores are computed from the data as of the
+// period's end and kept with their inputs, the panel scores, the results are published, appeals are answered within
+// the window, then the results lock (ranking, ties, red flags).
+
+const points = (name: string) => numeric(name, { precision: 8, scale: 2 });
+
+export const assessmentSchemes = pgTable('assessment_schemes', {
+  id: id(),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  description: text('description'),
+  /** week | halfMonth | month | quarter | year */
+  periodKind: text('period_kind').notNull(),
+  /** unit | project */
+  participantKind: text('participant_kind').notNull(),
+  /** Track names (e.g. 征迁组, 建设组); participants are ranked within their track. */
+  tracks: text('tracks')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** The top N of each track (ties included) hold the red flag (流动红旗) for the period. */
+  redFlagTopN: integer('red_flag_top_n').notNull().default(1),
+  /** Working days after publication during which a participant may appeal. */
+  appealWorkingDays: integer('appeal_working_days').notNull().default(3),
+  /** The dimensions: AssessmentDimension[] (shared/schemas/assessments.ts), ids stable across edits. */
+  dimensions: jsonb('dimensions').notNull(),
+  active: boolean('active').notNull().default(true),
+  ...timestamps(),
+  deletedAt: ts('deleted_at'),
+});
+
+export const assessmentParticipants = pgTable(
+  'assessment_participants',
+  {
+    id: id(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    projectId: uuid('project_id').references(() => projects.id),
+    track: text('track'),
+    active: boolean('active').notNull().default(true),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('assessment_participants_unit_uq').on(t.schemeId, t.unitId),
+    uniqueIndex('assessment_participants_project_uq').on(t.schemeId, t.projectId),
+  ],
+);
+
+export const assessmentPanelMembers = pgTable(
+  'assessment_panel_members',
+  {
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schemeId, t.userId] })],
+);
+
+export const assessmentRuns = pgTable(
+  'assessment_runs',
+  {
+    id: id(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    /** 2026-Q2, 2026-11, 2026-11-1 (half month), 2026-W47, 2026 */
+    period: text('period').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** scoring → appeal → locked */
+    status: text('status').notNull().default('scoring'),
+    /** The scheme as it was when the run started: { dimensions, participants, panel, redFlagTopN, appealWorkingDays }. */
+    definition: jsonb('definition').notNull(),
+    computedAt: ts('computed_at'),
+    publishedAt: ts('published_at'),
+    publishedBy: uuid('published_by'),
+    appealEndsOn: date('appeal_ends_on', { mode: 'string' }),
+    lockedAt: ts('locked_at'),
+    lockedBy: uuid('locked_by'),
+    highlights: text('highlights'),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('assessment_runs_period_uq').on(t.schemeId, t.period)],
+);
+
+export const assessmentScores = pgTable(
+  'assessment_scores',
+  {
+    id: id(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => assessmentRuns.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => assessmentParticipants.id),
+    /** The dimension's id in the run's definition. */
+    dimensionId: text('dimension_id').notNull(),
+    /** The panel member who scored; null for a score computed from module data. */
+    scorerId: uuid('scorer_id').references(() => users.id),
+    /** The metric's value (automatic), e.g. 0.8750 for a rate or 3 for a count. */
+    value: numeric('value', { precision: 20, scale: 4 }),
+    /** excellent | good | fair | poor (grade dimensions) */
+    grade: text('grade'),
+    points: points('points').notNull(),
+    comment: text('comment'),
+    /** What an automatic score was computed from: { numerator, denominator, records: [{kind, id, label, figure}] }. */
+    inputs: jsonb('inputs'),
+    scoredAt: ts('scored_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    unique('assessment_scores_uq').on(t.runId, t.participantId, t.dimensionId, t.scorerId).nullsNotDistinct(),
+    index('assessment_scores_participant_idx').on(t.runId, t.participantId),
+  ],
+);
+
+export const assessmentAppeals = pgTable(
+  'assessment_appeals',
+  {
+    id: id(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => assessmentRuns.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => assessmentParticipants.id),
+    dimensionId: text('dimension_id').notNull(),
+    reason: text('reason').notNull(),
+    filedBy: uuid('filed_by').notNull(),
+    filedAt: ts('filed_at').notNull().defaultNow(),
+    /** open | accepted | rejected */
+    status: text('status').notNull().default('open'),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredAt: ts('answered_at'),
+    pointsBefore: points('points_before'),
+    pointsAfter: points('points_after'),
+  },
+  (t) => [index('assessment_appeals_run_idx').on(t.runId, t.status)],
+);
+
+/** Written when a run is published (provisional) and again when it locks (final). */
+export const assessmentResults = pgTable(
+  'assessment_results',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => assessmentRuns.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => assessmentParticipants.id),
+    track: text('track'),
+    total: points('total').notNull(),
+    rank: integer('rank').notNull(),
+    tied: boolean('tied').notNull().default(false),
+    redFlag: boolean('red_flag').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.participantId] }), index('assessment_results_flag_idx').on(t.redFlag, t.participantId)],
 );

@@ -7,6 +7,7 @@ import { seedDemoPromotion } from '../db/seed/demo-promotion.ts';
 import { seedDemoService } from '../db/seed/demo-service.ts';
 import { seedDemoSafety } from '../db/seed/demo-safety.ts';
 import { seedDemoPark } from '../db/seed/demo-park.ts';
+import { seedDemoAssessments } from '../db/seed/demo-assessments.ts';
 import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
@@ -23,6 +24,7 @@ if (logins) {
   await seedDemoService(deps);
   await seedDemoSafety(deps);
   await seedDemoPark(deps);
+  await seedDemoAssessments(deps);
 }
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });

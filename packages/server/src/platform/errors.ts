@@ -56,12 +56,27 @@ function frameworkError(err: FastifyError): AppError | undefined {
   return undefined;
 }
 
+/**
+ * Whether a database error is a unique violation (of `constraint`, when given). Drizzle wraps the driver's error and
+ * keeps it as `cause`, so both are read.
+ */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (
+    let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 3;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (e.code === '23505') return !constraint || e.constraint === constraint || (e.message ?? '').includes(constraint);
+  }
+  return false;
+}
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const mapped = frameworkError(err as FastifyError);
   if (mapped) return mapped;
   // Unique violations that slipped past a service check still answer as a conflict, not a 500.
-  if ((err as { code?: string }).code === '23505') return new AppError('CONFLICT', 'a record with this key already exists');
+  if (isUniqueViolation(err)) return new AppError('CONFLICT', 'a record with this key already exists');
   return new AppError('INTERNAL', 'internal error');
 }
 

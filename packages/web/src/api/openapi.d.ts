@@ -27975,6 +27975,1654 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schemes with their participant and dimension counts and last run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                                description: string | null;
+                                /** @enum {string} */
+                                periodKind: "week" | "halfMonth" | "month" | "quarter" | "year";
+                                /** @enum {string} */
+                                participantKind: "unit" | "project";
+                                tracks: string[];
+                                redFlagTopN: number;
+                                appealWorkingDays: number;
+                                active: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                participantCount: number;
+                                dimensionCount: number;
+                                lastRun: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    period: string;
+                                    /** @enum {string} */
+                                    status: "scoring" | "appeal" | "locked";
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A scheme: dimensions (weights add up to 100), participants, panel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn?: string | null;
+                        description?: string | null;
+                        /** @enum {string} */
+                        periodKind: "week" | "halfMonth" | "month" | "quarter" | "year";
+                        /** @enum {string} */
+                        participantKind: "unit" | "project";
+                        /** @default [] */
+                        tracks?: string[];
+                        /** @default 1 */
+                        redFlagTopN?: number;
+                        /** @default 3 */
+                        appealWorkingDays?: number;
+                        dimensions: {
+                            id: string;
+                            /** @enum {string} */
+                            category: "compare" | "look" | "create";
+                            name: string;
+                            nameEn?: string | null;
+                            weight: number;
+                            /** @enum {string} */
+                            method: "auto" | "panel" | "grade";
+                            /** @enum {string|null} */
+                            metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                            scoring?: ({
+                                /** @enum {string} */
+                                kind: "rate";
+                            } | {
+                                /** @enum {string} */
+                                kind: "relative";
+                            } | {
+                                /** @enum {string} */
+                                kind: "deduct";
+                                perItem: number;
+                            }) | null;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            ifNoData?: "full" | "zero";
+                            gradePoints?: {
+                                [key: string]: number;
+                            } | null;
+                            description?: string | null;
+                        }[];
+                        participants: {
+                            /** Format: uuid */
+                            unitId?: string | null;
+                            /** Format: uuid */
+                            projectId?: string | null;
+                            track?: string | null;
+                        }[];
+                        /** @default [] */
+                        panel?: string[];
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            periodKind: "week" | "halfMonth" | "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            participantKind: "unit" | "project";
+                            tracks: string[];
+                            redFlagTopN: number;
+                            appealWorkingDays: number;
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            panel: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                            }[];
+                            active: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/schemes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            periodKind: "week" | "halfMonth" | "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            participantKind: "unit" | "project";
+                            tracks: string[];
+                            redFlagTopN: number;
+                            appealWorkingDays: number;
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            panel: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                            }[];
+                            active: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a scheme’s definition; participants that stay keep their ids, removed ones are deactivated (runs keep their copy) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn?: string | null;
+                        description?: string | null;
+                        /** @enum {string} */
+                        periodKind: "week" | "halfMonth" | "month" | "quarter" | "year";
+                        /** @enum {string} */
+                        participantKind: "unit" | "project";
+                        /** @default [] */
+                        tracks?: string[];
+                        /** @default 1 */
+                        redFlagTopN?: number;
+                        /** @default 3 */
+                        appealWorkingDays?: number;
+                        dimensions: {
+                            id: string;
+                            /** @enum {string} */
+                            category: "compare" | "look" | "create";
+                            name: string;
+                            nameEn?: string | null;
+                            weight: number;
+                            /** @enum {string} */
+                            method: "auto" | "panel" | "grade";
+                            /** @enum {string|null} */
+                            metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                            scoring?: ({
+                                /** @enum {string} */
+                                kind: "rate";
+                            } | {
+                                /** @enum {string} */
+                                kind: "relative";
+                            } | {
+                                /** @enum {string} */
+                                kind: "deduct";
+                                perItem: number;
+                            }) | null;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            ifNoData?: "full" | "zero";
+                            gradePoints?: {
+                                [key: string]: number;
+                            } | null;
+                            description?: string | null;
+                        }[];
+                        participants: {
+                            /** Format: uuid */
+                            unitId?: string | null;
+                            /** Format: uuid */
+                            projectId?: string | null;
+                            track?: string | null;
+                        }[];
+                        /** @default [] */
+                        panel?: string[];
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            periodKind: "week" | "halfMonth" | "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            participantKind: "unit" | "project";
+                            tracks: string[];
+                            redFlagTopN: number;
+                            appealWorkingDays: number;
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            panel: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                            }[];
+                            active: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    schemeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                schemeId: string;
+                                schemeName: string;
+                                period: string;
+                                /** @enum {string} */
+                                status: "scoring" | "appeal" | "locked";
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                lockedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start the run of a period: the scheme copied, automatic scores computed from module data as of the period’s end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        schemeId: string;
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schemeId: string;
+                            schemeName: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "scoring" | "appeal" | "locked";
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            /** Format: date-time */
+                            computedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date */
+                            appealEndsOn: string | null;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            highlights: string | null;
+                            progress: {
+                                entered: number;
+                                expected: number;
+                            };
+                            can: {
+                                score: boolean;
+                                appeal: boolean;
+                                manage: boolean;
+                            };
+                            results: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                track: string | null;
+                                dimensions: {
+                                    [key: string]: number | null;
+                                };
+                                total: number;
+                                rank: number;
+                                tied: boolean;
+                                redFlag: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run with its progress, results (provisional while scoring) and what the caller may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schemeId: string;
+                            schemeName: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "scoring" | "appeal" | "locked";
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            /** Format: date-time */
+                            computedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date */
+                            appealEndsOn: string | null;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            highlights: string | null;
+                            progress: {
+                                entered: number;
+                                expected: number;
+                            };
+                            can: {
+                                score: boolean;
+                                appeal: boolean;
+                                manage: boolean;
+                            };
+                            results: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                track: string | null;
+                                dimensions: {
+                                    [key: string]: number | null;
+                                };
+                                total: number;
+                                rank: number;
+                                tied: boolean;
+                                redFlag: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute the automatic scores again (while scoring) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schemeId: string;
+                            schemeName: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "scoring" | "appeal" | "locked";
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            /** Format: date-time */
+                            computedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date */
+                            appealEndsOn: string | null;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            highlights: string | null;
+                            progress: {
+                                entered: number;
+                                expected: number;
+                            };
+                            can: {
+                                score: boolean;
+                                appeal: boolean;
+                                manage: boolean;
+                            };
+                            results: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                track: string | null;
+                                dimensions: {
+                                    [key: string]: number | null;
+                                };
+                                total: number;
+                                rank: number;
+                                tied: boolean;
+                                redFlag: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A panel member’s score of a participant (never their own unit) on a panel or grade dimension */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        participantId: string;
+                        dimensionId: string;
+                        points?: number | null;
+                        /** @enum {string|null} */
+                        grade?: "excellent" | "good" | "fair" | "poor" | null;
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schemeId: string;
+                            schemeName: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "scoring" | "appeal" | "locked";
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            /** Format: date-time */
+                            computedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date */
+                            appealEndsOn: string | null;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            highlights: string | null;
+                            progress: {
+                                entered: number;
+                                expected: number;
+                            };
+                            can: {
+                                score: boolean;
+                                appeal: boolean;
+                                manage: boolean;
+                            };
+                            results: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                track: string | null;
+                                dimensions: {
+                                    [key: string]: number | null;
+                                };
+                                total: number;
+                                rank: number;
+                                tied: boolean;
+                                redFlag: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the results (every panel score entered) and open the appeal window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        highlights?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schemeId: string;
+                            schemeName: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "scoring" | "appeal" | "locked";
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            /** Format: date-time */
+                            computedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date */
+                            appealEndsOn: string | null;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            highlights: string | null;
+                            progress: {
+                                entered: number;
+                                expected: number;
+                            };
+                            can: {
+                                score: boolean;
+                                appeal: boolean;
+                                manage: boolean;
+                            };
+                            results: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                track: string | null;
+                                dimensions: {
+                                    [key: string]: number | null;
+                                };
+                                total: number;
+                                rank: number;
+                                tied: boolean;
+                                redFlag: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock the results after the appeal window, every appeal answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schemeId: string;
+                            schemeName: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "scoring" | "appeal" | "locked";
+                            dimensions: {
+                                id: string;
+                                /** @enum {string} */
+                                category: "compare" | "look" | "create";
+                                name: string;
+                                nameEn?: string | null;
+                                weight: number;
+                                /** @enum {string} */
+                                method: "auto" | "panel" | "grade";
+                                /** @enum {string|null} */
+                                metric?: "investmentCompletion" | "milestoneOnTime" | "projectsStarted" | "leadsSigned" | "capitalInPlace" | "tasksOnTime" | "tasksOverdue" | "requestsOnTime" | "requestSatisfaction" | "alarmsAckInTime" | null;
+                                scoring?: ({
+                                    /** @enum {string} */
+                                    kind: "rate";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "relative";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deduct";
+                                    perItem: number;
+                                }) | null;
+                                /**
+                                 * @default full
+                                 * @enum {string}
+                                 */
+                                ifNoData: "full" | "zero";
+                                gradePoints?: {
+                                    [key: string]: number;
+                                } | null;
+                                description?: string | null;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            }[];
+                            /** Format: date-time */
+                            computedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date */
+                            appealEndsOn: string | null;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            highlights: string | null;
+                            progress: {
+                                entered: number;
+                                expected: number;
+                            };
+                            can: {
+                                score: boolean;
+                                appeal: boolean;
+                                manage: boolean;
+                            };
+                            results: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                track: string | null;
+                                dimensions: {
+                                    [key: string]: number | null;
+                                };
+                                total: number;
+                                rank: number;
+                                tied: boolean;
+                                redFlag: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals: all for managers, the panel and leaders; else those of the caller’s unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                runId: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                dimensionId: string;
+                                reason: string;
+                                filedBy: string;
+                                /** Format: date-time */
+                                filedAt: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "rejected";
+                                answer: string | null;
+                                answeredBy: string | null;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                pointsBefore: number | null;
+                                pointsAfter: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Contest a score of the caller’s own unit within the appeal window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        participantId: string;
+                        dimensionId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            participantId: string;
+                            participantName: string;
+                            dimensionId: string;
+                            reason: string;
+                            filedBy: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "rejected";
+                            answer: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            pointsBefore: number | null;
+                            pointsAfter: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/appeals/{appealId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an appeal (the panel or the assessment office, until the results lock); accepted, the points change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        answer: string;
+                        points?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            participantId: string;
+                            participantName: string;
+                            dimensionId: string;
+                            reason: string;
+                            filedBy: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "rejected";
+                            answer: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            pointsBefore: number | null;
+                            pointsAfter: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/participants/{participantId}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant’s points, lost points and the scores (with inputs) behind them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                projectId: string | null;
+                                name: string;
+                                track: string | null;
+                            };
+                            total: number;
+                            rank: number | null;
+                            redFlag: boolean;
+                            dimensions: {
+                                dimensionId: string;
+                                name: string;
+                                weight: number;
+                                points: number | null;
+                                lost: number;
+                                scores: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    dimensionId: string;
+                                    /** Format: uuid */
+                                    scorerId: string | null;
+                                    scorerName: string | null;
+                                    value: number | null;
+                                    /** @enum {string|null} */
+                                    grade: "excellent" | "good" | "fair" | "poor" | null;
+                                    points: number;
+                                    comment: string | null;
+                                    inputs: {
+                                        numerator: number | null;
+                                        denominator: number | null;
+                                        records: {
+                                            kind: string;
+                                            id: string;
+                                            label: string;
+                                            figure: string | null;
+                                        }[];
+                                        more: number;
+                                    } | null;
+                                    /** Format: date-time */
+                                    scoredAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/red-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who held the red flag (流动红旗), locked runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    schemeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                runId: string;
+                                /** Format: uuid */
+                                schemeId: string;
+                                schemeName: string;
+                                period: string;
+                                track: string | null;
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/runs/{id}/bulletin.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results bulletin (考核结果通报) as a GB/T 9704 Word document */
+        get: {
+            parameters: {
+                query?: {
+                    template?: "office" | "default";
+                    title?: string;
+                    docNumber?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/osmand": {
         parameters: {
             query?: never;

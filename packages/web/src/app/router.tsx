@@ -35,6 +35,7 @@ const pages: Record<MenuKey, Page> = {
   economyFigures: lazy(() => import('../modules/economy-data/FiguresPage.tsx')),
   economyBulletin: lazy(() => import('../modules/economy/EconomyBulletinPage.tsx')),
   economySettings: lazy(() => import('../modules/economy-data/EconomySettingsPage.tsx')),
+  assessments: lazy(() => import('../modules/assessments/AssessmentsPage.tsx')),
   supervision: lazy(() => import('../modules/supervision/SupervisionPage.tsx')),
   rectification: lazy(() => import('../modules/rectification/RectificationPage.tsx')),
   meetings: lazy(() => import('../modules/meetings/MeetingsPage.tsx')),
@@ -64,6 +65,9 @@ const IndicatorDetailPage = lazy(() => import('../modules/economy/IndicatorDetai
 const LeadDetailPage = lazy(() => import('../modules/promotion/LeadDetailPage.tsx'));
 const RequestDetailPage = lazy(() => import('../modules/service/RequestDetailPage.tsx'));
 const PortalRequestPage = lazy(() => import('../modules/portal/PortalRequestPage.tsx'));
+const SchemeEditPage = lazy(() => import('../modules/assessments/SchemeEditPage.tsx'));
+const SchemePage = lazy(() => import('../modules/assessments/SchemePage.tsx'));
+const RunPage = lazy(() => import('../modules/assessments/RunPage.tsx'));
 
 function Root() {
   return (
@@ -162,6 +166,39 @@ export const router = createBrowserRouter([
             element: (
               <Permitted permission="portal.use">
                 <PortalRequestPage />
+              </Permitted>
+            ),
+          },
+          // Assessments: a scheme's editor needs assessment.manage; its page and its runs what the menu needs.
+          {
+            path: 'assessments/schemes/new',
+            element: (
+              <Permitted permission="assessment.manage">
+                <SchemeEditPage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'assessments/schemes/:id/edit',
+            element: (
+              <Permitted permission="assessment.manage">
+                <SchemeEditPage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'assessments/schemes/:id',
+            element: (
+              <Permitted permission="assessment.read">
+                <SchemePage />
+              </Permitted>
+            ),
+          },
+          {
+            path: 'assessments/runs/:id',
+            element: (
+              <Permitted permission="assessment.read">
+                <RunPage />
               </Permitted>
             ),
           },

@@ -16,6 +16,7 @@ import { parkGateEn } from './parkGate.en-US.ts';
 import { parkAppointmentsEn } from './parkAppointments.en-US.ts';
 import { parkRegistryEn } from './parkRegistry.en-US.ts';
 import { parkGeofencesEn } from './parkGeofences.en-US.ts';
+import { assessmentsEn } from './assessments.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -102,6 +103,7 @@ export const enUS: LocaleMessages = {
     economyFigures: 'Indicator figures',
     economyBulletin: 'Economic bulletin',
     economySettings: 'Indicator settings',
+    assessments: 'Assessments',
     documentTemplate: 'Document template',
     supervision: 'Supervision',
     rectification: 'Rectification',
@@ -302,6 +304,7 @@ export const enUS: LocaleMessages = {
     safety: 'Safety monitoring',
     park: 'Closed park',
     economy: 'Economic performance',
+    assessment: 'Assessments',
     supervision: 'Supervision',
     workbench: 'Workbench',
     organisation: 'Organisation and enterprises',
@@ -337,6 +340,12 @@ export const enUS: LocaleMessages = {
       enter: 'Enter indicator figures',
       approve: 'Approve indicator figures',
       manage: 'Manage indicators, regions and targets',
+    },
+    assessment: {
+      read: 'View assessment results',
+      score: 'Score as a panel member and answer appeals',
+      appeal: "Appeal one's own unit's scores",
+      manage: 'Manage assessment schemes, start and publish periods',
     },
     ledger: { read: 'Read ledgers', handle: 'Handle tasks', assign: 'Assign tasks', supervise: 'Supervise and review' },
     meetings: { manage: 'Manage meetings' },
@@ -1025,6 +1034,7 @@ export const enUS: LocaleMessages = {
   parkAppointments: parkAppointmentsEn,
   parkRegistry: parkRegistryEn,
   parkGeofences: parkGeofencesEn,
+  assessments: assessmentsEn,
   errors: {
     PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
     REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',
@@ -1087,6 +1097,15 @@ export const enUS: LocaleMessages = {
     GEOFENCE_INVALID: 'The geofence geometry is not valid',
     TERMINAL_TAKEN: 'The terminal is already bound to another vehicle',
     GATE_EVENT_INVALID: 'The gate event is malformed',
+    ASSESSMENT_WEIGHTS: 'The weights of the dimensions must add up to 100',
+    ASSESSMENT_DIMENSION_INVALID: 'A dimension is set up wrongly: an automatic one needs a metric the participants can be scored on and a scoring',
+    ASSESSMENT_PERIOD_INVALID: "The period does not fit the scheme's period kind",
+    ASSESSMENT_PERIOD_TAKEN: 'This period has already been started',
+    ASSESSMENT_STATE: 'Not possible in the current state of the assessment; refresh to see it',
+    ASSESSMENT_OWN_UNIT: 'A panel member cannot score their own unit',
+    ASSESSMENT_NOT_PANEL: "You are not on this scheme's panel",
+    APPEAL_WINDOW_CLOSED: 'Outside the appeal window: appeals can no longer be filed or answered',
+    APPEALS_OPEN: 'Some appeals are still unanswered: answer them before locking the results',
     ACCOUNT_LOCKED: 'The account is locked',
     ACCOUNT_DISABLED: 'The account is disabled; contact the administrator',
     PAYLOAD_TOO_LARGE: 'The request is too large',

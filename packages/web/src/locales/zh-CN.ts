@@ -15,6 +15,7 @@ import { parkGateZh } from './parkGate.zh-CN.ts';
 import { parkAppointmentsZh } from './parkAppointments.zh-CN.ts';
 import { parkRegistryZh } from './parkRegistry.zh-CN.ts';
 import { parkGeofencesZh } from './parkGeofences.zh-CN.ts';
+import { assessmentsZh } from './assessments.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -100,6 +101,7 @@ export const zhCN = {
     economyFigures: '指标数据',
     economyBulletin: '运行通报',
     economySettings: '指标设置',
+    assessments: '考核评比',
     documentTemplate: '公文模板',
     supervision: '督查督办',
     rectification: '整改销号',
@@ -292,6 +294,7 @@ export const zhCN = {
     safety: '安全监测',
     park: '封闭化管理',
     economy: '经济运行',
+    assessment: '考核评比',
     supervision: '督查督办',
     workbench: '工作台',
     organisation: '组织与企业',
@@ -313,6 +316,7 @@ export const zhCN = {
       appointment: '申报与审批本企业的预约入园',
     },
     economy: { read: '查看经济指标', enter: '录入指标数据', approve: '审核指标数据', manage: '维护指标、区域与目标' },
+    assessment: { read: '查看考核结果', score: '评比组打分与答复申诉', appeal: '对本单位得分提出申诉', manage: '维护考核方案、开展与公布考核' },
     ledger: { read: '查看台账', handle: '办理事项', assign: '交办事项', supervise: '督查审核' },
     meetings: { manage: '管理会议' },
     workbench: { view: '查看工作台' },
@@ -994,6 +998,7 @@ export const zhCN = {
   parkAppointments: parkAppointmentsZh,
   parkRegistry: parkRegistryZh,
   parkGeofences: parkGeofencesZh,
+  assessments: assessmentsZh,
   errors: {
     PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
     REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',
@@ -1056,6 +1061,15 @@ export const zhCN = {
     GEOFENCE_INVALID: '围栏图形不正确',
     TERMINAL_TAKEN: '该终端已绑定其他车辆',
     GATE_EVENT_INVALID: '卡口事件格式不正确',
+    ASSESSMENT_WEIGHTS: '各考核维度的权重合计须为 100 分',
+    ASSESSMENT_DIMENSION_INVALID: '考核维度设置有误：自动计算的维度须选择适用于参评对象的指标和计分方式',
+    ASSESSMENT_PERIOD_INVALID: '考核期与方案的考核周期不符',
+    ASSESSMENT_PERIOD_TAKEN: '该考核期已开展',
+    ASSESSMENT_STATE: '考核当前状态下不能执行此操作，请刷新后查看',
+    ASSESSMENT_OWN_UNIT: '评比组成员不能为本单位打分',
+    ASSESSMENT_NOT_PANEL: '您不是该考核方案的评比组成员',
+    APPEAL_WINDOW_CLOSED: '不在申诉期内，不能申诉或答复申诉',
+    APPEALS_OPEN: '还有未答复的申诉，答复后才能锁定结果',
     ACCOUNT_LOCKED: '账户已锁定',
     ACCOUNT_DISABLED: '账户已停用，请联系管理员',
     PAYLOAD_TOO_LARGE: '提交的内容过大',

@@ -106,7 +106,7 @@ describe('buildDemoZone', () => {
     });
 
     it('ends with the fixed accounts of later modules, so that the generated names before them do not shift', () => {
-      expect(zone.users.slice(-7).map((u) => [u.username, u.unitKey, u.roles])).toEqual([
+      expect(zone.users.slice(-8).map((u) => [u.username, u.unitKey, u.roles])).toEqual([
         ['statistician', 'statistics', ['statistician']],
         ['zhaoshang', 'promotion', ['promotionAdmin']],
         ['zsstaff', 'promotion', ['staff']],
@@ -114,6 +114,7 @@ describe('buildDemoZone', () => {
         ['cadre', 'economy', ['liaisonCadre']],
         ['anjian', 'emergencySafety', ['safetyOfficer']],
         ['fengbi', 'emergencySafety', ['parkOfficer']],
+        ['kaohe', 'personnelAssessment', ['assessor']],
       ]);
       expect(zone.users.filter((u) => u.roles.includes('statistician'))).toHaveLength(1);
       // The first generated (pseudo-random) user keeps the name it had before the statistician was added.

@@ -530,6 +530,7 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
   add({ username: 'cadre', unitKey: 'economy', position: '挂企干部', roles: ['liaisonCadre'] });
   add({ username: 'anjian', unitKey: 'emergencySafety', position: '科长', roles: ['safetyOfficer'] });
   add({ username: 'fengbi', unitKey: 'emergencySafety', position: '科员', roles: ['parkOfficer'] });
+  add({ username: 'kaohe', unitKey: 'personnelAssessment', position: '科长', roles: ['assessor'] });
   return users;
 }
 

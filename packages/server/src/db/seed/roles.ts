@@ -12,6 +12,13 @@ export interface BuiltinRole {
 
 export const builtinRoles: BuiltinRole[] = [
   {
+    code: 'assessor',
+    name: '考核办',
+    nameEn: 'Assessment office',
+    dataScope: 'all',
+    permissions: ['workbench.view', 'assessment.read', 'assessment.score', 'assessment.manage', 'units.read', 'users.read', 'projects.read'],
+  },
+  {
     code: 'systemAdmin',
     name: '系统管理员',
     nameEn: 'System administrator',
@@ -56,6 +63,8 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Zone leader',
     dataScope: 'all',
     permissions: [
+      'assessment.read',
+      'assessment.score',
       'safety.read',
       'park.read',
       'service.read',
@@ -79,6 +88,9 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Department head',
     dataScope: 'unitTree',
     permissions: [
+      'assessment.read',
+      'assessment.score',
+      'assessment.appeal',
       'service.read',
       'service.handle',
       'projects.read',
@@ -107,6 +119,8 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Staff',
     dataScope: 'unit',
     permissions: [
+      'assessment.read',
+      'assessment.appeal',
       'service.read',
       'service.handle',
       'projects.read',
@@ -128,6 +142,8 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Street or town staff',
     dataScope: 'unitTree',
     permissions: [
+      'assessment.read',
+      'assessment.appeal',
       'service.read',
       'service.handle',
       'service.file',

@@ -41,6 +41,7 @@ import {
   ApiOutlined,
   RadarChartOutlined,
   ExperimentOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 
@@ -70,6 +71,7 @@ export const menuIcons: Record<MenuKey, ReactNode> = {
   economyFigures: <TableOutlined />,
   economyBulletin: <FileTextOutlined />,
   economySettings: <SettingOutlined />,
+  assessments: <TrophyOutlined />,
   supervision: <FileSearchOutlined />,
   rectification: <CheckSquareOutlined />,
   meetings: <ScheduleOutlined />,
