@@ -9,14 +9,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import PizZip from 'pizzip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentAppeal, AssessmentBreakdown, AssessmentRun, AssessmentScheme } from '@zoneops/shared';
 import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/issue9-shots/';
@@ -40,8 +40,6 @@ describe.skipIf(!haveChromium())('assessments in Chromium', () => {
   let app: App;
   let base: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const changed = new Set<string>();
   const units = {} as Record<Bureau, { id: string; name: string }>;
   const displayName = new Map<string, string>();
 
@@ -70,35 +68,12 @@ describe.skipIf(!haveChromium())('assessments in Chromium', () => {
     for (const u of users) displayName.set(u.username, u.displayName);
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close();
+    await closeAll();
     await browser?.close();
     await env?.close();
   });
 
-  /** A fresh browser (its clock at the server's time) signed in as this demo user. */
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.clock.setFixedTime(env.clock.now());
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(changed.has(username) ? NEW_PASSWORD : PASSWORD);
-    await page.getByTestId('login-submit').click();
-    if (!changed.has(username)) {
-      // Demo accounts carry a seeded password: the first sign-in must change it.
-      await page.getByTestId('password-current').fill(PASSWORD);
-      await page.getByTestId('password-new').fill(NEW_PASSWORD);
-      await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-      await page.getByTestId('password-submit').click();
-      changed.add(username);
-    }
-    await page.getByTestId('menu-workbench').waitFor();
-    return page;
-  }
-  async function closeAll() {
-    for (const c of contexts.splice(0)) await c.close();
-  }
+  const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
   /** A GET of the API with the page's session (to compare the page with what the server holds). */
   const get = <T>(page: Page, path: string) =>

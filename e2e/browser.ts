@@ -1,6 +1,6 @@
 // Headless Chromium for the browser tests (Debian's /usr/bin/chromium through playwright-core).
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
@@ -27,4 +27,52 @@ export function launch(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export interface DemoPasswords {
+  /** The seeded password of the demo accounts. */
+  password: string;
+  /** What the first sign-in changes it to. */
+  newPassword: string;
+}
+
+/**
+ * Signs a demo user in on `page`. A demo account's first sign-in must change its seeded password: done once per
+ * username (`changed` remembers it across pages).
+ */
+export async function signInDemo(page: Page, base: string, username: string, pw: DemoPasswords, changed = new Set<string>()): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(changed.has(username) ? pw.newPassword : pw.password);
+  await page.getByTestId('login-submit').click();
+  if (!changed.has(username)) {
+    await page.getByTestId('password-current').fill(pw.password);
+    await page.getByTestId('password-new').fill(pw.newPassword);
+    await page.getByTestId('password-confirm').fill(pw.newPassword);
+    await page.getByTestId('password-submit').click();
+    changed.add(username);
+  }
+  await page.getByTestId('menu-workbench').waitFor();
+}
+
+/**
+ * Fresh browser contexts (Chinese, Asia/Shanghai, the clock fixed at the server's time), each signed in as a demo
+ * user: `as(username)` opens one, `closeAll()` closes them.
+ */
+export function demoSessions(browser: () => Browser, o: DemoPasswords & { base: () => string; now: () => Date; viewport?: { width: number; height: number } }) {
+  const contexts: BrowserContext[] = [];
+  const changed = new Set<string>();
+  return {
+    async as(username: string): Promise<Page> {
+      const context = await browser().newContext({ viewport: o.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      await context.clock.setFixedTime(o.now());
+      const page = await context.newPage();
+      await signInDemo(page, o.base(), username, o, changed);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of contexts.splice(0)) await c.close();
+    },
+  };
 }

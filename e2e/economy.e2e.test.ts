@@ -5,14 +5,14 @@
 // work in English too. Pictures for review go to /tmp/econ-shots (outside the repository); failures to test-results/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { round, type EconomyBulletin, type EconomyDashboard, type FigureGrid, type IndicatorSeries } from '@zoneops/shared';
 import { createEnv, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { DEMO_ECONOMY_DRAFT_CODES, DEMO_ECONOMY_LAST_MONTH, seedDemoEconomy } from '../packages/server/src/db/seed/demo-economy.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/econ-shots/';
@@ -26,7 +26,6 @@ describe.skipIf(!haveChromium())('economic performance in Chromium', () => {
   let app: App;
   let base: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     env = await createEnv('pglite');
@@ -41,28 +40,12 @@ describe.skipIf(!haveChromium())('economic performance in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close();
+    await closeAll();
     await browser?.close();
     await env?.close();
   });
 
-  /** A fresh browser (its clock at the server's time) signed in as this demo user, changing the seeded password. */
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.clock.setFixedTime(env.clock.now());
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('password-current').fill(PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('menu-workbench').waitFor();
-    return page;
-  }
+  const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
   /** A GET of the API with the page's session. */
   const get = <T>(page: Page, path: string) =>

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnv, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, signInDemo } from './browser.ts';
 
 describe.skipIf(!haveChromium())('foundation in Chromium', () => {
   let env: TestEnv;
@@ -27,18 +27,7 @@ describe.skipIf(!haveChromium())('foundation in Chromium', () => {
     await env?.close();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    // Demo accounts carry a seeded password: the first sign-in must change it.
-    await page.getByTestId('password-current').fill(PASSWORD);
-    await page.getByTestId('password-new').fill(NEW_PASSWORD);
-    await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('menu-workbench').waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInDemo(page, base, username, { password: PASSWORD, newPassword: NEW_PASSWORD });
 
   it('runs the department head and auditor paths', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -6,7 +6,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import type { App } from '../packages/server/src/app.ts';
@@ -15,7 +15,7 @@ import { units } from '../packages/server/src/db/schema.ts';
 import { createLedgerService } from '../packages/server/src/modules/ledger/ledger.service.ts';
 import { systemContext } from '../packages/server/src/platform/context.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
 
 const DAY = 86_400_000;
 /** A 1×1 PNG: the on-site photo. */
@@ -32,9 +32,6 @@ describe.skipIf(!haveChromium())('a supervision task in Chromium', () => {
   let base: string;
   let browser: Browser;
   let photo: string;
-  const contexts: BrowserContext[] = [];
-  /** Users who already changed the seeded password at their first sign-in. */
-  const changed = new Set<string>();
 
   beforeAll(async () => {
     env = await createEnv('pglite');
@@ -56,30 +53,7 @@ describe.skipIf(!haveChromium())('a supervision task in Chromium', () => {
   const setDay = (days: number) => env.clock.set(new Date(FIXED_NOW.getTime() + days * DAY));
   const setDate = (iso: string) => env.clock.set(new Date(`${iso}T01:00:00.000Z`));
 
-  /** A fresh browser (its clock at the server's time) signed in as this user. */
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.clock.setFixedTime(env.clock.now());
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(changed.has(username) ? NEW_PASSWORD : PASSWORD);
-    await page.getByTestId('login-submit').click();
-    if (!changed.has(username)) {
-      // Demo accounts carry a seeded password: the first sign-in must change it.
-      await page.getByTestId('password-current').fill(PASSWORD);
-      await page.getByTestId('password-new').fill(NEW_PASSWORD);
-      await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-      await page.getByTestId('password-submit').click();
-      changed.add(username);
-    }
-    await page.getByTestId('menu-workbench').waitFor();
-    return page;
-  }
-  async function closeAll() {
-    for (const c of contexts.splice(0)) await c.close();
-  }
+  const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
   const openItem = async (page: Page, id: string) => {
     await page.goto(`${base}/supervision/items/${id}`);

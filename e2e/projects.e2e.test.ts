@@ -4,7 +4,7 @@
 // the battle map show it. The demo seed leaves exactly this report unfiled (demo-projects.ts, the 'missing' flag).
 import { mkdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centsToMoney, moneyToCents, periodOfDay, previousPeriod, projectLightReasonText, type ProjectLightReason } from '@zoneops/shared';
 import { createEnv, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
@@ -15,7 +15,7 @@ import { localDate } from '../packages/server/src/platform/clock.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
 import { formatWan } from '../packages/web/src/modules/projects/format.ts';
 import { formatYi, projectLightColours } from '../packages/web/src/modules/project-views/views-ui.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
 
 /** The screenshots of the docs (docs/screenshots/projects-*.png); failures go to test-results/ like the others. */
 const DOCS = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -65,9 +65,6 @@ describe.skipIf(!haveChromium())('a key project in Chromium', () => {
   let projectId: string;
   /** The last finished month on the fixed clock: the one the seed left unfiled. */
   let period: string;
-  const contexts: BrowserContext[] = [];
-  /** Users who already changed the seeded password at their first sign-in. */
-  const changed = new Set<string>();
 
   beforeAll(async () => {
     env = await createEnv('pglite');
@@ -89,30 +86,7 @@ describe.skipIf(!haveChromium())('a key project in Chromium', () => {
     await env?.close();
   });
 
-  /** A fresh browser (its clock at the server's time) signed in as this user. */
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.clock.setFixedTime(env.clock.now());
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(changed.has(username) ? NEW_PASSWORD : PASSWORD);
-    await page.getByTestId('login-submit').click();
-    if (!changed.has(username)) {
-      // Demo accounts carry a seeded password: the first sign-in must change it.
-      await page.getByTestId('password-current').fill(PASSWORD);
-      await page.getByTestId('password-new').fill(NEW_PASSWORD);
-      await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-      await page.getByTestId('password-submit').click();
-      changed.add(username);
-    }
-    await page.getByTestId('menu-workbench').waitFor();
-    return page;
-  }
-  async function closeAll() {
-    for (const c of contexts.splice(0)) await c.close();
-  }
+  const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
   /** A GET of the API with the page's session. */
   const get = <T>(page: Page, path: string) =>

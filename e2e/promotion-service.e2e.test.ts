@@ -10,14 +10,14 @@
 import { mkdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
 import { formatWan } from '../packages/web/src/modules/projects/format.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/issue6-shots/';
@@ -63,9 +63,6 @@ describe.skipIf(!haveChromium())('investment promotion and enterprise service in
   let app: App;
   let base: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** Users who already changed the seeded password at their first sign-in. */
-  const changed = new Set<string>();
   const userIds = new Map<string, { id: string; unitId: string }>();
   /** The unit requests of the category 用地用房 are routed to, and its name. */
   let handlingUnit: { id: string; name: string };
@@ -89,35 +86,12 @@ describe.skipIf(!haveChromium())('investment promotion and enterprise service in
     handlingUnit = { id: construction.unitId, name: construction.unitName };
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts.splice(0)) await c.close();
+    await closeAll();
     await browser?.close();
     await env?.close();
   });
 
-  /** A fresh browser (its clock at the server's time) signed in as this demo user. */
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.clock.setFixedTime(env.clock.now());
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(changed.has(username) ? NEW_PASSWORD : PASSWORD);
-    await page.getByTestId('login-submit').click();
-    if (!changed.has(username)) {
-      // Demo accounts carry a seeded password: the first sign-in must change it.
-      await page.getByTestId('password-current').fill(PASSWORD);
-      await page.getByTestId('password-new').fill(NEW_PASSWORD);
-      await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-      await page.getByTestId('password-submit').click();
-      changed.add(username);
-    }
-    await page.getByTestId('menu-workbench').waitFor();
-    return page;
-  }
-  async function closeAll() {
-    for (const c of contexts.splice(0)) await c.close();
-  }
+  const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
   /** A call of the API with the page's session (setup and stored results only; the story itself goes through the UI). */
   const call = <T>(page: Page, method: string, path: string, body?: unknown) =>

@@ -24,7 +24,7 @@ import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { seedDemoSafety } from '../packages/server/src/db/seed/demo-safety.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
-import { haveChromium, launch, SCREENSHOTS } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, signInDemo } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/issue7-shots/';
@@ -98,15 +98,7 @@ describe.skipIf(!haveChromium())('live safety map in Chromium', () => {
     const p = await context.newPage();
     // a missing element fails the step instead of waiting for the test's own timeout
     p.setDefaultTimeout(10_000);
-    await p.goto(`${base}/login`);
-    await p.getByTestId('login-username').fill(username);
-    await p.getByTestId('login-password').fill(PASSWORD);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId('password-current').fill(PASSWORD);
-    await p.getByTestId('password-new').fill(NEW_PASSWORD);
-    await p.getByTestId('password-confirm').fill(NEW_PASSWORD);
-    await p.getByTestId('password-submit').click();
-    await p.getByTestId('menu-workbench').waitFor();
+    await signInDemo(p, base, username, { password: PASSWORD, newPassword: NEW_PASSWORD });
     return p;
   }
 
