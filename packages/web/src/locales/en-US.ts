@@ -71,6 +71,8 @@ export const enUS: LocaleMessages = {
     meeting: 'Meeting',
     lead: 'Lead',
     request: 'Request',
+    assessmentScheme: 'Scheme',
+    assessmentRun: 'Period results',
     home: 'Home',
     system: 'System',
     notifications: 'Notifications',

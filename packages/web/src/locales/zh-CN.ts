@@ -69,6 +69,8 @@ export const zhCN = {
     meeting: '会议',
     lead: '线索详情',
     request: '诉求详情',
+    assessmentScheme: '考核方案',
+    assessmentRun: '考核结果',
     home: '首页',
     system: '系统管理',
     notifications: '消息通知',

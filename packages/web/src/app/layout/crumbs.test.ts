@@ -13,6 +13,9 @@ describe('detail crumbs', () => {
     expect(detailCrumb('/projects/0c4f')).toBe('nav.project');
     expect(detailCrumb('/supervision/items/0c4f')).toBe('nav.item');
     expect(detailCrumb('/rectification/items/0c4f')).toBe('nav.item');
+    expect(detailCrumb('/assessments/schemes/0c4f')).toBe('nav.assessmentScheme');
+    expect(detailCrumb('/assessments/runs/0c4f')).toBe('nav.assessmentRun');
+    expect(detailCrumb('/assessments/schemes/0c4f/edit')).toBeNull();
   });
 
   it('give none on a menu page or an unknown sub-path', () => {

@@ -12,6 +12,8 @@ export const detailCrumbs: Record<string, string> = {
   '/promotion/leads/': 'nav.lead',
   '/service/requests/': 'nav.request',
   '/portal/requests/': 'nav.request',
+  '/assessments/schemes/': 'nav.assessmentScheme',
+  '/assessments/runs/': 'nav.assessmentRun',
 };
 
 const prefixes = Object.keys(detailCrumbs).sort((a, b) => b.length - a.length);
