@@ -59,6 +59,19 @@ export const metricCatalogue = {
 export type MetricKey = keyof typeof metricCatalogue;
 export const metricKeys = Object.keys(metricCatalogue) as MetricKey[];
 
+/** Whether a metric is computed for participants of this kind. */
+export const metricSupports = (metric: MetricKey, kind: ParticipantKind): boolean =>
+  (metricCatalogue[metric].kinds as readonly ParticipantKind[]).includes(kind);
+
+/** A dimension's grade table: its own percentages over the default ones. */
+export const gradeTable = (own: Partial<Record<Grade, number>> | null | undefined): Record<Grade, number> => ({ ...defaultGradePoints, ...(own ?? {}) });
+
+/** The sum of dimension weights, exact to the cent (0.1 + 0.2 is 0.3 here); a scheme's must be 100. */
+export function weightTotal(rows: readonly { weight?: number | null }[] | undefined): number {
+  const cents = (rows ?? []).reduce((sum, r) => sum + Math.round((Number(r?.weight) || 0) * 100), 0);
+  return cents / 100;
+}
+
 /**
  * How an automatic metric's value becomes points (0 … weight):
  * - rate: weight × value (a share 0–1);
@@ -72,6 +85,11 @@ export type AutoScoring = { kind: 'rate' } | { kind: 'relative' } | { kind: 'ded
 export interface PeriodBounds {
   start: string;
   end: string;
+}
+
+/** The kind of a period key (2026, 2026-Q3, 2026-11, 2026-11-2, 2026-W48), or null when it is no valid period. */
+export function periodKindOfKey(key: string): PeriodKind | null {
+  return periodKinds.find((k) => periodBounds(k, key) !== null) ?? null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -2,8 +2,9 @@
 // catalogue, panel points or grades), the participants (units or projects, by track) and the panel. Checked whole
 // before anything is written; an edit keeps the ids of participants that stay; runs keep their own copy.
 import {
-  defaultGradePoints,
-  metricCatalogue,
+  gradeTable,
+  metricSupports,
+  weightTotal,
   type AssessmentDimension,
   type AssessmentScheme,
   type MetricKey,
@@ -18,7 +19,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound, validationError, type FieldIssue } from '../../platform/errors.ts';
 import { assessmentRepository as repo, type SchemeRow } from './assessment.repository.ts';
-import { isoOf, round2 } from './assessment-results.ts';
+import { isoOf } from './assessment-results.ts';
 import { requireManage, unitsAndProjects } from './assessment-run-context.ts';
 
 export const SCHEME_ENTITY = 'assessmentScheme';
@@ -76,7 +77,7 @@ const schemeValues = (input: SchemeInput, c: CheckedScheme) => ({
 
 /** The dimensions completed (automatic ones with metric and scoring, grade ones with their points); 4xx when off. */
 function checkDimensions(input: SchemeInput): AssessmentDimension[] {
-  const total = round2(input.dimensions.reduce((a, d) => a + d.weight, 0));
+  const total = weightTotal(input.dimensions);
   if (total !== 100) {
     throw new AppError('ASSESSMENT_WEIGHTS', `the dimensions' weights add up to ${total}, not 100`, [
       { path: 'body.dimensions', message: `the weights add up to ${total}, not 100` },
@@ -89,14 +90,13 @@ function checkDimensions(input: SchemeInput): AssessmentDimension[] {
     if (ids.has(d.id)) dimIssues.push({ path: `${at}.id`, message: `the id ${d.id} is used twice` });
     ids.add(d.id);
     if (d.method === 'auto') {
-      const kinds = d.metric ? (metricCatalogue[d.metric as MetricKey].kinds as readonly string[]) : [];
       if (!d.metric) dimIssues.push({ path: `${at}.metric`, message: 'an automatic dimension needs its metric' });
-      else if (!kinds.includes(input.participantKind))
+      else if (!metricSupports(d.metric as MetricKey, input.participantKind))
         dimIssues.push({ path: `${at}.metric`, message: `${d.metric} is not computed for ${input.participantKind} participants` });
       if (!d.scoring) dimIssues.push({ path: `${at}.scoring`, message: 'an automatic dimension needs its scoring (rate, relative or deduct)' });
       return { ...d, metric: d.metric ?? null, scoring: d.scoring ?? null, gradePoints: null };
     }
-    const gradePoints = d.method === 'grade' ? { ...defaultGradePoints, ...(d.gradePoints ?? {}) } : null;
+    const gradePoints = d.method === 'grade' ? gradeTable(d.gradePoints) : null;
     return { ...d, metric: null, scoring: null, gradePoints };
   });
   if (dimIssues.length) throw new AppError('ASSESSMENT_DIMENSION_INVALID', dimIssues.map((x) => `${x.path}: ${x.message}`).join('; '), dimIssues);

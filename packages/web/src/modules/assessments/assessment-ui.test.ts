@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodBounds } from '@zoneops/shared';
+import { periodBounds, periodKindOfKey, weightTotal } from '@zoneops/shared';
 import { run, scheme } from './assessment-fixtures.ts';
 import {
   defaultPeriod,
@@ -13,14 +13,12 @@ import {
   ownUnitIds,
   panelDimensions,
   periodKeyOf,
-  periodKindOfKey,
   periodLabel,
   periodOptions,
   resultsByTrack,
   rowEntries,
   schemeFieldName,
   schemeToForm,
-  weightTotal,
   weightsComplete,
 } from './assessment-ui.ts';
 

@@ -3,11 +3,14 @@
 // participant kind can be scored on, the server's field paths onto the form's fields), the run's steps, the ranking
 // grouped by track and the panel grid's rules. Unit-tested in assessment-ui.test.ts.
 import {
-  defaultGradePoints,
+  gradeTable,
   gradeToPoints,
   metricCatalogue,
   metricKeys,
+  metricSupports,
   periodBounds,
+  periodKindOfKey,
+  weightTotal,
   type AssessmentDimension,
   type AssessmentResultRow,
   type AssessmentScheme,
@@ -22,16 +25,6 @@ import {
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
 // ---- periods ------------------------------------------------------------------------------------------------------
-
-/** The kind of a period key (2026, 2026-Q3, 2026-11, 2026-11-2, 2026-W48), or null when it is none of them. */
-export function periodKindOfKey(key: string): PeriodKind | null {
-  if (/^\d{4}$/.test(key)) return 'year';
-  if (/^\d{4}-Q[1-4]$/.test(key)) return 'quarter';
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(key)) return 'month';
-  if (/^\d{4}-(0[1-9]|1[0-2])-[12]$/.test(key)) return 'halfMonth';
-  if (/^\d{4}-W\d{2}$/.test(key)) return 'week';
-  return null;
-}
 
 /** A period key as people say it: 2026年三季度 / 2026 Q3, 2026年11月上半月 / Nov 2026, 1st half, 2026年第48周. */
 export function periodLabel(key: string, t: Translate): string {
@@ -170,7 +163,7 @@ export interface SchemeFormValues {
 }
 
 /** The metrics a participant kind can be scored on (projects: investment completion and milestones only). */
-export const metricsFor = (kind: ParticipantKind): MetricKey[] => metricKeys.filter((k) => (metricCatalogue[k].kinds as readonly string[]).includes(kind));
+export const metricsFor = (kind: ParticipantKind): MetricKey[] => metricKeys.filter((k) => metricSupports(k, kind));
 
 /** The scoring a metric suits by default: a share as a rate, a lower-is-better count deducted, any other count compared. */
 export function defaultScoring(metric: MetricKey): AutoScoringKind {
@@ -185,12 +178,6 @@ export function nextDimensionId(used: readonly (string | undefined)[]): string {
   let n = used.length + 1;
   while (taken.has(`d${n}`)) n++;
   return `d${n}`;
-}
-
-/** The sum of the weights, exact to the cent (0.1 + 0.2 is 0.3 here). */
-export function weightTotal(rows: readonly { weight?: number | null }[] | undefined): number {
-  const cents = (rows ?? []).reduce((sum, r) => sum + Math.round((Number(r?.weight) || 0) * 100), 0);
-  return cents / 100;
 }
 
 export const weightsComplete = (rows: readonly { weight?: number | null }[] | undefined) => weightTotal(rows) === 100;
@@ -339,7 +326,7 @@ export const isOwnUnit = (participant: { unitId: string | null }, own: ReadonlyS
 
 /** The points a grade earns on a dimension (its own table, else the default one). */
 export function gradePointsOf(dim: Pick<AssessmentDimension, 'weight' | 'gradePoints'>, grade: Grade): number {
-  return gradeToPoints(grade, dim.weight, { ...defaultGradePoints, ...(dim.gradePoints ?? {}) });
+  return gradeToPoints(grade, dim.weight, gradeTable(dim.gradePoints));
 }
 
 export interface CellDraft {

@@ -4,14 +4,13 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Form, Input, InputNumber, Select, Table, Tooltip, Typography, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { defaultGradePoints, dimensionCategories, grades, scoringMethods, type MetricKey, type ParticipantKind } from '@zoneops/shared';
+import { defaultGradePoints, dimensionCategories, grades, scoringMethods, weightTotal, type MetricKey, type ParticipantKind } from '@zoneops/shared';
 import {
   autoScoringKinds,
   defaultScoring,
   formatPoints,
   metricsFor,
   nextDimensionId,
-  weightTotal,
   weightsComplete,
   type DimensionRow,
   type SchemeFormValues,
