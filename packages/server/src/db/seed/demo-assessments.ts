@@ -10,10 +10,9 @@ import { ManualClock } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { authRepository } from '../../platform/auth/auth.repository.ts';
-import { toPrincipal } from '../../platform/auth/principal.service.ts';
 import { createAssessmentService } from '../../modules/assessments/assessment.service.ts';
 import { assessmentSchemes, roles, units, userRoles, users } from '../schema.ts';
+import { demoPrincipal } from './demo-actors.ts';
 
 export const DEMO_SCHEME_NAME = '“七比一看”竞赛';
 const BUREAUS = ['GL-ECO', 'GL-PRO', 'GL-CON', 'GL-EMG', 'GL-ENV', 'GL-FIN', 'GL-NRP', 'GL-STA', 'GL-SOC'];
@@ -120,24 +119,24 @@ export async function seedDemoAssessments(deps: Deps): Promise<Record<string, st
   const clock = new ManualClock(now);
   const service = createAssessmentService({ ...deps, clock });
   const ctx = systemContext('demo-seed');
-  const principalOf = async (username: string): Promise<Principal> => {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-    return toPrincipal((await authRepository.findPrincipalByUserId(db, u!.id))!, 'session');
-  };
+  const principalOf = (username: string): Promise<Principal> => demoPrincipal(db, username);
   const bureaus = await db
     .select({ id: units.id, code: units.code })
     .from(units)
     .where(and(inArray(units.code, BUREAUS), isNull(units.deletedAt)));
   if (bureaus.length !== BUREAUS.length) return null;
+  /** Demo users holding a role (in a unit), by username. */
+  const withRole = (role: string, limit: number, unitId?: string) =>
+    db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .innerJoin(userRoles, eq(userRoles.userId, users.id))
+      .innerJoin(roles, eq(roles.id, userRoles.roleId))
+      .where(and(eq(roles.code, role), unitId ? eq(users.unitId, unitId) : undefined))
+      .orderBy(users.username)
+      .limit(limit);
   // The panel: the zone's leaders (their unit is the committee, above every bureau).
-  const leaders = await db
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(eq(roles.code, 'leader'))
-    .orderBy(users.username)
-    .limit(3);
+  const leaders = await withRole('leader', 3);
   const manager = await principalOf('kaohe');
   const input: SchemeInput = {
     name: DEMO_SCHEME_NAME,
@@ -199,13 +198,7 @@ export async function seedDemoAssessments(deps: Deps): Promise<Record<string, st
       // The last-placed bureau contests its work-style score; the panel accepts half a point more.
       const last = [...published.results].sort((a, b) => b.rank - a.rank)[0]!;
       const unitOf = published.participants.find((p) => p.id === last.participantId)!.unitId!;
-      const [appellant] = await db
-        .select({ username: users.username })
-        .from(users)
-        .innerJoin(userRoles, eq(userRoles.userId, users.id))
-        .innerJoin(roles, eq(roles.id, userRoles.roleId))
-        .where(and(eq(users.unitId, unitOf), eq(roles.code, 'deptAdmin')))
-        .limit(1);
+      const [appellant] = await withRole('deptAdmin', 1, unitOf);
       if (appellant) {
         const appeal = await service.fileAppeal(ctx, await principalOf(appellant.username), run.id, {
           participantId: last.participantId,

@@ -9,11 +9,10 @@ import { ManualClock, localDate } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { authRepository } from '../../platform/auth/auth.repository.ts';
-import { toPrincipal } from '../../platform/auth/principal.service.ts';
 import { createAttachmentService } from '../../modules/attachments/index.ts';
 import { createLedgerService } from '../../modules/ledger/ledger.service.ts';
 import { settings, units, users } from '../schema.ts';
+import { demoPrincipal } from './demo-actors.ts';
 
 const MARK = 'demo.ledgers';
 const DAYS = 60;
@@ -339,11 +338,7 @@ export async function seedDemoLedgers(deps: Deps): Promise<void> {
     if (!u) throw new Error(`demo unit ${code} missing`);
     return u.id;
   };
-  const principal = async (username: string): Promise<Principal> => {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-    const row = await authRepository.findPrincipalByUserId(db, u!.id);
-    return toPrincipal(row!, 'session');
-  };
+  const principal = (username: string): Promise<Principal> => demoPrincipal(db, username);
   // The head of a unit: the first user of that unit who may handle ledger items.
   const headOf = async (code: string): Promise<Principal> => {
     const rows = await db

@@ -9,8 +9,6 @@ import { ManualClock, today } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { authRepository } from '../../platform/auth/auth.repository.ts';
-import { toPrincipal } from '../../platform/auth/principal.service.ts';
 import { queryRows } from '../../platform/database.ts';
 import { createLeadService } from '../../modules/promotion/lead.service.ts';
 import { createScreeningService } from '../../modules/promotion/screening.service.ts';
@@ -26,8 +24,8 @@ import {
   promotionTrips,
   settings,
   units,
-  users,
 } from '../schema.ts';
+import { demoPrincipalById, demoUserId } from './demo-actors.ts';
 
 const MARK = 'demo.promotion.seeded';
 
@@ -416,12 +414,8 @@ export async function seedDemoPromotion(deps: Deps): Promise<void> {
   const screening = createScreeningService(at, leads);
   const ctx = systemContext('demo-seed');
 
-  const principalOf = async (id: string): Promise<Principal> => toPrincipal((await authRepository.findPrincipalByUserId(db, id))!, 'session');
-  const idOf = async (username: string) => {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return u.id;
-  };
+  const principalOf = (id: string): Promise<Principal> => demoPrincipalById(db, id);
+  const idOf = (username: string) => demoUserId(db, username);
   // The head of the promotion bureau: the department head of the unit the promotion administrator belongs to.
   const [head] = await queryRows<{ id: string }>(
     db,

@@ -9,14 +9,13 @@ import { ManualClock, today } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { authRepository } from '../../platform/auth/auth.repository.ts';
-import { toPrincipal } from '../../platform/auth/principal.service.ts';
 import { queryRows } from '../../platform/database.ts';
 import { createPairingService } from '../../modules/service/pairing.service.ts';
 import { createRequestService } from '../../modules/service/request.service.ts';
 import { createRoutingService } from '../../modules/service/routing.service.ts';
 import { createVisitService } from '../../modules/service/visit.service.ts';
-import { settings, units, users } from '../schema.ts';
+import { settings, units } from '../schema.ts';
+import { demoPrincipalById, demoUserId } from './demo-actors.ts';
 
 const MARK = 'demo.service.seeded';
 const HOUR = 3_600_000;
@@ -260,8 +259,8 @@ export async function seedDemoService(deps: Deps): Promise<void> {
   const visits = createVisitService(at, requests);
   const ctx = systemContext('demo-seed');
   const todayOn = today(deps.clock);
-  const principalOf = async (id: string): Promise<Principal> => toPrincipal((await authRepository.findPrincipalByUserId(db, id))!, 'session');
-  const userIdOf = async (username: string) => (await db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
+  const principalOf = (id: string): Promise<Principal> => demoPrincipalById(db, id);
+  const userIdOf = (username: string) => demoUserId(db, username);
   const manager = await principalOf(await userIdOf('qyfw'));
 
   const unitRows = await db.select({ id: units.id, code: units.code }).from(units);
