@@ -16,7 +16,7 @@ import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../p
 import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
-import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions, apiGet, antInput, antPick } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/issue9-shots/';
@@ -75,13 +75,7 @@ describe.skipIf(!haveChromium())('assessments in Chromium', () => {
 
   const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
-  /** A GET of the API with the page's session (to compare the page with what the server holds). */
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (url) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<unknown>;
-    }, path) as Promise<T>;
+  const get = apiGet;
 
   /** Lets messages end before a screenshot: they are timed with Date, which the fixed clock holds still. */
   let later = 0;
@@ -97,28 +91,8 @@ describe.skipIf(!haveChromium())('assessments in Chromium', () => {
   };
   const failShot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}issue9-${name}.png`, fullPage: true });
 
-  /** An input by its test id, whether antd put the id on the input itself or on its wrapper. */
-  const input = (page: Page | Locator, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  /** Chooses an option of an antd select (typing narrows searchable ones). */
-  async function pick(page: Page, testId: string, text: string, search = true) {
-    const select = page.getByTestId(testId);
-    const chosen = async () => ((await select.textContent()) ?? '').includes(text);
-    for (let attempt = 0; attempt < 2 && !(await chosen()); attempt++) {
-      await select.click();
-      if (search) {
-        await page.keyboard.type(text);
-        await page.locator('.ant-select-item-option').filter({ hasText: text, visible: true }).first().waitFor();
-        await page.keyboard.press('Enter');
-      } else {
-        await page.locator('.ant-select-item-option').filter({ hasText: text, visible: true }).first().click();
-      }
-      await expect
-        .poll(chosen, { timeout: 3_000 })
-        .toBe(true)
-        .catch(() => page.keyboard.press('Escape'));
-    }
-    expect(await chosen(), `${testId}: ${text}`).toBe(true);
-  }
+  const input = antInput;
+  const pick = antPick;
   /** Adds an option to a multiple select by clicking it (Enter would toggle whichever option is active). */
   async function pickMore(page: Page, testId: string, text: string) {
     const select = page.getByTestId(testId);

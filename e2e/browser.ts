@@ -1,6 +1,7 @@
 // Headless Chromium for the browser tests (Debian's /usr/bin/chromium through playwright-core).
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
@@ -75,4 +76,38 @@ export function demoSessions(browser: () => Browser, o: DemoPasswords & { base: 
       for (const c of contexts.splice(0)) await c.close();
     },
   };
+}
+
+/** A GET of the API with the page's session (to compare the page with what the server holds). */
+export const apiGet = <T>(page: Page, path: string): Promise<T> =>
+  page.evaluate(async (url) => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<unknown>;
+  }, path) as Promise<T>;
+
+/** An input by its test id, whether antd put the id on the input itself or on its wrapper. */
+export const antInput = (page: Page | Locator, testId: string): Locator =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+/** Chooses an option of an antd select (typing narrows searchable ones). */
+export async function antPick(page: Page, testId: string, text: string, search = true): Promise<void> {
+  const select = page.getByTestId(testId);
+  const chosen = async () => ((await select.textContent()) ?? '').includes(text);
+  // a click during the dropdown's opening animation can be lost: the choice is checked and made again once
+  for (let attempt = 0; attempt < 2 && !(await chosen()); attempt++) {
+    await select.click();
+    if (search) {
+      await page.keyboard.type(text);
+      await page.locator('.ant-select-item-option').filter({ hasText: text, visible: true }).first().waitFor();
+      await page.keyboard.press('Enter');
+    } else {
+      await page.locator('.ant-select-item-option').filter({ hasText: text, visible: true }).first().click();
+    }
+    await expect
+      .poll(chosen, { timeout: 3_000 })
+      .toBe(true)
+      .catch(() => page.keyboard.press('Escape'));
+  }
+  expect(await chosen(), `${testId}: ${text}`).toBe(true);
 }

@@ -12,7 +12,7 @@ import { createEnv, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/ser
 import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { DEMO_ECONOMY_DRAFT_CODES, DEMO_ECONOMY_LAST_MONTH, seedDemoEconomy } from '../packages/server/src/db/seed/demo-economy.ts';
-import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions, apiGet } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/econ-shots/';
@@ -47,13 +47,7 @@ describe.skipIf(!haveChromium())('economic performance in Chromium', () => {
 
   const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
-  /** A GET of the API with the page's session. */
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (url) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<unknown>;
-    }, path) as Promise<T>;
+  const get = apiGet;
   /**
    * Lets the charts' animations end before a screenshot: ECharts times them with Date, which the fixed clock holds
    * still, so the fixed time moves on a few seconds (the same morning) and the next frames draw the last one.

@@ -15,7 +15,7 @@ import { localDate } from '../packages/server/src/platform/clock.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
 import { formatWan } from '../packages/web/src/modules/projects/format.ts';
 import { formatYi, projectLightColours } from '../packages/web/src/modules/project-views/views-ui.ts';
-import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions, apiGet } from './browser.ts';
 
 /** The screenshots of the docs (docs/screenshots/projects-*.png); failures go to test-results/ like the others. */
 const DOCS = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -88,13 +88,7 @@ describe.skipIf(!haveChromium())('a key project in Chromium', () => {
 
   const { as, closeAll } = demoSessions(() => browser, { base: () => base, now: () => env.clock.now(), password: PASSWORD, newPassword: NEW_PASSWORD });
 
-  /** A GET of the API with the page's session. */
-  const get = <T>(page: Page, path: string) =>
-    page.evaluate(async (url) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<unknown>;
-    }, path) as Promise<T>;
+  const get = apiGet;
   const detailOf = (page: Page) => get<Detail>(page, `/api/projects/${projectId}`);
   const reasonsOf = (d: Detail) => d.lightReasons.map((r) => projectLightReasonText(r as ProjectLightReason, 'zh'));
   /**

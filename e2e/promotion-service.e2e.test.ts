@@ -10,14 +10,14 @@
 import { mkdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import type { App } from '../packages/server/src/app.ts';
 import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
 import { formatWan } from '../packages/web/src/modules/projects/format.ts';
-import { haveChromium, launch, SCREENSHOTS, demoSessions } from './browser.ts';
+import { haveChromium, launch, SCREENSHOTS, demoSessions, antInput, antPick } from './browser.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/issue6-shots/';
@@ -127,29 +127,8 @@ describe.skipIf(!haveChromium())('investment promotion and enterprise service in
   };
   const failShot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}issue6-${name}.png`, fullPage: true });
 
-  /** An input by its test id, whether antd put the id on the input itself or on its wrapper. */
-  const input = (page: Page | Locator, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  /** Chooses an option of an antd select (typing narrows searchable ones). */
-  async function pick(page: Page, testId: string, text: string, search = true) {
-    const select = page.getByTestId(testId);
-    const chosen = async () => ((await select.textContent()) ?? '').includes(text);
-    // a click during the dropdown's opening animation can be lost: the choice is checked and made again once
-    for (let attempt = 0; attempt < 2 && !(await chosen()); attempt++) {
-      await select.click();
-      if (search) {
-        await page.keyboard.type(text);
-        await page.locator('.ant-select-item-option').filter({ hasText: text, visible: true }).first().waitFor();
-        await page.keyboard.press('Enter');
-      } else {
-        await page.locator('.ant-select-item-option').filter({ hasText: text, visible: true }).first().click();
-      }
-      await expect
-        .poll(chosen, { timeout: 3_000 })
-        .toBe(true)
-        .catch(() => page.keyboard.press('Escape'));
-    }
-    expect(await chosen(), `${testId}: ${text}`).toBe(true);
-  }
+  const input = antInput;
+  const pick = antPick;
   /** A date in an antd date picker. */
   async function pickDate(page: Page, testId: string, day: string) {
     await page.getByTestId(testId).click();
