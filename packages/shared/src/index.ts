@@ -39,3 +39,4 @@ export * from './schemas/park-positions.ts';
 export * from './schemas/park-geofences.ts';
 export * from './schemas/park-live.ts';
 export * from './schemas/assessments.ts';
+export * from './schemas/cockpit.ts';

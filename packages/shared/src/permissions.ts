@@ -64,6 +64,7 @@ export const permissionCatalogue = [
   { code: 'assessment.score', group: 'assessment' },
   { code: 'assessment.appeal', group: 'assessment' },
   { code: 'assessment.manage', group: 'assessment' },
+  { code: 'cockpit.view', group: 'cockpit' },
   { code: 'field.phone', group: 'fields' },
   { code: 'field.uscc', group: 'fields' },
   { code: 'field.personName', group: 'fields' },
@@ -92,6 +93,8 @@ export function adminClassesOf(perms: Iterable<string>): AdminClass[] {
 /** Side menu: each entry is shown when the user holds its permission. */
 export const menuCatalogue = [
   { key: 'workbench', path: '/', permission: 'workbench.view' },
+  { key: 'cockpit', path: '/cockpit', permission: 'cockpit.view' },
+  { key: 'bigScreen', path: '/screen', permission: 'cockpit.view' },
   { key: 'projects', path: '/projects', permission: 'projects.read' },
   { key: 'battleMap', path: '/projects/map', permission: 'projects.read' },
   { key: 'projectDashboard', path: '/projects/dashboard', permission: 'projects.read' },

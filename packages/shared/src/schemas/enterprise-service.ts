@@ -283,7 +283,7 @@ export const requestPage = pageOf(requestSchema);
 
 // ---- metrics ---------------------------------------------------------------------------------------------------
 
-const rateSchema = z.object({ count: z.number().int(), of: z.number().int(), rate: z.number().nullable() });
+export const rateSchema = z.object({ count: z.number().int(), of: z.number().int(), rate: z.number().nullable() });
 /** Handling rounds started in [from, to] (Asia/Shanghai days), per unit that handled them. */
 export const metricsQuery = z
   .object({ from: isoDate, to: isoDate, unitId: idSchema.optional() })

@@ -11,6 +11,8 @@ type Page = LazyExoticComponent<ComponentType>;
 
 const pages: Record<MenuKey, Page> = {
   workbench: lazy(() => import('../modules/workbench/WorkbenchPage.tsx')),
+  cockpit: lazy(() => import('../modules/cockpit/CockpitPage.tsx')),
+  bigScreen: lazy(() => import('../modules/screen/BigScreenPage.tsx')),
   projects: lazy(() => import('../modules/projects/ProjectsPage.tsx')),
   battleMap: lazy(() => import('../modules/project-views/BattleMapPage.tsx')),
   projectDashboard: lazy(() => import('../modules/project-views/ProjectDashboardPage.tsx')),
@@ -113,6 +115,11 @@ export const router = createBrowserRouter([
           { path: '/account/totp', element: <TotpPage /> },
         ],
       },
+      // The big screen (数据大屏) fills the window: outside the layout, but behind the same session and permission.
+      {
+        path: '/screen',
+        element: <RequireFullSession>{guarded('bigScreen', 'cockpit.view')}</RequireFullSession>,
+      },
       {
         path: '/',
         element: (
@@ -122,7 +129,9 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <IndexPage /> },
-          ...menuCatalogue.filter((m) => m.path !== '/').map((m) => ({ path: m.path.slice(1), element: guarded(m.key, m.permission) })),
+          ...menuCatalogue
+            .filter((m) => m.path !== '/' && m.key !== 'bigScreen')
+            .map((m) => ({ path: m.path.slice(1), element: guarded(m.key, m.permission) })),
           // Ledger items of both supervision and rectification (links from notifications and the workbench use /supervision).
           { path: 'supervision/items/:id', element: readLedger(<ItemDetailPage />) },
           { path: 'rectification/items/:id', element: readLedger(<ItemDetailPage />) },

@@ -17,6 +17,8 @@ import { parkAppointmentsEn } from './parkAppointments.en-US.ts';
 import { parkRegistryEn } from './parkRegistry.en-US.ts';
 import { parkGeofencesEn } from './parkGeofences.en-US.ts';
 import { assessmentsEn } from './assessments.en-US.ts';
+import { cockpitEn } from './cockpit.en-US.ts';
+import { screenEn } from './screen.en-US.ts';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -111,6 +113,8 @@ export const enUS: LocaleMessages = {
     rectification: 'Rectification',
     meetings: 'Coordination meetings',
     workbench: 'Workbench',
+    cockpit: "Leaders' cockpit",
+    bigScreen: 'Big screen',
     units: 'Organisation',
     users: 'Users',
     roles: 'Roles',
@@ -307,6 +311,7 @@ export const enUS: LocaleMessages = {
     park: 'Closed park',
     economy: 'Economic performance',
     assessment: 'Assessments',
+    cockpit: "Leaders' cockpit",
     supervision: 'Supervision',
     workbench: 'Workbench',
     organisation: 'Organisation and enterprises',
@@ -352,6 +357,7 @@ export const enUS: LocaleMessages = {
     ledger: { read: 'Read ledgers', handle: 'Handle tasks', assign: 'Assign tasks', supervise: 'Supervise and review' },
     meetings: { manage: 'Manage meetings' },
     workbench: { view: 'View the workbench' },
+    cockpit: { view: "View the leaders' cockpit and the big screen" },
     units: { read: 'View units', write: 'Manage units' },
     users: { read: 'View users', write: 'Manage users', resetPassword: 'Reset passwords', unlock: 'Unlock accounts' },
     enterprises: { read: 'View enterprises', write: 'Manage enterprises' },
@@ -1037,6 +1043,8 @@ export const enUS: LocaleMessages = {
   parkRegistry: parkRegistryEn,
   parkGeofences: parkGeofencesEn,
   assessments: assessmentsEn,
+  cockpit: cockpitEn,
+  screen: screenEn,
   errors: {
     PROJECT_DUPLICATE: 'The project already exists (same code, or same name and owner)',
     REPORT_ALREADY_APPROVED: 'The report for this period is already approved and cannot change',

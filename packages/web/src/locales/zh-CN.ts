@@ -16,6 +16,8 @@ import { parkAppointmentsZh } from './parkAppointments.zh-CN.ts';
 import { parkRegistryZh } from './parkRegistry.zh-CN.ts';
 import { parkGeofencesZh } from './parkGeofences.zh-CN.ts';
 import { assessmentsZh } from './assessments.zh-CN.ts';
+import { cockpitZh } from './cockpit.zh-CN.ts';
+import { screenZh } from './screen.zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'ZoneOps',
@@ -109,6 +111,8 @@ export const zhCN = {
     rectification: '整改销号',
     meetings: '会议协调',
     workbench: '工作台',
+    cockpit: '领导驾驶舱',
+    bigScreen: '数据大屏',
     units: '组织机构',
     users: '用户管理',
     roles: '角色权限',
@@ -297,6 +301,7 @@ export const zhCN = {
     park: '封闭化管理',
     economy: '经济运行',
     assessment: '考核评比',
+    cockpit: '领导驾驶舱',
     supervision: '督查督办',
     workbench: '工作台',
     organisation: '组织与企业',
@@ -322,6 +327,7 @@ export const zhCN = {
     ledger: { read: '查看台账', handle: '办理事项', assign: '交办事项', supervise: '督查审核' },
     meetings: { manage: '管理会议' },
     workbench: { view: '查看工作台' },
+    cockpit: { view: '查看领导驾驶舱与数据大屏' },
     units: { read: '查看单位', write: '维护单位' },
     users: { read: '查看用户', write: '维护用户', resetPassword: '重置密码', unlock: '解锁账户' },
     enterprises: { read: '查看企业', write: '维护企业' },
@@ -1001,6 +1007,8 @@ export const zhCN = {
   parkRegistry: parkRegistryZh,
   parkGeofences: parkGeofencesZh,
   assessments: assessmentsZh,
+  cockpit: cockpitZh,
+  screen: screenZh,
   errors: {
     PROJECT_DUPLICATE: '项目已存在（项目编码或项目名称+业主重复）',
     REPORT_ALREADY_APPROVED: '该期投资报表已审核通过，不能再修改',

@@ -63,6 +63,7 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Zone leader',
     dataScope: 'all',
     permissions: [
+      'cockpit.view',
       'assessment.read',
       'assessment.score',
       'safety.read',
@@ -88,6 +89,7 @@ export const builtinRoles: BuiltinRole[] = [
     nameEn: 'Department head',
     dataScope: 'unitTree',
     permissions: [
+      'cockpit.view',
       'assessment.read',
       'assessment.score',
       'assessment.appeal',

@@ -42,11 +42,15 @@ import {
   RadarChartOutlined,
   ExperimentOutlined,
   TrophyOutlined,
+  DesktopOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import { menuCatalogue, type MenuKey } from '@zoneops/shared';
 
 export const menuIcons: Record<MenuKey, ReactNode> = {
   workbench: <DashboardOutlined />,
+  cockpit: <FundProjectionScreenOutlined />,
+  bigScreen: <DesktopOutlined />,
   projects: <ProjectOutlined />,
   battleMap: <EnvironmentOutlined />,
   projectDashboard: <BarChartOutlined />,
