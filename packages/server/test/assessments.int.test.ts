@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssessmentAppeal, AssessmentBreakdown, AssessmentRun, AssessmentScheme } from '@zoneops/shared';
+import type { AssessmentAppeal, AssessmentBreakdown, AssessmentRun, AssessmentScheme, AssessmentScore } from '@zoneops/shared';
 import type { App } from '../src/app.ts';
 import { queryRows, type Db } from '../src/platform/database.ts';
 import { buildUnit, buildUser, createEnv, engines, login, type Client, type TestEnv } from './harness.ts';
@@ -317,6 +317,20 @@ for (const engine of engines()) {
         ['评委乙', 12],
         ['评委甲', 16],
       ]);
+      // a member reads back only their own scores, in one request; without assessment.score: 403
+      const mine = (await c.p1.get(`/api/assessments/runs/${run.id}/my-scores`)).json() as { items: AssessmentScore[] };
+      expect(mine.items.map((s) => [s.participantId, s.dimensionId, s.grade ?? s.points]).sort()).toEqual(
+        [
+          [pid.b, 'service', 18],
+          [pid.c, 'service', 16],
+          [pid.e, 'service', 16],
+          [pid.b, 'morale', 'good'],
+          [pid.c, 'morale', 'excellent'],
+          [pid.e, 'morale', 'good'],
+        ].sort(),
+      );
+      expect(new Set(mine.items.map((s) => s.scorerName))).toEqual(new Set(['评委甲']));
+      expect((await c.staffB.get(`/api/assessments/runs/${run.id}/my-scores`)).statusCode).toBe(403);
     });
 
     it('publishes with the ranking, ties stated, the red flag proposed and the appeal window open', async () => {

@@ -117,6 +117,8 @@ export const scoreSchema = z.object({
   scoredAt: z.iso.datetime(),
 });
 export type AssessmentScore = z.infer<typeof scoreSchema>;
+/** The caller's own panel and grade scores of a run. */
+export const myScoresSchema = z.object({ items: z.array(scoreSchema) });
 
 export const resultRowSchema = z.object({
   participantId: idSchema,

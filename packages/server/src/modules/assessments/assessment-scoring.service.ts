@@ -6,6 +6,7 @@ import {
   defaultGradePoints,
   gradeToPoints,
   type AssessmentAppeal,
+  type AssessmentScore,
   type AssessmentRun,
   type Grade,
   type appealAnswerSchema,
@@ -19,7 +20,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound, validationError } from '../../platform/errors.ts';
 import { periodText, pointsText } from './assessment-bulletin.ts';
 import { assessmentRepository as repo, type AppealRow, type RunRow } from './assessment.repository.ts';
-import { defOf, isoOf, num, onPanel, ownUnit, pointsTable, rankingChanges } from './assessment-results.ts';
+import { defOf, isoOf, num, onPanel, ownUnit, pointsTable, rankingChanges, toScore } from './assessment-results.ts';
 import {
   entryTarget,
   participantPath,
@@ -104,6 +105,12 @@ export function createScoringService(deps: Deps, runs: RunContext) {
         });
       });
       return viewOf(p, id);
+    },
+
+    /** The caller's own panel and grade scores of a run (the scoring grid reads them back in one request). */
+    async myScores(p: Principal, runId: string): Promise<{ items: AssessmentScore[] }> {
+      const run = await findRun(runId);
+      return { items: (await repo.scores(db, run.id, undefined, p.userId)).map(toScore) };
     },
 
     async listAppeals(p: Principal, runId: string): Promise<{ items: AssessmentAppeal[] }> {

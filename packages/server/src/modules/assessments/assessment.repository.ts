@@ -281,8 +281,8 @@ export const assessmentRepository = {
   },
 
   // ---- scores ----
-  /** The scores of a run (or of one participant), automatic and panel, with the scorer's name. */
-  scores(db: DbOrTx, runId: string, participantId?: string): Promise<ScoreRow[]> {
+  /** The scores of a run (or of one participant, or given by one scorer), automatic and panel, with the scorer's name. */
+  scores(db: DbOrTx, runId: string, participantId?: string, scorerId?: string): Promise<ScoreRow[]> {
     return db
       .select({
         id: assessmentScores.id,
@@ -299,7 +299,13 @@ export const assessmentRepository = {
       })
       .from(assessmentScores)
       .leftJoin(users, eq(users.id, assessmentScores.scorerId))
-      .where(and(eq(assessmentScores.runId, runId), participantId ? eq(assessmentScores.participantId, participantId) : undefined))
+      .where(
+        and(
+          eq(assessmentScores.runId, runId),
+          participantId ? eq(assessmentScores.participantId, participantId) : undefined,
+          scorerId ? eq(assessmentScores.scorerId, scorerId) : undefined,
+        ),
+      )
       .orderBy(asc(assessmentScores.participantId), asc(assessmentScores.dimensionId), asc(assessmentScores.scoredAt), asc(assessmentScores.id));
   },
   async insertScores(tx: DbOrTx, rows: (typeof assessmentScores.$inferInsert)[]): Promise<void> {

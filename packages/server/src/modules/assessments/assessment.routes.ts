@@ -5,6 +5,7 @@ import {
   appealAnswerSchema,
   appealCreateSchema,
   appealListSchema,
+  myScoresSchema,
   appealSchema,
   breakdownSchema,
   bulletinQuery,
@@ -118,6 +119,15 @@ export function registerAssessmentRoutes(app: FastifyInstance, service: Assessme
     '/api/assessments/runs/:id/lock',
     { config: manage, schema: { ...run, summary: 'Lock the results after the appeal window, every appeal answered' } },
     (req) => service.lock(req.ctx, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/assessments/runs/:id/my-scores',
+    {
+      config: { auth: 'assessment.score' },
+      schema: { tags, summary: 'The caller’s own panel and grade scores of the run', params: idParams, response: { 200: myScoresSchema } },
+    },
+    (req) => service.myScores(actorOf(req), req.params.id),
   );
 
   // ---- appeals ----

@@ -1,47 +1,43 @@
 // 评分: the panel's progress (entered / expected) and, for a panel member while the run is scoring, a grid of the
 // participants × the panel and grade dimensions: points 0…weight or a grade, each with its comment. The member's own
 // unit is greyed out (the server refuses it too). A row is saved on its own (PUT …/scores, one entry per cell); the
-// member's earlier scores are read back from the participants' breakdowns.
+// member's earlier scores are read back in one request (GET …/my-scores).
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Empty, Flex, Input, InputNumber, Progress, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { grades, type Grade } from '@zoneops/shared';
 import { api } from '../../../app/api.ts';
-import { useMe } from '../../../app/auth.tsx';
 import { useReportError } from '../../../app/use-report-error.ts';
 import { gradePointsOf, isEnglish, isOwnUnit, localName, panelDimensions, rowEntries, type CellDraft } from '../assessment-ui.ts';
 import { useOwnUnitIds } from '../use-own-units.ts';
-import { API, type AssessmentBreakdown, type AssessmentDimension, type AssessmentParticipant, type AssessmentRun } from '../assessment-types.ts';
+import { API, type AssessmentDimension, type AssessmentScore, type AssessmentParticipant, type AssessmentRun } from '../assessment-types.ts';
 
 type Cells = Record<string, Record<string, CellDraft>>;
 
-/** The member's own earlier scores, read from each participant's breakdown (three at a time). */
-function useMyScores(runId: string, idsKey: string, meId: string, enabled: boolean): [Cells, (pid: string, cells: Record<string, CellDraft>) => void] {
+/** The member's own earlier scores of the run (GET …/my-scores), as grid cells per participant. */
+function useMyScores(runId: string, enabled: boolean): [Cells, (pid: string, cells: Record<string, CellDraft>) => void] {
   const [mine, setMine] = useState<Cells>({});
   useEffect(() => {
-    if (!enabled || !idsKey) return;
-    const queue = idsKey.split(',');
+    if (!enabled) return;
     const ctrl = new AbortController();
-    const worker = async () => {
-      while (!ctrl.signal.aborted && queue.length) {
-        const id = queue.shift()!;
-        try {
-          const b = await api.get<AssessmentBreakdown>(`${API}/runs/${runId}/participants/${id}/breakdown`, undefined, { signal: ctrl.signal });
-          const cells: Record<string, CellDraft> = {};
-          for (const d of b.dimensions) {
-            const s = d.scores.find((x) => x.scorerId === meId);
-            if (s) cells[d.dimensionId] = { points: s.grade ? null : s.points, grade: s.grade, comment: s.comment ?? '' };
-          }
-          if (Object.keys(cells).length) setMine((prev) => ({ ...prev, [id]: { ...cells, ...prev[id] } }));
-        } catch {
-          // a breakdown this user may not read: the row starts empty
-        }
-      }
-    };
-    void Promise.all([worker(), worker(), worker()]);
+    api.get<{ items: AssessmentScore[] }>(`${API}/runs/${runId}/my-scores`, undefined, { signal: ctrl.signal }).then(
+      ({ items }) => {
+        const cells: Cells = {};
+        for (const s of items) (cells[s.participantId] ??= {})[s.dimensionId] = { points: s.grade ? null : s.points, grade: s.grade, comment: s.comment ?? '' };
+        // cells typed meanwhile win over what was stored
+        setMine((prev) => {
+          const next = { ...cells };
+          for (const [pid, c] of Object.entries(prev)) next[pid] = { ...next[pid], ...c };
+          return next;
+        });
+      },
+      () => {
+        // aborted, or not a panel member: the grid starts empty
+      },
+    );
     return () => ctrl.abort();
-  }, [runId, idsKey, meId, enabled]);
+  }, [runId, enabled]);
   const remember = (pid: string, cells: Record<string, CellDraft>) => setMine((prev) => ({ ...prev, [pid]: { ...prev[pid], ...cells } }));
   return [mine, remember];
 }
@@ -106,14 +102,13 @@ function ScoreCell({
   );
 }
 
-export function ScoreGrid({ run, myId, ownUnits, onSaved }: { run: AssessmentRun; myId: string; ownUnits: ReadonlySet<string>; onSaved: () => void }) {
+export function ScoreGrid({ run, ownUnits, onSaved }: { run: AssessmentRun; ownUnits: ReadonlySet<string>; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const { message } = App.useApp();
   const report = useReportError();
   const dims = useMemo(() => panelDimensions(run.dimensions), [run.dimensions]);
-  const scorable = run.participants.filter((p) => !isOwnUnit(p, ownUnits));
-  const [mine, remember] = useMyScores(run.id, scorable.map((p) => p.id).join(','), myId, run.status === 'scoring');
+  const [mine, remember] = useMyScores(run.id, run.status === 'scoring' && run.can.score);
   const [drafts, setDrafts] = useState<Cells>({});
   const [missing, setMissing] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState<string | null>(null);
@@ -224,7 +219,6 @@ export function ScoreGrid({ run, myId, ownUnits, onSaved }: { run: AssessmentRun
 
 export function ScoringTab({ run, onSaved }: { run: AssessmentRun; onSaved: () => void }) {
   const { t } = useTranslation();
-  const me = useMe();
   const ownUnits = useOwnUnitIds();
   const dims = panelDimensions(run.dimensions);
   const { entered, expected } = run.progress;
@@ -245,7 +239,7 @@ export function ScoringTab({ run, onSaved }: { run: AssessmentRun; onSaved: () =
       ) : (
         <>
           <Alert type="info" showIcon title={t('assessments.scoring.hint')} />
-          <ScoreGrid run={run} myId={me.id} ownUnits={ownUnits} onSaved={onSaved} />
+          <ScoreGrid run={run} ownUnits={ownUnits} onSaved={onSaved} />
         </>
       )}
     </Space>
