@@ -159,8 +159,8 @@ export async function seedDemoAssessments(deps: Deps): Promise<Record<string, st
     const run = await service.getRun(manager, runId);
     for (const [m, member] of panel.entries()) {
       for (const part of run.participants) {
-        if (jitter(`${period}|${m}|${part.id}|skip`) >= share) continue;
-        const j = jitter(`${period}|${m}|${part.id}`);
+        if (jitter(`${period}|${m}|${part.name}|skip`) >= share) continue;
+        const j = jitter(`${period}|${m}|${part.name}`); // names, not ids: the same scores on every install
         await service.score(ctx, member, runId, {
           participantId: part.id,
           dimensionId: 'style',
