@@ -29,6 +29,7 @@ import { settingsRepository } from './platform/settings.repository.ts';
 import { WorkbenchRegistry } from './platform/workbench.ts';
 import { registerAssessments } from './modules/assessments/index.ts';
 import { registerAttachments } from './modules/attachments/index.ts';
+import { registerCockpit } from './modules/cockpit/index.ts';
 import { registerAudit } from './modules/audit/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
 import { registerCalendar } from './modules/calendar/index.ts';
@@ -234,7 +235,8 @@ export async function buildApp(config: Config, database: Database, opts: AppOpti
   const service = registerService(app, deps);
   const safety = await registerSafety(app, deps, (channel, onNotify, onLive) => database.listen(channel, onNotify, onLive));
   const park = await registerPark(app, deps, safety);
-  registerAssessments(app, deps);
+  const assessments = registerAssessments(app, deps);
+  registerCockpit(app, deps, { projects, economy, promotion, ledger, service, safety, park, assessments });
   registerAttachments(app, deps, { maxBytes: config.maxUploadBytes });
 
   // The web client: built files, and index.html for every other GET outside /api (client-side routes).

@@ -29262,6 +29262,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/runs/{id}/my-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own panel and grade scores of the run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                dimensionId: string;
+                                /** Format: uuid */
+                                scorerId: string | null;
+                                scorerName: string | null;
+                                value: number | null;
+                                /** @enum {string|null} */
+                                grade: "excellent" | "good" | "fair" | "poor" | null;
+                                points: number;
+                                comment: string | null;
+                                inputs: {
+                                    numerator: number | null;
+                                    denominator: number | null;
+                                    records: {
+                                        kind: string;
+                                        id: string;
+                                        label: string;
+                                        figure: string | null;
+                                    }[];
+                                    more: number;
+                                } | null;
+                                /** Format: date-time */
+                                scoredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/runs/{id}/appeals": {
         parameters: {
             query?: never;
@@ -29612,6 +29679,215 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leaders' cockpit: a tile per module the caller may read (absent without the module's read permission) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            economy?: {
+                                month: string | null;
+                                indicators: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    unit: string;
+                                    unitEn: string;
+                                    periodLabel: string;
+                                    value: number | null;
+                                    growth: number | null;
+                                    rank: {
+                                        rank: number;
+                                        tiedWith: number;
+                                        of: number;
+                                    } | null;
+                                    target: ({
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        target: number;
+                                        completion: number;
+                                        timeProgress: number | null;
+                                        aheadOfTime: number | null;
+                                        met: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "growth";
+                                        target: number;
+                                        gapPoints: number;
+                                        met: boolean;
+                                    }) | null;
+                                    /** @enum {string} */
+                                    threshold: "alert" | "normal" | "excellent" | "none";
+                                }[];
+                                summary: {
+                                    first: number;
+                                    second: number;
+                                    ranked: number;
+                                    belowTarget: number;
+                                    alert: number;
+                                };
+                            };
+                            projects?: {
+                                year: number;
+                                count: number;
+                                annualPlan: string;
+                                ytdCompleted: string;
+                                annualPercent: number | null;
+                                byLight: {
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    count: number;
+                                }[];
+                                yearLists: {
+                                    [key: string]: {
+                                        count: number;
+                                        totalInvestment: string;
+                                    };
+                                };
+                                topDelayed: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    leadUnitName: string;
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red" | "none";
+                                    overdueDays: number;
+                                }[];
+                            };
+                            promotion?: {
+                                funnel: {
+                                    /** @enum {string} */
+                                    stage: "lead" | "negotiating" | "signed" | "preStart" | "started" | "capitalInPlace" | "production";
+                                    count: number;
+                                    plannedInvestment: string;
+                                }[];
+                                signings: {
+                                    year: number;
+                                    count: number;
+                                    signedInvestment: string;
+                                    capitalInPlace: string;
+                                };
+                            };
+                            supervision?: {
+                                open: number;
+                                red: number;
+                                yellow: number;
+                                overdueByUnit: {
+                                    /** Format: uuid */
+                                    unitId: string;
+                                    unitName: string;
+                                    open: number;
+                                    red: number;
+                                }[];
+                                redItems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    ledgerKind: "supervision" | "rectification" | "blocker" | "request" | "hazard";
+                                    title: string;
+                                    unitName: string;
+                                    /** Format: date */
+                                    dueOn: string | null;
+                                    overdueDays: number;
+                                }[];
+                            };
+                            service?: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                requests: number;
+                                open: number;
+                                onTimeResponse: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                onTimeCompletion: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                                satisfaction: {
+                                    count: number;
+                                    of: number;
+                                    rate: number | null;
+                                };
+                            };
+                            safety?: {
+                                openAlarms: {
+                                    red: number;
+                                    orange: number;
+                                    yellow: number;
+                                    blue: number;
+                                };
+                            };
+                            park?: {
+                                /** Format: date-time */
+                                at: string;
+                                vehicles: number;
+                                vehiclesByCategory: {
+                                    /** @enum {string} */
+                                    category: "hazmat" | "hazardousWaste" | "cargo" | "ordinary" | "emergency" | "unregistered";
+                                    count: number;
+                                }[];
+                                people: number;
+                            };
+                            competition?: {
+                                /** Format: uuid */
+                                runId: string;
+                                /** Format: uuid */
+                                schemeId: string;
+                                schemeName: string;
+                                period: string;
+                                /** @enum {string} */
+                                status: "scoring" | "appeal" | "locked";
+                                rows: {
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    name: string;
+                                    track: string | null;
+                                    total: number;
+                                    rank: number;
+                                    tied: boolean;
+                                    redFlag: boolean;
+                                }[];
+                            } | null;
+                        };
+                    };
                 };
             };
         };

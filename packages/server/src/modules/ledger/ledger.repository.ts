@@ -403,6 +403,30 @@ export const ledgerRepository = {
     const rows = await db.insert(ledgerReminders).values({ itemId, kind, key, sentAt: at }).onConflictDoNothing().returning({ itemId: ledgerReminders.itemId });
     return rows.length > 0;
   },
+  /** Open top-level items of ledgers of these kinds (visible: the item condition), counted per lead unit. */
+  openCountsByUnit(db: DbOrTx, kinds: readonly string[], visible: SQL | undefined) {
+    return queryRows<{ unitId: string; unitName: string; open: number; red: number; yellow: number }>(
+      db,
+      sql`select ${ledgerItems.leadUnitId} as "unitId", u.name as "unitName", count(*)::int as open,
+          count(*) filter (where ${ledgerItems.light} = 'red')::int as red, count(*) filter (where ${ledgerItems.light} = 'yellow')::int as yellow
+        from ${ledgerItems} join ${ledgers} on ${ledgers.id} = ${ledgerItems.ledgerId} join ${units} u on u.id = ${ledgerItems.leadUnitId}
+        where ${ledgerItems.deletedAt} is null and ${ledgerItems.parentId} is null and ${ledgerItems.status} in ${OPEN}
+          and ${ledgers.kind} = any(${sql.param([...kinds])}::text[]) ${visible ? sql`and ${visible}` : sql``}
+        group by 1, 2`,
+    );
+  },
+  /** Open red top-level items of ledgers of these kinds, the longest overdue on `day` first (at most `limit`). */
+  redItems(db: DbOrTx, kinds: readonly string[], visible: SQL | undefined, day: string, limit: number) {
+    return queryRows<{ id: string; ledgerKind: string; title: string; unitName: string; dueOn: string; overdueDays: number }>(
+      db,
+      sql`select ${ledgerItems.id} as id, ${ledgers.kind} as "ledgerKind", ${ledgerItems.title} as title, u.name as "unitName",
+          to_char(${ledgerItems.deadline}, 'YYYY-MM-DD') as "dueOn", greatest(${day}::date - ${ledgerItems.deadline}, 0)::int as "overdueDays"
+        from ${ledgerItems} join ${ledgers} on ${ledgers.id} = ${ledgerItems.ledgerId} join ${units} u on u.id = ${ledgerItems.leadUnitId}
+        where ${ledgerItems.deletedAt} is null and ${ledgerItems.parentId} is null and ${ledgerItems.status} in ${OPEN} and ${ledgerItems.light} = 'red'
+          and ${ledgers.kind} = any(${sql.param([...kinds])}::text[]) ${visible ? sql`and ${visible}` : sql``}
+        order by ${ledgerItems.deadline}, ${ledgerItems.code}, ${ledgerItems.id} limit ${limit}`,
+    );
+  },
   /** Users of a unit holding a permission (the recipients of a unit-level reminder). */
   async unitUsersWith(db: DbOrTx, unitId: string, permission: string): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(

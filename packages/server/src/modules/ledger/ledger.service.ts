@@ -18,6 +18,7 @@ import {
   type ItemCreate,
   type ItemRole,
   type LedgerAction,
+  type LedgerKind,
   type LedgerStatus,
 } from '@zoneops/shared';
 import { sql, type SQL } from 'drizzle-orm';
@@ -493,6 +494,18 @@ export function createLedgerService(deps: Deps) {
         await audit.record(tx, ctx, { action: 'ledger.template.create', entityType: 'checkpointTemplate', entityId: row.id, diff: diffOf(null, row) });
         return row;
       });
+    },
+
+    /**
+     * The open top-level items of ledgers of these kinds the caller sees: counts per lead unit (open, red, yellow) and
+     * the red items longest overdue on `day` (at most `limit`). The leaders' cockpit reads it.
+     */
+    async openSummary(p: Principal, kinds: readonly LedgerKind[], day: string, limit: number) {
+      const [byUnit, red] = await Promise.all([
+        ledgerRepository.openCountsByUnit(db, kinds, visible(p)),
+        ledgerRepository.redItems(db, kinds, visible(p), day, limit),
+      ]);
+      return { byUnit, red: red.map((r) => ({ ...r, ledgerKind: r.ledgerKind as LedgerKind })) };
     },
 
     // ---- items ----

@@ -29,6 +29,56 @@ export function createProjectViewsService(deps: Deps) {
   const { db, audit, clock } = deps;
   const where = (p: Principal, f: ProjectFilter) => projectWhere(f, projectVisible(p));
 
+  // The dashboard's statements (the dashboard and its headline share them).
+  const bucket = (w: SQL, key: SQL, name: SQL = sql`null`) =>
+    queryRows<{ key: string; name: string | null; count: number; totalInvestment: string }>(
+      db,
+      sql`select ${key} as key, ${name} as name, count(*)::int as count, sum(p.total_investment)::text as "totalInvestment"
+        from projects p left join units u on u.id = p.lead_unit_id where ${w} group by 1, 2 order by sum(p.total_investment) desc`,
+    );
+  async function totalsOf(w: SQL, year: number) {
+    const [totals] = await queryRows<{ count: number; totalInvestment: string; annualPlan: string; ytdCompleted: string; focus: number }>(
+      db,
+      sql`select count(*)::int as count, coalesce(sum(p.total_investment), 0)::text as "totalInvestment",
+          coalesce(sum(p.annual_plan) filter (where p.plan_year = ${year}), 0)::text as "annualPlan",
+          coalesce(sum(p.ytd_completed) filter (where p.plan_year = ${year}), 0)::text as "ytdCompleted",
+          count(*) filter (where p.focus)::int as focus
+        from projects p where ${w}`,
+    );
+    const annualPercent = Number(totals!.annualPlan) > 0 ? Math.round((Number(totals!.ytdCompleted) * 1000) / Number(totals!.annualPlan)) / 10 : null;
+    return { ...totals!, annualPercent };
+  }
+  const topDelayedOf = (w: SQL, limit: number) => {
+    const day = todayOf(clock);
+    return queryRows<{ id: string; name: string; leadUnitName: string; light: never; lightReasons: never; overdueDays: number }>(
+      db,
+      sql`select p.id, p.name, u.name as "leadUnitName", p.light, p.light_reasons as "lightReasons",
+          coalesce((select max(${day}::date - m.planned_on) from project_milestones m where m.project_id = p.id and m.actual_on is null and m.planned_on < ${day}::date), 0)::int as "overdueDays"
+        from projects p join units u on u.id = p.lead_unit_id where ${w} and p.light = 'red'
+        order by "overdueDays" desc, p.total_investment desc limit ${limit}`,
+    );
+  };
+
+  const inYearOf = (year: number) => (kind: YearListKind) => sql`${yearListDate[kind]} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`;
+  /** The three year lists' headline figures (count, total investment) of the projects matching w. */
+  async function yearListSummaryOf(w: SQL, year: number): Promise<Record<YearListKind, { count: number; totalInvestment: string }>> {
+    const inYear = inYearOf(year);
+    const rows = await queryRows<{ kind: YearListKind; count: number; total: string }>(
+      db,
+      sql.join(
+        yearListKinds.map(
+          (k) =>
+            sql`select ${k} as kind, count(*)::int as count, coalesce(sum(p.total_investment), 0)::text as total from projects p where ${w} and ${inYear(k)}`,
+        ),
+        sql` union all `,
+      ),
+    );
+    return Object.fromEntries(rows.map((r) => [r.kind, { count: r.count, totalInvestment: r.total }])) as Record<
+      YearListKind,
+      { count: number; totalInvestment: string }
+    >;
+  }
+
   async function ceremony(p: Principal, id: string) {
     const [b] = await queryRows<{ id: string; name: string; heldOn: string; place: string | null; note: string | null }>(
       db,
@@ -115,20 +165,7 @@ export function createProjectViewsService(deps: Deps) {
     async dashboard(p: Principal, q: z.infer<typeof dashboardQuery>) {
       const year = q.year ?? Number(todayOf(clock).slice(0, 4));
       const w = where(p, {});
-      const bucket = (key: SQL, name: SQL = sql`null`) =>
-        queryRows<{ key: string; name: string | null; count: number; totalInvestment: string }>(
-          db,
-          sql`select ${key} as key, ${name} as name, count(*)::int as count, sum(p.total_investment)::text as "totalInvestment"
-            from projects p left join units u on u.id = p.lead_unit_id where ${w} group by 1, 2 order by sum(p.total_investment) desc`,
-        );
-      const [totals] = await queryRows<{ count: number; totalInvestment: string; annualPlan: string; ytdCompleted: string; focus: number }>(
-        db,
-        sql`select count(*)::int as count, coalesce(sum(p.total_investment), 0)::text as "totalInvestment",
-            coalesce(sum(p.annual_plan) filter (where p.plan_year = ${year}), 0)::text as "annualPlan",
-            coalesce(sum(p.ytd_completed) filter (where p.plan_year = ${year}), 0)::text as "ytdCompleted",
-            count(*) filter (where p.focus)::int as focus
-          from projects p where ${w}`,
-      );
+      const totals = await totalsOf(w, year);
       const monthly = await queryRows<{ month: number; planned: string; completed: string }>(
         db,
         sql`select m.month, coalesce(sum(r.planned), 0)::text as planned, coalesce(sum(r.completed), 0)::text as completed
@@ -137,36 +174,43 @@ export function createProjectViewsService(deps: Deps) {
             and r.project_id in (select p.id from projects p where ${w})
           group by m.month order by m.month`,
       );
-      const topDelayed = await queryRows<{ id: string; name: string; leadUnitName: string; light: never; lightReasons: never; overdueDays: number }>(
-        db,
-        sql`select p.id, p.name, u.name as "leadUnitName", p.light, p.light_reasons as "lightReasons",
-            coalesce((select max(${todayOf(clock)}::date - m.planned_on) from project_milestones m where m.project_id = p.id and m.actual_on is null and m.planned_on < ${todayOf(clock)}::date), 0)::int as "overdueDays"
-          from projects p join units u on u.id = p.lead_unit_id where ${w} and p.light = 'red'
-          order by "overdueDays" desc, p.total_investment desc limit 10`,
-      );
-      const byStage = await bucket(sql`p.stage`);
+      const topDelayed = await topDelayedOf(w, 10);
+      const byStage = await bucket(w, sql`p.stage`);
+      const byLight = await bucket(w, sql`p.light`);
+      const byIndustry = await bucket(w, sql`p.industry`);
+      const byUnit = await bucket(w, sql`p.lead_unit_id::text`, sql`u.name`);
       const order = new Map(projectStages.map((s, i) => [s, i]));
       byStage.sort((a, b) => order.get(a.key as never)! - order.get(b.key as never)!);
-      const byLight = await bucket(sql`p.light`);
       return {
         year,
-        totals: {
-          ...totals!,
-          annualPercent: Number(totals!.annualPlan) > 0 ? Math.round((Number(totals!.ytdCompleted) * 1000) / Number(totals!.annualPlan)) / 10 : null,
-        },
+        totals,
         byStage: byStage.map(({ name: _n, ...b }) => b),
-        byIndustry: (await bucket(sql`p.industry`)).map(({ name: _n, ...b }) => b),
-        byUnit: (await bucket(sql`p.lead_unit_id::text`, sql`u.name`)).map((b) => ({ ...b, name: b.name ?? '' })),
+        byIndustry: byIndustry.map(({ name: _n, ...b }) => b),
+        byUnit: byUnit.map((b) => ({ ...b, name: b.name ?? '' })),
         byLight: byLight.map(({ name: _n, ...b }) => b),
         monthly,
         topDelayed,
       };
     },
 
+    /**
+     * The headline of a year (the leaders' cockpit): the dashboard's totals, counts by light and most delayed projects,
+     * and the year lists' summary, from the same statements as the dashboard and the year lists (without the monthly
+     * series, the other breakdowns and a page of rows).
+     */
+    async headline(p: Principal, year: number, delayed: number) {
+      const w = where(p, {});
+      const [totals, byLight, topDelayed, yearLists] = await Promise.all([
+        totalsOf(w, year),
+        bucket(w, sql`p.light`),
+        topDelayedOf(w, delayed),
+        yearListSummaryOf(w, year),
+      ]);
+      return { year, totals, byLight: byLight.map(({ key, count }) => ({ key, count })), topDelayed, yearLists };
+    },
+
     async yearList(p: Principal, q: z.infer<typeof yearListQuery>) {
-      const from = `${q.year}-01-01`;
-      const to = `${q.year}-12-31`;
-      const inYear = (kind: YearListKind) => sql`${yearListDate[kind]} between ${from}::date and ${to}::date`;
+      const inYear = inYearOf(q.year);
       const w = where(p, { leadUnitId: q.leadUnitId, industry: q.industry, q: q.q });
       const { field, desc } = parseSort(q.sort, '-totalInvestment');
       const orderCol = field === 'name' ? sql`p.name` : field === 'on' ? yearListDate[q.kind] : sql`p.total_investment`;
@@ -176,20 +220,7 @@ export function createProjectViewsService(deps: Deps) {
         sql`select ${projectColumns}, to_char(${yearListDate[q.kind]}, 'YYYY-MM-DD') as on from projects p join units u on u.id = p.lead_unit_id
           where ${w} and ${inYear(q.kind)} order by ${orderCol} ${desc ? sql`desc` : sql`asc`}, p.id limit ${limit} offset ${offset}`,
       );
-      const summaryRows = await queryRows<{ kind: YearListKind; count: number; total: string }>(
-        db,
-        sql.join(
-          yearListKinds.map(
-            (k) =>
-              sql`select ${k} as kind, count(*)::int as count, coalesce(sum(p.total_investment), 0)::text as total from projects p where ${w} and ${inYear(k)}`,
-          ),
-          sql` union all `,
-        ),
-      );
-      const summary = Object.fromEntries(summaryRows.map((r) => [r.kind, { count: r.count, totalInvestment: r.total }])) as Record<
-        YearListKind,
-        { count: number; totalInvestment: string }
-      >;
+      const summary = await yearListSummaryOf(w, q.year);
       const page = toPage(
         rows.map((r) => ({ ...toProject(r), on: r.on })),
         summary[q.kind].count,

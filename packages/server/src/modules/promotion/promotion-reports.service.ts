@@ -44,10 +44,15 @@ const scoreboardSpec = (from: string, to: string): SheetSpec<ScoreRow> => ({
 export function createPromotionReports(deps: Deps) {
   const { db, audit } = deps;
 
-  async function scoreboard(from: string, to: string): Promise<Scoreboard> {
+  /**
+   * The teams' figures of a period. With `p`, the lead figures count only the leads the caller sees (as the leaders'
+   * cockpit shows them); the scoreboard page itself counts every lead.
+   */
+  async function scoreboard(from: string, to: string, p?: Principal): Promise<Scoreboard> {
     if (from > to) throw validationError([{ path: 'querystring.to', message: 'the end is before the start' }]);
     const [start, end] = shanghaiBounds(from, to);
-    const lead = sql`l.team_id = t.id and l.deleted_at is null`;
+    const visible = p ? visibleCondition(LEAD_ENTITY, p, { unitId: sql`l.owner_unit_id`, createdBy: sql`l.owner_user_id` }) : undefined;
+    const lead = sql`l.team_id = t.id and l.deleted_at is null ${visible ? sql`and ${visible}` : sql``}`;
     const money = (expr: ReturnType<typeof sql>) => sql`coalesce(sum(${expr}), 0)::numeric(20,2)::text`;
     const rows = await queryRows<ScoreRow>(
       db,

@@ -204,6 +204,15 @@ export const mapRepository = {
     );
   },
 
+  /** Open alarms per level of the visible live enterprises: the map's counts without the map. */
+  async findOpenCounts(db: DbOrTx, vis: (enterpriseId: SQL) => SQL | undefined): Promise<{ level: string; n: number }[]> {
+    return queryRows<{ level: string; n: number }>(
+      db,
+      sql`select a.level, count(*)::int as n from safety_alarms a join enterprises e on e.id = a.enterprise_id
+        where a.closed_at is null and e.deleted_at is null and ${orTrue(vis(sql`e.id`))} group by a.level`,
+    );
+  },
+
   /** One point with its device, hazard source, enterprise and stored latest value; undefined when deleted or not visible. */
   async findPointDetail(db: DbOrTx, id: string, vis: (enterpriseId: SQL) => SQL | undefined): Promise<PointDetailRow | undefined> {
     const [row] = await queryRows<PointDetailRow>(

@@ -80,6 +80,8 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 export interface SafetyMapService {
   map(p: Principal): Promise<SafetyMap>;
+  /** The map's counts (open alarms per level, visible live enterprises) in one grouped query. */
+  openCounts(p: Principal): Promise<SafetyMap['counts']>;
   openAlarms(p: Principal, limit: number): Promise<OpenAlarmList>;
   pointDetail(p: Principal, id: string): Promise<PointDetail>;
   series(p: Principal, id: string, q: z.infer<typeof pointSeriesQuery>): Promise<PointSeries>;
@@ -172,6 +174,12 @@ export function createSafetyMapService(deps: Deps, latest: LatestValues): Safety
         };
       });
       return { enterprises, points, counts };
+    },
+
+    async openCounts(p) {
+      const counts = { red: 0, orange: 0, yellow: 0, blue: 0 };
+      for (const r of await mapRepository.findOpenCounts(db, visOf(p))) if (r.level in counts) counts[r.level as AlarmLevel] = Number(r.n);
+      return counts;
     },
 
     async openAlarms(p, limit) {

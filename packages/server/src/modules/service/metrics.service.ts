@@ -10,7 +10,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { queryRows } from '../../platform/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { writeSheet, type SheetColumn } from '../../platform/sheets.ts';
-import { REQUEST_ENTITY } from './service-common.ts';
+import { REQUEST_ENTITY, scopeOver } from './service-common.ts';
 
 type Metrics = z.infer<typeof metricsSchema>;
 type MetricsRow = Metrics['rows'][number];
@@ -76,13 +76,19 @@ const sheetColumns: SheetColumn<SheetRow>[] = [
 export function createMetricsService(deps: Deps) {
   const { db, audit, clock } = deps;
 
-  async function metrics(_p: Principal, q: z.output<typeof metricsQuery>): Promise<Metrics> {
+  /**
+   * `scoped`: only rounds and refusals of units in the caller's data scope (scope all or service.manage: every unit),
+   * as the leaders' cockpit shows them; the metrics page itself shows every unit.
+   */
+  async function metrics(p: Principal, q: z.output<typeof metricsQuery>, scoped = false): Promise<Metrics> {
     const now = clock.now();
     const today = shanghaiDay(now);
     const start = dayStart(q.from);
     const end = sql`(${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
+    const inScope = scoped && !p.scope.all && !p.permissions.has('service.manage');
     const unitFilter = (col: string) =>
-      q.unitId ? sql`and ${sql.raw(col)} in (select id from units where path like (select path from units where id = ${q.unitId}) || '%')` : sql``;
+      sql`${q.unitId ? sql`and ${sql.raw(col)} in (select id from units where path like (select path from units where id = ${q.unitId}) || '%')` : sql``}
+        ${inScope ? sql`and ${scopeOver(p, sql.raw(col))}` : sql``}`;
     // One pass over the rounds started in the period (index on started_at), grouped by unit with a grand total.
     const counts = await queryRows<CountRow>(
       db,

@@ -542,6 +542,16 @@ export function createRequestService(deps: Deps) {
       return detail(p, await requireVisible(p, id));
     },
 
+    /** How many requests the caller sees are not closed now. */
+    async openCount(p: Principal): Promise<number> {
+      const v = visible(p, today());
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from service_requests r where r.status <> 'closed' ${v ? sql`and ${v}` : sql``}`,
+      );
+      return row?.n ?? 0;
+    },
+
     async dispatch(ctx: RequestContext, p: Principal, id: string, input: z.infer<typeof requestDispatchSchema>) {
       await act(p, id, 'dispatch', async (tx, r) => {
         const unit = await requireLiveUnit(tx, input.unitId, 'body.unitId');
