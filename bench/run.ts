@@ -9,7 +9,9 @@ const benches: Record<string, () => Promise<unknown>> = {
   promotion: () => import('./promotion.ts'),
   ingest: () => import('./ingest.ts'),
   vehicles: () => import('./vehicles-bench.ts'),
+  'big-screen': () => import('./big-screen.ts'),
   assessments: () => import('./assessments.ts'),
+  cockpit: () => import('./cockpit.ts'),
 };
 const benchName = process.argv[2];
 if (!benchName || !benches[benchName]) {

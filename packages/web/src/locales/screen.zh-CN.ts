@@ -1,6 +1,41 @@
 // Chinese texts of the screen page; screen.en-US.ts has the same keys (its type checks).
 export const screenZh = {
   title: '数据大屏',
+  dataTime: '数据时间 {{time}}',
+  waiting: '数据加载中…',
+  live: { connecting: '实时连接中', open: '实时推送', reconnecting: '实时推送重连中', closed: '实时推送已停止' },
+  headline: {
+    projects: '重点项目',
+    investment: '今年完成投资',
+    signings: '今年签约项目',
+    alarms: '未关闭报警',
+    vehicles: '在园车辆',
+    people: '在园人员',
+    redItems: '督办红灯事项',
+    satisfaction: '企业服务满意度',
+  },
+  unit: { projects: '个', investment: '亿元', signings: '个', alarms: '条', vehicles: '辆', people: '人', redItems: '项', satisfaction: '%' },
+  section: {
+    headlines: '核心指标',
+    lights: '项目红黄绿灯',
+    economy: '经济运行',
+    alarmsByLevel: '报警等级分布',
+    feed: '实时报警',
+    redItems: '督办红灯事项',
+    map: '园区态势',
+  },
+  annualPercent: '完成年度计划 {{pct}}%',
+  signed: '签约投资 {{yi}} 亿元',
+  total: '项目总数',
+  noProjects: '暂无项目',
+  noAlarms: '暂无新报警',
+  noRedItems: '暂无红灯事项',
+  noEconomy: '暂无已审核指标',
+  overdue: '超期 {{count}} 天',
+  growth: '同比 {{pct}}%',
+  month: '{{month}} 月',
+  legend: { projects: '项目（按红黄绿灯）', alarms: '未关闭报警', vehicles: '在园车辆' },
+  alarmWhere: { park: '园区' },
 };
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 export type ScreenMessages = Messages<typeof screenZh>;

@@ -1,0 +1,74 @@
+// The big screen's data hooks: the stage's fit to the window (recomputed on resize), a clock ticking once a second,
+// and a GET repeated on a fixed period (the cockpit every minute) that keeps the last answer while the next loads,
+// stops on unmount and never overlaps itself.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../app/api.ts';
+import { fitStage, type StageFit } from './screen-ui.ts';
+
+export function useStageFit(): StageFit {
+  const measure = () => (typeof window === 'undefined' ? fitStage(0, 0) : fitStage(window.innerWidth, window.innerHeight));
+  const [fit, setFit] = useState<StageFit>(measure);
+  useEffect(() => {
+    const onResize = () => setFit(measure());
+    window.addEventListener('resize', onResize);
+    onResize();
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return fit;
+}
+
+/** The time now, once a second. */
+export function useNow(periodMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), periodMs);
+    return () => clearInterval(timer);
+  }, [periodMs]);
+  return now;
+}
+
+export interface Polled<T> {
+  data: T | undefined;
+  /** When the last answer arrived (ms). */
+  at: number | null;
+  error: unknown;
+  /** Reads again now (a no-op while a read is under way). */
+  reload: () => void;
+}
+
+/** GET `path` now and every `periodMs`; null path: not at all (no permission). */
+export function usePolled<T>(path: string | null, periodMs: number): Polled<T> {
+  const [state, setState] = useState<{ data?: T; at: number | null; error: unknown }>({ at: null, error: undefined });
+  const pathRef = useRef(path);
+  const busy = useRef(false);
+  const ctrl = useRef<AbortController | null>(null);
+  const load = useCallback(async () => {
+    const url = pathRef.current;
+    if (url === null || busy.current) return;
+    busy.current = true;
+    const c = new AbortController();
+    ctrl.current = c;
+    try {
+      const data = await api.get<T>(url, undefined, { signal: c.signal });
+      if (!c.signal.aborted) setState({ data, at: Date.now(), error: undefined });
+    } catch (error) {
+      if (!c.signal.aborted) setState((prev) => ({ ...prev, error }));
+    } finally {
+      if (ctrl.current === c) busy.current = false;
+    }
+  }, []);
+  useEffect(() => {
+    pathRef.current = path;
+    if (path === null) return;
+    void load();
+    const timer = setInterval(() => void load(), periodMs);
+    return () => {
+      clearInterval(timer);
+      ctrl.current?.abort();
+      ctrl.current = null;
+      busy.current = false;
+    };
+  }, [path, periodMs, load]);
+  const reload = useCallback(() => void load(), [load]);
+  return { data: state.data, at: state.at, error: state.error, reload };
+}
