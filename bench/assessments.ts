@@ -16,22 +16,12 @@ import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { metricKeys, type MetricKey } from '@zoneops/shared';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/platform/config.ts';
-import { ManualClock } from '../packages/server/src/platform/clock.ts';
 import { openDatabase, queryRows, type Db } from '../packages/server/src/platform/database.ts';
-import { seedBase, seedDemo } from '../packages/server/src/db/seed/index.ts';
-import { seedDemoLedgers } from '../packages/server/src/db/seed/demo-ledgers.ts';
-import { seedDemoProjectPlay } from '../packages/server/src/db/seed/demo-project-play.ts';
-import { seedDemoEconomy } from '../packages/server/src/db/seed/demo-economy.ts';
-import { seedDemoPromotion } from '../packages/server/src/db/seed/demo-promotion.ts';
-import { seedDemoService } from '../packages/server/src/db/seed/demo-service.ts';
-import { seedDemoSafety } from '../packages/server/src/db/seed/demo-safety.ts';
-import { seedDemoPark } from '../packages/server/src/db/seed/demo-park.ts';
 import { units } from '../packages/server/src/db/schema.ts';
 import { computeMetric } from '../packages/server/src/modules/assessments/assessment-metrics.repository.ts';
 import type { MetricParticipant, MetricValue } from '../packages/server/src/modules/assessments/assessment-metrics.ts';
 import { BenchDatabases, type Engine } from './bench-databases.ts';
+import { loadFullDemo } from './demo-load.ts';
 
 const NOW = new Date('2026-11-23T01:00:00Z');
 const PERIOD = { start: '2026-07-01', end: '2026-09-30' };
@@ -134,20 +124,10 @@ try {
     try {
       // ---- the full demo data ----
       const t0 = performance.now();
-      await database.migrate();
-      const db = database.db;
-      await seedBase(db);
-      await seedDemo(db, 'Bench#2026pw');
-      const config = loadConfig({ DATA_DIR: store.dataDir, LOG_LEVEL: 'silent', JOBS: 'false', ...(store.url ? { DATABASE_URL: store.url } : {}) });
-      const { app, deps, projects } = await buildApp(config, database, { clock: new ManualClock(NOW), logger: false });
+      // the demo's own assessment runs are left out: the metrics are measured on the modules' data
+      const { app } = await loadFullDemo(database, store, { password: 'Bench#2026pw', now: NOW, assessments: false });
       closeApp = () => app.close();
-      await seedDemoLedgers(deps);
-      await seedDemoProjectPlay(deps, projects);
-      await seedDemoEconomy(deps);
-      await seedDemoPromotion(deps);
-      await seedDemoService(deps);
-      await seedDemoSafety(deps);
-      await seedDemoPark(deps);
+      const db = database.db;
       const participants = await participantUnits(db, PARTICIPANTS);
       const seedMs = performance.now() - t0;
       const counts = (

@@ -15,10 +15,11 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { DemoDevicesFileWithPark } from '../packages/server/src/db/seed/demo-park.ts';
+import { CHROMIUM, launch, signInDemo } from '../e2e/browser.ts';
 import { Fleet, sendersOf } from './fleet/index.ts';
-import { Drive, GatePoster, Jt808Fleet, PhoneFleet, zonesOf } from './vehicles/index.ts';
+import { GatePoster, Jt808Fleet, PhoneFleet, simPhoneOf, simTerminalOf, zonesOf } from './vehicles/index.ts';
 
 const USAGE = `usage: npm run bench -- big-screen [options]
   --minutes <n>          how long the page runs under live updates (default 120)
@@ -45,7 +46,7 @@ const { values: o } = parseArgs({
     'telemetry-rate': { type: 'string', default: '0.5' },
     screenshot: { type: 'string' },
     'database-url': { type: 'string' },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    chromium: { type: 'string', default: CHROMIUM },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -144,7 +145,6 @@ if (!park) throw new Error('the demo device file has no closed-park part');
 
 // ---- the drivers: vehicles, gate, alarms ----
 const zones = zonesOf(park.geofences);
-const seedOf = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
 // the vehicles in the park drive their own paths; the demo's other terminals (to reach --vehicles) borrow those paths
 // from a random start, as vehicles seen by position only
 const withPath = park.terminals.filter((t) => t.inPark && t.path && t.path.length > 1);
@@ -159,20 +159,13 @@ const fleet = jtTerms.length
       host: '127.0.0.1',
       port: ports.JT808_PORT,
       intervalMs: INTERVAL_MS,
-      terminals: jtTerms.map((t) => ({
-        identifier: t.identifier,
-        authCode: t.authCode,
-        version: t.version === '2019' ? '2019' : '2013',
-        plate: t.plate ?? '',
-        plateColor: t.plateColor,
-        drive: new Drive(t.path!, t.role, zones, seedOf(t.identifier), t.last),
-      })),
+      terminals: jtTerms.map((t) => simTerminalOf(t, zones)),
     })
   : null;
 const phoneFleet = phones.length
   ? new PhoneFleet(
       `http://127.0.0.1:${ports.OSMAND_PORT}`,
-      phones.map((t) => ({ id: t.identifier, drive: new Drive(t.path!, t.role, zones, seedOf(t.identifier), t.last) })),
+      phones.map((t) => simPhoneOf(t, zones)),
       INTERVAL_MS,
     )
   : null;
@@ -194,32 +187,13 @@ const telemetry = new Fleet({
 });
 
 // ---- the browser ----
-const browser = await chromium.launch({
-  executablePath: o.chromium,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launch(o.chromium);
 const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 const page: Page = await context.newPage();
 page.setDefaultTimeout(60_000);
 const pageErrors: string[] = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
-await page.goto(`${base}/login`);
-await page.getByTestId('login-username').fill('leader');
-await page.getByTestId('login-password').fill(logins.password);
-await page.getByTestId('login-submit').click();
-await page.getByTestId('password-current').fill(logins.password);
-await page.getByTestId('password-new').fill(NEW_PASSWORD);
-await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
-await page.getByTestId('password-submit').click();
-await page.getByTestId('menu-workbench').waitFor();
+await signInDemo(page, base, 'leader', { password: logins.password, newPassword: NEW_PASSWORD });
 await page.goto(`${base}/screen`);
 await page.locator('[data-testid="screen-stage"][data-ready="true"]').waitFor();
 await page.locator('[data-testid="screen-map"][data-project-count]').waitFor();

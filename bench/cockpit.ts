@@ -24,22 +24,13 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
-import { ManualClock } from '../packages/server/src/platform/clock.ts';
 import { openDatabase, queryRows } from '../packages/server/src/platform/database.ts';
-import { seedBase, seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { demoPrincipal } from '../packages/server/src/db/seed/demo-actors.ts';
-import { seedDemoLedgers } from '../packages/server/src/db/seed/demo-ledgers.ts';
-import { seedDemoProjectPlay } from '../packages/server/src/db/seed/demo-project-play.ts';
-import { seedDemoEconomy } from '../packages/server/src/db/seed/demo-economy.ts';
-import { seedDemoPromotion } from '../packages/server/src/db/seed/demo-promotion.ts';
-import { seedDemoService } from '../packages/server/src/db/seed/demo-service.ts';
-import { seedDemoSafety } from '../packages/server/src/db/seed/demo-safety.ts';
-import { seedDemoPark } from '../packages/server/src/db/seed/demo-park.ts';
-import { seedDemoAssessments } from '../packages/server/src/db/seed/demo-assessments.ts';
 import { createAssessmentService } from '../packages/server/src/modules/assessments/assessment.service.ts';
 import { createCockpit, type TileKey } from '../packages/server/src/modules/cockpit/build-cockpit.ts';
 import { createLedgerService } from '../packages/server/src/modules/ledger/ledger.service.ts';
 import { BenchDatabases, type Engine } from './bench-databases.ts';
+import { loadFullDemo } from './demo-load.ts';
 
 const NOW = new Date('2026-11-23T01:00:00Z');
 const PASSWORD = 'Bench#2026pw';
@@ -154,21 +145,9 @@ async function main() {
         // ---- the full demo data, then each tile alone ----
         const database = await openDatabase({ url: store.url, dataDir: store.dataDir, poolSize: 4 });
         const t0 = performance.now();
-        await database.migrate();
-        const db = database.db;
-        await seedBase(db);
-        await seedDemo(db, PASSWORD);
-        const config = loadConfig({ DATA_DIR: store.dataDir, LOG_LEVEL: 'silent', JOBS: 'false', ...(store.url ? { DATABASE_URL: store.url } : {}) });
-        const built = await buildApp(config, database, { clock: new ManualClock(NOW), logger: false });
+        const built = await loadFullDemo(database, store, { password: PASSWORD, now: NOW });
         const { deps } = built;
-        await seedDemoLedgers(deps);
-        await seedDemoProjectPlay(deps, built.projects);
-        await seedDemoEconomy(deps);
-        await seedDemoPromotion(deps);
-        await seedDemoService(deps);
-        await seedDemoSafety(deps);
-        await seedDemoPark(deps);
-        await seedDemoAssessments(deps);
+        const db = database.db;
         await db.execute(sql`update users set must_change_password = false, password_changed_at = now()`);
         rows.push({ engine, name: 'load: migrations, base seed, full demo data (set-up)', ms: Math.round(performance.now() - t0) });
         const counts = (

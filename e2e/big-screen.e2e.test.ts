@@ -6,36 +6,22 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cockpit, GateIntakeResult } from '@zoneops/shared';
-import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
-import { onEventNotifyMpc } from '../packages/server/test/gate-fixtures.ts';
+import type { Cockpit } from '@zoneops/shared';
+import { FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import { Jt808TestTerminal } from '../packages/server/test/jt808-fixtures.ts';
-import type { App } from '../packages/server/src/app.ts';
-import { seedDemo } from '../packages/server/src/db/seed/index.ts';
-import { seedDemoLedgers } from '../packages/server/src/db/seed/demo-ledgers.ts';
-import { seedDemoProjectPlay } from '../packages/server/src/db/seed/demo-project-play.ts';
-import { seedDemoEconomy } from '../packages/server/src/db/seed/demo-economy.ts';
-import { seedDemoPromotion } from '../packages/server/src/db/seed/demo-promotion.ts';
-import { seedDemoService } from '../packages/server/src/db/seed/demo-service.ts';
-import { seedDemoSafety } from '../packages/server/src/db/seed/demo-safety.ts';
-import { seedDemoPark } from '../packages/server/src/db/seed/demo-park.ts';
-import { seedDemoAssessments } from '../packages/server/src/db/seed/demo-assessments.ts';
 import { saveGateToken } from '../packages/server/src/modules/park/gate/gate-intake.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
 import { LANG_STORAGE_KEY } from '../packages/web/src/app/i18n.ts';
 import { apiGet, haveChromium, launch, SCREENSHOTS, signInDemo } from './browser.ts';
+import { postCheckpointPass, seedDemoModules, startDemoPlatform } from './demo-platform.ts';
 
 const DOCS_SHOT = new URL('../docs/screenshots/big-screen.png', import.meta.url).pathname;
 const LEADER = 'leader';
 const DEDICATED = 'GL-KK-01';
 const GATE_TOKEN = 'zsg_e2e-screen-gate-token-0123456789abcdef';
 
-/** The platform's crossTime: China local time with its offset. */
-const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-
 describe.skipIf(!haveChromium())('big screen in Chromium', () => {
   let env: TestEnv;
-  let app: App;
   let base: string;
   let jt808Port = 0;
   let browser: Browser;
@@ -45,23 +31,12 @@ describe.skipIf(!haveChromium())('big screen in Chromium', () => {
   const db = () => env.database.db;
 
   beforeAll(async () => {
-    env = await createEnv('pglite', process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {});
-    await seedDemo(env.database.db, PASSWORD);
-    app = await env.start();
-    // the whole demo, as `npm start` loads it
-    await seedDemoLedgers(app.deps);
-    await seedDemoProjectPlay(app.deps, app.projects);
-    await seedDemoEconomy(app.deps);
-    await seedDemoPromotion(app.deps);
-    await seedDemoService(app.deps);
-    await seedDemoSafety(app.deps);
-    await seedDemoPark(app.deps);
-    await seedDemoAssessments(app.deps);
-    await saveGateToken(db(), GATE_TOKEN, env.clock.now());
-    jt808Port = (await app.park.positions.start({ jt808Port: 0, osmandPort: 0 })).jt808Port ?? 0;
-    await app.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ env, base } = await startDemoPlatform(async (app, env) => {
+      // the whole demo, as `npm start` loads it
+      await seedDemoModules(app);
+      await saveGateToken(env.database.db, GATE_TOKEN, env.clock.now());
+      jt808Port = (await app.park.positions.start({ jt808Port: 0, osmandPort: 0 })).jt808Port ?? 0;
+    }));
     browser = await launch();
   }, 300_000);
   afterAll(async () => {
@@ -164,15 +139,13 @@ describe.skipIf(!haveChromium())('big screen in Chromium', () => {
       );
       expect(dev && s, 'a dedicated checkpoint device and a hazmat vehicle without an appointment').toBeTruthy();
       await tick(10_000);
-      const res = await fetch(`${base}/api/gate/${GATE_TOKEN}/platform`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(
-          onEventNotifyMpc({ eventId: `e2e-screen-${s!.plate}`, plate: s!.plate, srcIndex: dev!.serialNo, crossTime: chinaTime(env.clock.now()) }),
-        ),
+      const passed = await postCheckpointPass(base, GATE_TOKEN, {
+        eventId: `e2e-screen-${s!.plate}`,
+        plate: s!.plate,
+        srcIndex: dev!.serialNo,
+        at: env.clock.now(),
       });
-      expect(res.status).toBe(200);
-      expect(((await res.json()) as GateIntakeResult).ok).toBe(true);
+      expect(passed.ok).toBe(true);
       const [alarm] = await queryRows<{ id: string }>(
         db(),
         sql`select id from safety_alarms where rule = 'gate' and plate = ${s!.plate} and status <> 'closed'`,

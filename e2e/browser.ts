@@ -14,10 +14,11 @@ export function haveChromium(): boolean {
   return false;
 }
 
-export function launch(): Promise<Browser> {
+/** Chromium at `executablePath` (default CHROMIUM), headless, with the flags the tests and the benchmarks run it with. */
+export function launch(executablePath = CHROMIUM): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -8,17 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearListKinds, type Cockpit } from '@zoneops/shared';
-import { createEnv, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
-import type { App } from '../packages/server/src/app.ts';
-import { seedDemo } from '../packages/server/src/db/seed/index.ts';
-import { seedDemoAssessments } from '../packages/server/src/db/seed/demo-assessments.ts';
-import { seedDemoEconomy } from '../packages/server/src/db/seed/demo-economy.ts';
-import { seedDemoLedgers } from '../packages/server/src/db/seed/demo-ledgers.ts';
-import { seedDemoPark } from '../packages/server/src/db/seed/demo-park.ts';
-import { seedDemoProjectPlay } from '../packages/server/src/db/seed/demo-project-play.ts';
-import { seedDemoPromotion } from '../packages/server/src/db/seed/demo-promotion.ts';
-import { seedDemoSafety } from '../packages/server/src/db/seed/demo-safety.ts';
-import { seedDemoService } from '../packages/server/src/db/seed/demo-service.ts';
+import { NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import { formatValue } from '../packages/web/src/modules/economy/economy-ui.ts';
 import { formatYi } from '../packages/web/src/modules/project-views/views-ui.ts';
 import {
@@ -33,6 +23,7 @@ import {
   vehiclesByCategory,
 } from '../packages/web/src/modules/cockpit/cockpit-ui.ts';
 import { haveChromium, launch, SCREENSHOTS, demoSessions, apiGet } from './browser.ts';
+import { seedDemoModules, startDemoPlatform } from './demo-platform.ts';
 
 /** The screenshot of the docs; failures go to test-results/ like the others. */
 const DOCS = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -40,27 +31,12 @@ const num = (n: number) => formatNumber(n, 'zh');
 
 describe.skipIf(!haveChromium())('the cockpit in Chromium', () => {
   let env: TestEnv;
-  let app: App;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    // WEB_DIST: a web bundle built elsewhere (the default is packages/web/dist, built by scripts/build.mjs)
-    env = await createEnv('pglite', process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {});
-    await seedDemo(env.database.db, PASSWORD);
-    app = await env.start();
     // every module's demo data, as `npm start` loads it (server.ts)
-    await seedDemoLedgers(app.deps);
-    await seedDemoProjectPlay(app.deps, app.projects);
-    await seedDemoEconomy(app.deps);
-    await seedDemoPromotion(app.deps);
-    await seedDemoService(app.deps);
-    await seedDemoSafety(app.deps);
-    await seedDemoPark(app.deps);
-    await seedDemoAssessments(app.deps);
-    await app.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ env, base } = await startDemoPlatform((app) => seedDemoModules(app)));
     browser = await launch();
     mkdirSync(DOCS, { recursive: true });
   }, 600_000);

@@ -15,16 +15,14 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryAppointmentDetail, GateIntakeResult } from '@zoneops/shared';
-import { createEnv, FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
-import { onEventNotifyMpc } from '../packages/server/test/gate-fixtures.ts';
+import { FIXED_NOW, NEW_PASSWORD, PASSWORD, type TestEnv } from '../packages/server/test/harness.ts';
 import { Jt808TestTerminal } from '../packages/server/test/jt808-fixtures.ts';
-import type { App } from '../packages/server/src/app.ts';
-import { seedDemo } from '../packages/server/src/db/seed/index.ts';
 import { seedDemoSafety } from '../packages/server/src/db/seed/demo-safety.ts';
 import { seedDemoPark } from '../packages/server/src/db/seed/demo-park.ts';
 import { saveGateToken } from '../packages/server/src/modules/park/gate/gate-intake.ts';
 import { queryRows } from '../packages/server/src/platform/database.ts';
 import { haveChromium, launch, SCREENSHOTS, signInDemo } from './browser.ts';
+import { postCheckpointPass, startDemoPlatform } from './demo-platform.ts';
 
 /** Screenshots for the lead to look at; not part of the repository. */
 const SHOTS = '/tmp/issue8-shots/';
@@ -32,12 +30,8 @@ const OFFICER = 'fengbi';
 const DEDICATED = 'GL-KK-01';
 const GATE_TOKEN = 'zsg_e2e-park-gate-token-0123456789abcdef';
 
-/** The platform's crossTime: China local time with its offset (2026-11-23T09:00:00.000+08:00). */
-const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-
 describe.skipIf(!haveChromium())('live vehicle page in Chromium', () => {
   let env: TestEnv;
-  let app: App;
   let base: string;
   let jt808Port = 0;
   let browser: Browser;
@@ -54,21 +48,16 @@ describe.skipIf(!haveChromium())('live vehicle page in Chromium', () => {
   const db = () => env.database.db;
 
   beforeAll(async () => {
-    // WEB_DIST: a web bundle built elsewhere (the default is packages/web/dist, built by scripts/build.mjs)
-    env = await createEnv('pglite', process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {});
-    await seedDemo(env.database.db, PASSWORD);
-    app = await env.start();
-    await seedDemoSafety(app.deps);
-    const park = await seedDemoPark(app.deps);
-    expect(park).toMatchObject({ seeded: true });
-    expect(park.visits).toBeGreaterThan(0);
-    // the gate token the platform is configured with (the seed's own is only in the demo device file)
-    await saveGateToken(db(), GATE_TOKEN, env.clock.now());
-    const listeners = await app.park.positions.start({ jt808Port: 0, osmandPort: 0 });
-    jt808Port = listeners.jt808Port ?? 0;
-    await app.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ env, base } = await startDemoPlatform(async (app, env) => {
+      await seedDemoSafety(app.deps);
+      const park = await seedDemoPark(app.deps);
+      expect(park).toMatchObject({ seeded: true });
+      expect(park.visits).toBeGreaterThan(0);
+      // the gate token the platform is configured with (the seed's own is only in the demo device file)
+      await saveGateToken(env.database.db, GATE_TOKEN, env.clock.now());
+      const listeners = await app.park.positions.start({ jt808Port: 0, osmandPort: 0 });
+      jt808Port = listeners.jt808Port ?? 0;
+    }));
     browser = await launch();
     mkdirSync(SHOTS, { recursive: true });
 
@@ -147,14 +136,7 @@ describe.skipIf(!haveChromium())('live vehicle page in Chromium', () => {
   async function pass(plate: string, srcIndex: string): Promise<GateIntakeResult> {
     await tick(10_000);
     eventNo++;
-    const body = onEventNotifyMpc({ eventId: `e2e-park-${eventNo}-${plate}`, plate, srcIndex, crossTime: chinaTime(env.clock.now()) });
-    const res = await fetch(`${base}/api/gate/${GATE_TOKEN}/platform`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as GateIntakeResult;
+    return postCheckpointPass(base, GATE_TOKEN, { eventId: `e2e-park-${eventNo}-${plate}`, plate, srcIndex, at: env.clock.now() });
   }
 
   const gateAlarms = (plate: string) =>

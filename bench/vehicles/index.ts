@@ -2,11 +2,11 @@
 // seed writes (DATA_DIR/demo-devices.json, key `park`, see packages/server/src/db/seed/demo-park.ts), drives the JT/T
 // 808 terminals and phones of the vehicles in the park along their routes (one speeds in a speed zone, one leaves its
 // route, one parks outside a lot), and posts gate events now and then. Prints a line every 10 s; Ctrl-C stops.
-import type { DemoDevicesFileWithPark, DemoParkSection } from '../../packages/server/src/db/seed/demo-park.ts';
-import { Drive, zonesOf } from './drive.ts';
+import type { DemoDevicesFileWithPark, DemoParkSection, DemoParkTerminal } from '../../packages/server/src/db/seed/demo-park.ts';
+import { Drive, zonesOf, type DriveZones } from './drive.ts';
 import { GatePoster, type GateStats } from './gate-poster.ts';
-import { Jt808Fleet, type Jt808Stats } from './jt808-fleet.ts';
-import { PhoneFleet, type PhoneStats } from './phones.ts';
+import { Jt808Fleet, type Jt808Stats, type SimTerminal } from './jt808-fleet.ts';
+import { PhoneFleet, type PhoneStats, type SimPhone } from './phones.ts';
 
 export { Drive, zonesOf } from './drive.ts';
 export { Jt808Fleet } from './jt808-fleet.ts';
@@ -44,10 +44,30 @@ export function parkOf(file: DemoDevicesFileWithPark, path: string): DemoParkSec
   return file.park;
 }
 
+/** A demo terminal's drive along its path from its last seeded position; seeded by its identifier, the same every run. */
+export function driveOf(t: DemoParkTerminal, zones: DriveZones): Drive {
+  const seed = [...t.identifier].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
+  return new Drive(t.path!, t.role, zones, seed, t.last);
+}
+
+/** A demo JT/T 808 terminal as the fleet simulates it. */
+export function simTerminalOf(t: DemoParkTerminal, zones: DriveZones): SimTerminal {
+  return {
+    identifier: t.identifier,
+    authCode: t.authCode,
+    version: t.version === '2019' ? '2019' : '2013',
+    plate: t.plate ?? '',
+    plateColor: t.plateColor,
+    drive: driveOf(t, zones),
+  };
+}
+
+/** A demo phone as the OsmAnd simulator drives it. */
+export const simPhoneOf = (t: DemoParkTerminal, zones: DriveZones): SimPhone => ({ id: t.identifier, drive: driveOf(t, zones) });
+
 export async function runVehicles(o: VehiclesOptions, path: string): Promise<void> {
   const park = parkOf(o.file, path);
   const zones = zonesOf(park.geofences);
-  const seedOf = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
   const driving = park.terminals.filter((t) => t.inPark && t.path && t.path.length > 1);
   // the scenario vehicles first, so that --terminals keeps them
   const order = (r: string | null) => (r === 'speeding' || r === 'offRoute' || r === 'parkedOutside' ? 0 : 1);
@@ -64,14 +84,7 @@ export async function runVehicles(o: VehiclesOptions, path: string): Promise<voi
       : new Jt808Fleet({
           ...hostPort(jtTarget, park.jt808.port),
           intervalMs: 5000 / o.rate,
-          terminals: jtTerms.map((t) => ({
-            identifier: t.identifier,
-            authCode: t.authCode,
-            version: t.version === '2019' ? '2019' : '2013',
-            plate: t.plate ?? '',
-            plateColor: t.plateColor,
-            drive: new Drive(t.path!, t.role, zones, seedOf(t.identifier), t.last),
-          })),
+          terminals: jtTerms.map((t) => simTerminalOf(t, zones)),
         });
   const osmandUrl = (o.osmand ?? `http://localhost:${park.osmand.port}`).replace(/\/+$/, '');
   const phoneFleet =
@@ -79,7 +92,7 @@ export async function runVehicles(o: VehiclesOptions, path: string): Promise<voi
       ? null
       : new PhoneFleet(
           osmandUrl,
-          phones.map((t) => ({ id: t.identifier, drive: new Drive(t.path!, t.role, zones, seedOf(t.identifier), t.last) })),
+          phones.map((t) => simPhoneOf(t, zones)),
           10_000 / o.rate,
         );
   const gateUrl = (o.gate ?? park.gate.baseUrl).replace(/\/+$/, '');

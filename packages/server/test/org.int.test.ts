@@ -34,6 +34,8 @@ describe.each(engines())('organisation, scopes and bad input on %s', (engine) =>
     expect(list.items.map((u: { username: string }) => u.username).sort()).toEqual(['depthead', 'sectionclerk']);
     expect((await dept.get('/api/auth/me')).json().menus).toEqual([
       'workbench',
+      'cockpit',
+      'bigScreen',
       'projects',
       'battleMap',
       'projectDashboard',

@@ -1,31 +1,16 @@
 // `npm start`: the whole platform in one process on the embedded database (or PostgreSQL with DATABASE_URL).
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
-import { seedDemoEconomy } from '../db/seed/demo-economy.ts';
-import { seedDemoLedgers } from '../db/seed/demo-ledgers.ts';
-import { seedDemoPromotion } from '../db/seed/demo-promotion.ts';
-import { seedDemoService } from '../db/seed/demo-service.ts';
-import { seedDemoSafety } from '../db/seed/demo-safety.ts';
-import { seedDemoPark } from '../db/seed/demo-park.ts';
-import { seedDemoAssessments } from '../db/seed/demo-assessments.ts';
-import { seedDemoProjectPlay } from '../db/seed/demo-project-play.ts';
+import { seedDemoModules } from '../db/seed/demo-modules.ts';
 import { describeLogins, ensureDemo, openMigrated } from './bootstrap.ts';
 
 const started = performance.now();
 const config = loadConfig();
 const database = await openMigrated(config);
 const logins = await ensureDemo(config, database);
-const { app, deps, scheduler, projects, safety, park } = await buildApp(config, database);
-if (logins) {
-  await seedDemoLedgers(deps);
-  await seedDemoProjectPlay(deps, projects);
-  await seedDemoEconomy(deps);
-  await seedDemoPromotion(deps);
-  await seedDemoService(deps);
-  await seedDemoSafety(deps);
-  await seedDemoPark(deps);
-  await seedDemoAssessments(deps);
-}
+const built = await buildApp(config, database);
+const { app, scheduler, safety, park } = built;
+if (logins) await seedDemoModules(built);
 if (config.jobs) scheduler.start();
 await app.listen({ port: config.port, host: config.host });
 const listeners = config.ingest.enabled ? await safety.ingest.start() : { mqttPort: null, hj212Port: null };

@@ -2,6 +2,7 @@
 // and the light colours in (the page passes the ProjectLight badges' colours so that the two agree), option out.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Light } from '@zoneops/shared';
+import { donutTotalTitle, noDataTitle } from './chart-titles.ts';
 
 export interface LightCount {
   light: Light;
@@ -33,19 +34,7 @@ export function cockpitLightDonutOption(byLight: readonly LightCount[], labels: 
     .filter((d) => d.value > 0);
   const total = data.reduce((n, d) => n + d.value, 0);
   return {
-    title:
-      total === 0
-        ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } }
-        : {
-            text: labels.number(total),
-            subtext: labels.total,
-            left: '34%',
-            top: '36%',
-            textAlign: 'center',
-            textStyle: { fontSize: 20 },
-            subtextStyle: { fontSize: 11, color: '#888' },
-            itemGap: 2,
-          },
+    title: total === 0 ? noDataTitle(labels.noData) : donutTotalTitle(labels.number(total), labels.total, { left: '34%', top: '36%' }),
     tooltip: {
       trigger: 'item',
       formatter: (p: { name?: string; value?: unknown; percent?: number }) => `${p.name ?? ''}: ${labels.number(Number(p.value ?? 0))} (${p.percent ?? 0}%)`,

@@ -4,6 +4,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { leadStages, sumMoney, type LeadStage } from '@zoneops/shared';
 import { moneyTip, type MoneyLabels } from './project-dashboard.ts';
+import { noDataTitle } from './chart-titles.ts';
 
 export interface FunnelStage {
   stage: LeadStage;
@@ -37,7 +38,7 @@ export function promotionFunnelOption(funnel: readonly FunnelStage[], labels: Fu
   const empty = stages.every((s) => s.count === 0);
   const max = Math.max(1, ...stages.map((s) => s.count));
   return {
-    title: empty ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } } : undefined,
+    title: empty ? noDataTitle(labels.noData) : undefined,
     color: funnelColours,
     tooltip: {
       trigger: 'item',

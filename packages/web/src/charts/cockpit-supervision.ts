@@ -1,6 +1,7 @@
 // The cockpit's supervision tile: open red (overdue) items per responsible unit as horizontal bars, the unit with the
 // most on top; the tooltip adds the unit's open items. Pure: rows and labels in, ECharts option out.
 import type { EChartsCoreOption } from 'echarts/core';
+import { noDataTitle } from './chart-titles.ts';
 
 export interface OverdueUnit {
   unitId: string;
@@ -35,8 +36,7 @@ export const overdueChartHeight = (units: number) => Math.max(110, Math.min(10, 
 export function overdueByUnitOption(rows: readonly OverdueUnit[], labels: OverdueLabels): EChartsCoreOption {
   const units = overdueUnits(rows);
   return {
-    title:
-      units.length === 0 ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } } : undefined,
+    title: units.length === 0 ? noDataTitle(labels.noData) : undefined,
     color: [OVERDUE_COLOUR],
     tooltip: {
       trigger: 'axis',

@@ -3,6 +3,7 @@
 // city per indicator. Pure: rows and labels in, option out.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { RegionKind } from '@zoneops/shared';
+import { noDataTitle } from './chart-titles.ts';
 
 export interface RankingRow {
   regionId: string;
@@ -60,7 +61,7 @@ export function rankingOption(rows: readonly RankingRow[], city: { name: string;
   const empty = !rows.some((r) => r.key !== null);
   const zoneName = rows.find((r) => r.kind === 'zone')?.name;
   return {
-    title: empty ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } } : undefined,
+    title: empty ? noDataTitle(labels.noData) : undefined,
     tooltip: { show: false },
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', splitLine: { lineStyle: { type: 'dashed' } }, axisLabel: { show: false } },
@@ -99,7 +100,7 @@ export interface ShareLabels {
 /** The zone's share of the city per indicator, in the given order, the selected indicator highlighted. */
 export function shareOption(items: readonly ShareBar[], labels: ShareLabels): EChartsCoreOption {
   return {
-    title: items.length ? undefined : { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } },
+    title: items.length ? undefined : noDataTitle(labels.noData),
     tooltip: { show: false },
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { type: 'dashed' } } },

@@ -3,6 +3,7 @@
 // indicator's page the zone's value as bars beside the growth lines. Pure: points and labels in, option out.
 import type { EChartsCoreOption } from 'echarts/core';
 import { periodOrdinal, round, type RegionKind } from '@zoneops/shared';
+import { noDataTitle } from './chart-titles.ts';
 
 /** [period, regionId, value, growth], as the series answer carries them. */
 export type SeriesPoint = readonly [string, string, number | null, number | null];
@@ -90,15 +91,13 @@ function growthLine(r: TrendRegion, data: (number | null)[], peerIndex: number, 
   };
 }
 
-const emptyTitle = (text: string) => ({ text, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } });
-
 /** Cumulative growth by period: one line per region, the zone and the city emphasised, the peers thin. */
 export function growthTrendOption(table: TrendTable, regions: readonly TrendRegion[], labels: TrendLabels): EChartsCoreOption {
   const drawn = drawnRegions(regions, table.growth);
   let peer = 0;
   const series = drawn.map((r) => growthLine(r, table.growth.get(r.id)!, r.kind === 'peer' ? peer++ : 0));
   return {
-    title: series.length ? undefined : emptyTitle(labels.noData),
+    title: series.length ? undefined : noDataTitle(labels.noData),
     tooltip: { trigger: 'axis', valueFormatter: percentText },
     // the legend on its own line above the axis name (a long English legend would run into it)
     legend: { top: 0, type: 'scroll', itemWidth: 16, itemHeight: 8, textStyle: { fontSize: 12 } },
@@ -138,7 +137,7 @@ export function valueGrowthOption(table: TrendTable, regions: readonly TrendRegi
       : [];
   const series = [...bars, ...lines];
   return {
-    title: series.length ? undefined : emptyTitle(labels.noData),
+    title: series.length ? undefined : noDataTitle(labels.noData),
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => tooltipOf(params as TooltipItem[], labels.valueText),

@@ -1,6 +1,7 @@
 // Donut of a ledger's top-level items by light (red, yellow, green, and none: closed or under public notice).
 // Pure: counts and labels in, option out.
 import type { EChartsCoreOption } from 'echarts/core';
+import { donutTotalTitle, noDataTitle } from './chart-titles.ts';
 
 export interface LightCounts {
   red: number;
@@ -32,19 +33,7 @@ export function ledgerLightsOption(counts: LightCounts, labels: LightLabels): EC
   const data = keys.map((k) => ({ name: labels[k], value: counts[k], itemStyle: { color: lightChartColours[k] } }));
   const total = keys.reduce((sum, k) => sum + counts[k], 0);
   return {
-    title:
-      total === 0
-        ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } }
-        : {
-            text: String(total),
-            subtext: labels.total,
-            left: '29%',
-            top: '36%',
-            textAlign: 'center',
-            textStyle: { fontSize: 20 },
-            subtextStyle: { fontSize: 11, color: '#888' },
-            itemGap: 2,
-          },
+    title: total === 0 ? noDataTitle(labels.noData) : donutTotalTitle(String(total), labels.total, { left: '29%', top: '36%' }),
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { orient: 'vertical', right: 4, top: 'middle', itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 12 } },
     series: [

@@ -4,6 +4,7 @@
 // decimals) and tooltips show both.
 import type { EChartsCoreOption } from 'echarts/core';
 import { centsToMoney, moneyToCents, sumMoney } from '@zoneops/shared';
+import { donutTotalTitle, noDataTitle } from './chart-titles.ts';
 
 export interface Bucket {
   key: string;
@@ -133,10 +134,6 @@ export function axisTip(params: TipParam | TipParam[], labels: MoneyLabels): str
   return [head, ...lines].join('<br/>');
 }
 
-function emptyTitle(text: string) {
-  return { text, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } };
-}
-
 // ---- by stage, by unit: counts and investment ------------------------------------------------------------------------
 
 export interface BucketBarOptions {
@@ -172,7 +169,7 @@ export function bucketBarOption(buckets: readonly Bucket[], labels: BucketLabels
   ];
   const axisIndex = (i: number) => (opts.horizontal ? { xAxisIndex: i } : { yAxisIndex: i });
   return {
-    title: empty ? emptyTitle(labels.noData) : undefined,
+    title: empty ? noDataTitle(labels.noData) : undefined,
     color: [COUNT_COLOUR, MONEY_COLOUR],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (p: TipParam | TipParam[]) => axisTip(p, labels) },
     legend: { top: 0, itemWidth: 12, itemHeight: 10 },
@@ -199,7 +196,7 @@ export function industryPieOption(buckets: readonly Bucket[], labels: BucketLabe
   if (rest.length) slices.push({ name: labels.other, value: rest.reduce((n, b) => n + b.count, 0), wan: sumMoney(rest.map((b) => b.totalInvestment)) });
   return {
     color: projectChartPalette,
-    title: slices.length === 0 ? emptyTitle(labels.noData) : undefined,
+    title: slices.length === 0 ? noDataTitle(labels.noData) : undefined,
     tooltip: {
       trigger: 'item',
       formatter: (p: TipParam) =>
@@ -243,19 +240,7 @@ export function lightDonutOption(buckets: readonly Bucket[], labels: LightDonutL
   });
   const total = data.reduce((n, d) => n + d.value, 0);
   return {
-    title:
-      total === 0
-        ? emptyTitle(labels.noData)
-        : {
-            text: String(total),
-            subtext: labels.total,
-            left: '29%',
-            top: '38%',
-            textAlign: 'center',
-            textStyle: { fontSize: 20 },
-            subtextStyle: { fontSize: 11, color: '#888' },
-            itemGap: 2,
-          },
+    title: total === 0 ? noDataTitle(labels.noData) : donutTotalTitle(String(total), labels.total, { left: '29%', top: '38%' }),
     tooltip: {
       trigger: 'item',
       formatter: (p: TipParam) =>
@@ -316,7 +301,7 @@ export function monthlyInvestmentOption(monthly: readonly MonthAmounts[], labels
   const empty = months.every((m) => safeCents(m.planned) === 0n && safeCents(m.completed) === 0n);
   const money = (xs: readonly (string | null)[]) => xs.map((wan) => (wan === null ? null : { value: yiOf(wan), wan }));
   return {
-    title: empty ? emptyTitle(labels.noData) : undefined,
+    title: empty ? noDataTitle(labels.noData) : undefined,
     color: ['#9fc3e7', '#1b4d89', '#d9823b', '#2e9d8f'],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (p: TipParam | TipParam[]) => axisTip(p, labels) },
     legend: { top: 0, itemWidth: 12, itemHeight: 10 },

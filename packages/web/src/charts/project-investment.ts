@@ -2,6 +2,7 @@
 // investment as a line. Pure: reports and labels in, option out. Sums go through integer hundredths of 万元.
 import type { EChartsCoreOption } from 'echarts/core';
 import { centsToMoney, isMoney, moneyToCents } from '@zoneops/shared';
+import { noDataTitle } from './chart-titles.ts';
 
 export interface PeriodFigures {
   /** "YYYY-MM" or "YYYY-MM-1/2/3" */
@@ -69,7 +70,7 @@ export const investmentColours = { planned: '#9bb8d9', completed: '#1b4d89', cum
 export function investmentChartOption(data: MonthlyInvestment, labels: InvestmentChartLabels): EChartsCoreOption {
   const num = (xs: (string | null)[]) => xs.map((x) => (x === null ? null : Number(x)));
   return {
-    title: data.empty ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } } : undefined,
+    title: data.empty ? noDataTitle(labels.noData) : undefined,
     color: [investmentColours.planned, investmentColours.completed, investmentColours.cumulative],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 12 } },

@@ -2,6 +2,7 @@
 // investment in 亿元 as a line. Pure: the pipeline's stages and labels in, option out.
 import type { EChartsCoreOption } from 'echarts/core';
 import { isMoney, moneyToCents, projectStages, type ProjectStage } from '@zoneops/shared';
+import { noDataTitle } from './chart-titles.ts';
 
 export interface StageFigures {
   stage: ProjectStage;
@@ -49,7 +50,7 @@ export function pipelineChartOption(stages: readonly StageFigures[], labels: Pip
     data: rows.map((r) => r[key]),
   });
   return {
-    title: empty ? { text: labels.noData, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 13, fontWeight: 'normal' } } : undefined,
+    title: empty ? noDataTitle(labels.noData) : undefined,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 12 } },
     grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },

@@ -15,7 +15,16 @@ export const screenEn: ScreenMessages = {
     redItems: 'Red supervision items',
     satisfaction: 'Enterprise service satisfaction',
   },
-  unit: { projects: '', investment: '100M yuan', signings: '', alarms: '', vehicles: '', people: '', redItems: '', satisfaction: '%' },
+  unit: {
+    projects: 'projects',
+    investment: '100M yuan',
+    signings: 'projects',
+    alarms: 'open',
+    vehicles: 'vehicles',
+    people: 'people',
+    redItems: 'items',
+    satisfaction: '%',
+  },
   section: {
     headlines: 'Headline figures',
     lights: 'Projects by light',

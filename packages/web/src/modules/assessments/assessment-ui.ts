@@ -286,14 +286,14 @@ export const statusColour: Record<RunStatus, string> = { scoring: 'processing', 
 /** The step of the run's status (a locked run has finished all three). */
 export const runStep = (status: RunStatus) => runSteps.indexOf(status);
 
-export interface TrackGroup {
+export interface TrackGroup<R = AssessmentResultRow> {
   track: string | null;
-  rows: AssessmentResultRow[];
+  rows: R[];
 }
 
-/** The results by track in the server's order (track, rank): one table per track. */
-export function resultsByTrack(rows: readonly AssessmentResultRow[]): TrackGroup[] {
-  const groups: TrackGroup[] = [];
+/** Results (a run's, or the cockpit's competition rows) by track in the server's order (track, rank): one table per track. */
+export function resultsByTrack<R extends { track: string | null; rank: number }>(rows: readonly R[]): TrackGroup<R>[] {
+  const groups: TrackGroup<R>[] = [];
   for (const r of rows) {
     let g = groups.find((x) => x.track === r.track);
     if (!g) {

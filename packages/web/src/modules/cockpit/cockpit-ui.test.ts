@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultsByTrack } from '../assessments/assessment-ui.ts';
 import { deptCockpit, leaderCockpit } from './cockpit-fixtures.ts';
 import {
   formatFixed,
@@ -15,7 +16,6 @@ import {
   rankOf,
   rateCircle,
   REFRESH_MS,
-  rowsByTrack,
   summaryParts,
   targetState,
   tilePath,
@@ -121,7 +121,7 @@ describe('service, park, competition', () => {
   });
 
   it('groups the ranking by track, each by rank, tied rows in the server order', () => {
-    const groups = rowsByTrack(leaderCockpit.competition!.rows);
+    const groups = resultsByTrack(leaderCockpit.competition!.rows);
     expect(groups.map((g) => g.track)).toEqual(['征迁组', '建设组']);
     expect(groups[0]!.rows.map((r) => r.name)).toEqual(['古雷镇', '杜浔镇', '管委会办公室']);
   });

@@ -1,7 +1,7 @@
 // Pure helpers of the leaders' cockpit (领导驾驶舱): which tiles the answer holds and where each leads, numbers in the
 // page language, an indicator's rank (ties stated), growth and target state, the economy summary's parts, the
-// service rates for progress circles, the park's vehicles by category, the ranking by track, and when the page
-// reloads. Unit-tested in cockpit-ui.test.ts.
+// service rates for progress circles, the park's vehicles by category, and when the page reloads (the ranking by
+// track is the assessment pages' resultsByTrack). Unit-tested in cockpit-ui.test.ts.
 import { menuCatalogue, vehicleCategories, type Cockpit, type LedgerKind, type MenuKey } from '@zoneops/shared';
 
 export type Lang = 'zh' | 'en';
@@ -151,21 +151,6 @@ export function vehiclesByCategory(counts: NonNullable<Cockpit['park']>['vehicle
 // ---- competition ---------------------------------------------------------------------------------------------------
 
 export type CompetitionRow = NonNullable<Cockpit['competition']>['rows'][number];
-
-/** The ranking by track in the server's order, each track by rank (tied rows keep their order). */
-export function rowsByTrack(rows: readonly CompetitionRow[]): { track: string | null; rows: CompetitionRow[] }[] {
-  const groups: { track: string | null; rows: CompetitionRow[] }[] = [];
-  for (const r of rows) {
-    let g = groups.find((x) => x.track === r.track);
-    if (!g) {
-      g = { track: r.track, rows: [] };
-      groups.push(g);
-    }
-    g.rows.push(r);
-  }
-  for (const g of groups) g.rows.sort((a, b) => a.rank - b.rank);
-  return groups;
-}
 
 // ---- reloading -----------------------------------------------------------------------------------------------------
 

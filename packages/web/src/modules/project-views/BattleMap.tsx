@@ -14,12 +14,12 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import { Space, Spin, Typography } from 'antd';
 import type { Light } from '@zoneops/shared';
-import type { GeoLayers } from '../../app/contract.ts';
 import { useApiGet } from '../../app/use-api.ts';
 import { ProjectLightDot } from './ProjectLight.tsx';
 import type { BattleMap as BattleMapData, MapPoint } from './types.ts';
 import { clusterDiameter, countLights, lightOrder, projectLightColours, worstLight, type ViewFilters } from './views-ui.ts';
-import { addZoneBaseLayer, fitFirst } from './zone-base-layer.ts';
+import { useZoneLayers } from './use-zone-layers.ts';
+import { addZoneBaseLayer, fitFirst, landUseNamer } from './zone-base-layer.ts';
 
 interface ProjectMarkerOptions extends L.MarkerOptions {
   projectId: string;
@@ -84,7 +84,7 @@ function disposeClusterGroup(group: L.MarkerClusterGroup, loaded: boolean): void
 
 export default function BattleMap({ filters, onOpen, height = 560 }: { filters: ViewFilters; onOpen: (projectId: string) => void; height?: number }) {
   const { t, i18n } = useTranslation();
-  const geo = useApiGet<GeoLayers>('/api/geo/layers', undefined, { report: false });
+  const { settled: geoSettled, features, tileUrl } = useZoneLayers();
   const { data, loading } = useApiGet<BattleMapData>('/api/projects/map', filters);
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
@@ -96,16 +96,13 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
   }, [onOpen]);
 
   // the base layer, once: the map waits for the layers (or their failure) so it is drawn and fitted once
-  const geoSettled = !geo.loading;
-  const features = useMemo(() => geo.data?.features ?? [], [geo.data]);
-  const tileUrl = geo.data?.tileUrl ?? null;
   useEffect(() => {
     const el = ref.current;
     if (!el || !geoSettled) return;
     // clustering needs a maximum zoom (the base layer is vector: no tile layer sets one); it builds one level per zoom,
     // so a minimum at the scale of a city keeps 10,000 points fast
     const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
-    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const landUseName = landUseNamer(t);
     const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false, tileUrl });
     baseBounds.current = base.getBounds().isValid() ? base.getBounds() : null;
     fitFirst(map, [baseBounds.current]);
@@ -193,7 +190,7 @@ export default function BattleMap({ filters, onOpen, height = 560 }: { filters: 
 
   return (
     <div>
-      <Spin spinning={loading || geo.loading}>
+      <Spin spinning={loading || !geoSettled}>
         <div ref={ref} style={{ height, background: '#eef3f7', borderRadius: 4, position: 'relative', zIndex: 0 }} data-testid="battle-map" />
       </Spin>
       <Space wrap size={[16, 4]} style={{ marginTop: 8 }} data-testid="battle-map-legend">

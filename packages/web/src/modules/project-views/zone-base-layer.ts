@@ -1,5 +1,6 @@
 // The zone's own vector base layer (GET /api/geo/layers: boundary, plots, roads, rivers, enterprises) drawn on a
 // Leaflet map, shared by the workbench's zone map and the battle map. No tile server needed (DOMAIN §13).
+import type { TFunction } from 'i18next';
 import L from 'leaflet';
 import type { GeoFeature } from '../../app/contract.ts';
 import { enterpriseMarkerStyle, featureStyle, geoKinds, kindOf } from '../workbench/zone-map-style.ts';
@@ -17,6 +18,12 @@ export interface ZoneBaseLayerOptions {
   /** Raster tiles drawn under the vector layer (GET /api/geo/layers `tileUrl`); none by default. */
   tileUrl?: string | null;
 }
+
+/** A plot's land use in the page language (`landUseName` of the options). */
+export const landUseNamer =
+  (t: TFunction) =>
+  (v: unknown): string =>
+    typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other');
 
 /** Adds one GeoJSON layer per kind (plots under rivers under roads under the boundary under enterprises) and returns them as a group. */
 export function addZoneBaseLayer(map: L.Map, features: readonly GeoFeature[], opts: ZoneBaseLayerOptions): L.FeatureGroup {

@@ -12,13 +12,12 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './screen-map.css';
 import type { AlarmLevel, Light, MapCrs } from '@zoneops/shared';
-import type { GeoLayers } from '../../app/contract.ts';
-import { useApiGet } from '../../app/use-api.ts';
 import { screenLightColours } from '../../charts/screen-lights.ts';
 import { screenLevelColours } from '../../charts/screen-alarms.ts';
 import { displayLatLng } from '../park/live/park-live-ui.ts';
 import type { MapPoint } from '../project-views/types.ts';
-import { addZoneBaseLayer, fitFirst } from '../project-views/zone-base-layer.ts';
+import { useZoneLayers } from '../project-views/use-zone-layers.ts';
+import { addZoneBaseLayer, fitFirst, landUseNamer } from '../project-views/zone-base-layer.ts';
 import type { VehicleSpots } from './screen-ui.ts';
 
 export interface AlarmSpot {
@@ -57,14 +56,10 @@ export default function ScreenMap({
   crs: MapCrs;
 }) {
   const { t } = useTranslation();
-  const geo = useApiGet<GeoLayers>('/api/geo/layers', undefined, { report: false });
+  const { settled: geoSettled, features, tileUrl } = useZoneLayers();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layers = useRef<{ projects: L.LayerGroup; alarms: L.LayerGroup; vehicles: L.LayerGroup; renderer: L.Canvas } | null>(null);
-
-  const geoSettled = !geo.loading;
-  const features = useMemo(() => geo.data?.features ?? [], [geo.data]);
-  const tileUrl = geo.data?.tileUrl ?? null;
 
   // the map and its base layer, once the layers (or their failure) arrived
   useEffect(() => {
@@ -82,7 +77,7 @@ export default function ScreenMap({
       zoomSnap: 0.25,
       fadeAnimation: false,
     });
-    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const landUseName = landUseNamer(t);
     const base = addZoneBaseLayer(map, features, { landUseName, tooltips: false, enterprises: false, tileUrl });
     fitFirst(map, [base.getBounds().isValid() ? base.getBounds() : null], [8, 8]);
     map.createPane('screenProjects').style.zIndex = '450';

@@ -7,7 +7,7 @@ import 'leaflet/dist/leaflet.css';
 import { Card, Empty, Space, Spin, Typography } from 'antd';
 import type { GeoLayers } from '../../app/contract.ts';
 import { useApiGet } from '../../app/use-api.ts';
-import { addZoneBaseLayer, fitFirst } from '../project-views/zone-base-layer.ts';
+import { addZoneBaseLayer, fitFirst, landUseNamer } from '../project-views/zone-base-layer.ts';
 import { enterpriseMarkerStyle, landUseColour, landUsesPresent } from './zone-map-style.ts';
 
 function Swatch({ colour, line = false }: { colour: string; line?: boolean }) {
@@ -37,7 +37,7 @@ export default function ZoneMap() {
     const el = ref.current;
     if (!el || features.length === 0) return;
     const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25 });
-    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const landUseName = landUseNamer(t);
     const base = addZoneBaseLayer(map, features, { landUseName, tileUrl });
     fitFirst(map, [base.getBounds()]);
     L.control.scale({ imperial: false }).addTo(map);

@@ -3,9 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { Empty, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Cockpit } from '@zoneops/shared';
-import { periodLabel } from '../../assessments/assessment-ui.ts';
+import { periodLabel, resultsByTrack } from '../../assessments/assessment-ui.ts';
 import { RedFlag, RunStatusTag, TiedTag } from '../../assessments/AssessmentTags.tsx';
-import { formatNumber, langOf, rowsByTrack, type CompetitionRow } from '../cockpit-ui.ts';
+import { formatNumber, langOf, type CompetitionRow } from '../cockpit-ui.ts';
 import { Compact, TileCard } from './TileCard.tsx';
 
 export function CompetitionTile({ competition }: { competition: Cockpit['competition'] }) {
@@ -52,7 +52,7 @@ export function CompetitionTile({ competition }: { competition: Cockpit['competi
       ),
     },
   ];
-  const groups = rowsByTrack(competition.rows);
+  const groups = resultsByTrack(competition.rows);
   return (
     <TileCard tile="competition" data={{ competition }} extra={<RunStatusTag status={competition.status} />}>
       <div style={{ marginBottom: 6, display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 8 }}>

@@ -3,15 +3,14 @@
 // adds a vertex (the draft is drawn as a line or an area by kind). Leaflet needs a browser: loaded lazily.
 //
 // For the browser test: the container's data-geofence-count once drawn and data-drawing while drawing.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { Spin } from 'antd';
 import type { Geofence, GeofenceKind, LonLat } from '@zoneops/shared';
-import type { GeoLayers } from '../../../app/contract.ts';
-import { useApiGet } from '../../../app/use-api.ts';
-import { addZoneBaseLayer, fitFirst } from '../../project-views/zone-base-layer.ts';
+import { useZoneLayers } from '../../project-views/use-zone-layers.ts';
+import { addZoneBaseLayer, fitFirst, landUseNamer } from '../../project-views/zone-base-layer.ts';
 import { corridorSegments, kindColours } from './geofence-ui.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -40,7 +39,7 @@ export default function GeofenceMap({
   height?: number;
 }) {
   const { t, i18n } = useTranslation();
-  const geo = useApiGet<GeoLayers>('/api/geo/layers', undefined, { report: false });
+  const { settled: geoSettled, features, tileUrl } = useZoneLayers();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layers = useRef<{ fences: L.FeatureGroup; draft: L.LayerGroup } | null>(null);
@@ -54,15 +53,11 @@ export default function GeofenceMap({
     drawingRef.current = drawing !== null;
   }, [onMapClick, onSelect, drawing]);
 
-  const geoSettled = !geo.loading;
-  const features = useMemo(() => geo.data?.features ?? [], [geo.data]);
-  const tileUrl = geo.data?.tileUrl ?? null;
-
   useEffect(() => {
     const el = ref.current;
     if (!el || !geoSettled) return;
     const map = L.map(el, { attributionControl: false, zoomSnap: 0.25, minZoom: 8, maxZoom: 19, doubleClickZoom: false });
-    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const landUseName = landUseNamer(t);
     const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false, tileUrl, tooltips: false });
     fitFirst(map, [base.getBounds().isValid() ? base.getBounds() : null]);
     fitted.current = false;
@@ -154,7 +149,7 @@ export default function GeofenceMap({
   }, [drawing, geoSettled, features, tileUrl]);
 
   return (
-    <Spin spinning={geo.loading}>
+    <Spin spinning={!geoSettled}>
       <div ref={ref} style={{ height, width: '100%', background: '#f5f5f5' }} data-testid="geofence-map" />
     </Spin>
   );

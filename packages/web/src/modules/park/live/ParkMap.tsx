@@ -13,10 +13,9 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { Spin } from 'antd';
 import type { LiveGeofence, LiveVehicle, MapCrs, ParkingOccupancy, VehicleTrack } from '@zoneops/shared';
-import type { GeoLayers } from '../../../app/contract.ts';
 import { formatNumber } from '../../../app/format.ts';
-import { useApiGet } from '../../../app/use-api.ts';
-import { addZoneBaseLayer, fitFirst } from '../../project-views/zone-base-layer.ts';
+import { useZoneLayers } from '../../project-views/use-zone-layers.ts';
+import { addZoneBaseLayer, fitFirst, landUseNamer } from '../../project-views/zone-base-layer.ts';
 import { corridorWeight, displayLatLng, vehicleColour } from './park-live-ui.ts';
 
 const MIN_ZOOM = 8;
@@ -71,7 +70,7 @@ export default function ParkMap({
   height?: number;
 }) {
   const { t, i18n } = useTranslation();
-  const geo = useApiGet<GeoLayers>('/api/geo/layers', undefined, { report: false });
+  const { settled: geoSettled, features, tileUrl } = useZoneLayers();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layers = useRef<{ fences: L.FeatureGroup; vehicles: L.LayerGroup; track: L.LayerGroup } | null>(null);
@@ -82,16 +81,13 @@ export default function ParkMap({
     selectRef.current = onSelect;
   }, [onSelect]);
 
-  const geoSettled = !geo.loading;
-  const features = useMemo(() => geo.data?.features ?? [], [geo.data]);
-  const tileUrl = geo.data?.tileUrl ?? null;
   const fitted = useRef(false);
 
   useEffect(() => {
     const el = ref.current;
     if (!el || !geoSettled) return;
     const map = L.map(el, { attributionControl: false, zoomSnap: 0.25, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
-    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const landUseName = landUseNamer(t);
     const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false, tileUrl });
     fitFirst(map, [base.getBounds().isValid() ? base.getBounds() : null]);
     fitted.current = false;

@@ -6,7 +6,7 @@
 // For the browser test: the container's data-enterprise-count / data-point-count once drawn; each enterprise
 // marker's data-enterprise-id and data-level, each point marker's data-point-id and data-level, and data-flash="true"
 // on a marker while it flashes.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import L from 'leaflet';
 import 'leaflet.markercluster';
@@ -14,9 +14,8 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import { Spin } from 'antd';
 import { formatNumber } from '../../../app/format.ts';
-import type { GeoLayers } from '../../../app/contract.ts';
-import { useApiGet } from '../../../app/use-api.ts';
-import { addZoneBaseLayer, fitFirst } from '../../project-views/zone-base-layer.ts';
+import { useZoneLayers } from '../../project-views/use-zone-layers.ts';
+import { addZoneBaseLayer, fitFirst, landUseNamer } from '../../project-views/zone-base-layer.ts';
 import { levelColours, worstOf, type LevelOrNone, type LiveEvent } from './safety-map-ui.ts';
 import type { AlarmLevel, SafetyMap as SafetyMapData } from './types.ts';
 
@@ -97,7 +96,7 @@ export default function SafetyMap({
   height?: number;
 }) {
   const { t, i18n } = useTranslation();
-  const geo = useApiGet<GeoLayers>('/api/geo/layers', undefined, { report: false });
+  const { settled: geoSettled, features, tileUrl } = useZoneLayers();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layers = useRef<{ enterprises: L.LayerGroup; points: L.MarkerClusterGroup } | null>(null);
@@ -113,16 +112,12 @@ export default function SafetyMap({
     openRef.current = onOpenPoint;
   }, [onOpenPoint]);
 
-  const geoSettled = !geo.loading;
-  const features = useMemo(() => geo.data?.features ?? [], [geo.data]);
-  const tileUrl = geo.data?.tileUrl ?? null;
-
   // the map and its two layers, once the base layer is known
   useEffect(() => {
     const el = ref.current;
     if (!el || !geoSettled) return;
     const map = L.map(el, { attributionControl: false, preferCanvas: true, zoomSnap: 0.25, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
-    const landUseName = (v: unknown) => (typeof v === 'string' ? t(`geo.landUse.${v}`, { defaultValue: v }) : t('geo.landUse.other'));
+    const landUseName = landUseNamer(t);
     const base = addZoneBaseLayer(map, features, { landUseName, enterprises: false, tileUrl });
     fitFirst(map, [base.getBounds().isValid() ? base.getBounds() : null]);
     fitted.current = base.getBounds().isValid();
@@ -305,7 +300,7 @@ export default function SafetyMap({
   }, []);
 
   return (
-    <Spin spinning={geo.loading || !data}>
+    <Spin spinning={!geoSettled || !data}>
       <div ref={ref} style={{ height, background: '#eef3f7', borderRadius: 4, position: 'relative', zIndex: 0 }} data-testid="safety-map-canvas" />
     </Spin>
   );
