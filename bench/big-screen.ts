@@ -31,8 +31,11 @@ const USAGE = `usage: npm run bench -- big-screen [options]
   --telemetry-rate <x>   demo points report x times per expected interval (default 0.5: half as often, still
                          inside their stale limit; 1 = the demo's full rate, ≈ 110 readings/s)
   --screenshot <path>    a 1920 × 1080 picture of the page at the end
+  --heap-snapshots <dir> write the page's heap snapshots (after GC) into dir, at the minutes of --snapshot-at
+  --snapshot-at <list>   minutes for --heap-snapshots, comma-separated (default: a fifth of --minutes, and the end)
   --database-url <url>   run the platform on this PostgreSQL database (must be empty or hold the demo; default: PGlite)
-  --chromium <path>      default /usr/bin/chromium`;
+  --chromium <path>      default /usr/bin/chromium
+WEB_DIST=<dir> in the environment: the platform serves that bundle and none is built.`;
 
 const { values: o } = parseArgs({
   args: process.argv.slice(3),
@@ -45,6 +48,8 @@ const { values: o } = parseArgs({
     'sample-every': { type: 'string', default: '60' },
     'telemetry-rate': { type: 'string', default: '0.5' },
     screenshot: { type: 'string' },
+    'heap-snapshots': { type: 'string' },
+    'snapshot-at': { type: 'string' },
     'database-url': { type: 'string' },
     chromium: { type: 'string', default: CHROMIUM },
     help: { type: 'boolean', short: 'h' },
@@ -69,6 +74,11 @@ const ALARM_MS = num('alarm-every', 2) * 1000;
 const GATE_MS = num('gate-every', 0) * 1000;
 const SAMPLE_MS = num('sample-every', 5) * 1000;
 const TELEMETRY_RATE = num('telemetry-rate', 0.01);
+const SNAPSHOT_AT = (o['snapshot-at'] ?? `${Math.round(MINUTES / 5)},${MINUTES}`)
+  .split(',')
+  .map(Number)
+  .filter((m) => Number.isFinite(m) && m >= 0)
+  .sort((a, b) => a - b);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NEW_PASSWORD = 'Bench-screen-2026!';
 
@@ -84,8 +94,11 @@ const freePort = () =>
   });
 
 // ---- the platform ----
-console.log('building the web bundle (if needed)…');
-execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+if (process.env.WEB_DIST) console.log(`serving the web bundle in ${process.env.WEB_DIST}`);
+else {
+  console.log('building the web bundle (if needed)…');
+  execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'zoneops-screen-'));
 const ports = {
   PORT: await freePort(),
@@ -267,8 +280,25 @@ const show = (s: Sample) =>
       String(s.feedRows).padStart(10),
     ].join(' '),
   );
+// heap snapshots (after the sample's GC) at the chosen minutes, for a diff by constructor (what is retained)
+const snapshotDir = o['heap-snapshots'] ? resolve(o['heap-snapshots']) : null;
+if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
+let chunks: string[] = [];
+cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+const pendingSnapshots = snapshotDir ? [...SNAPSHOT_AT] : [];
+async function snapshotIfDue(minute: number, last: boolean) {
+  if (!snapshotDir || !pendingSnapshots.length || (pendingSnapshots[0]! > minute + 0.01 && !last)) return;
+  while (pendingSnapshots.length && (pendingSnapshots[0]! <= minute + 0.01 || last)) pendingSnapshots.shift();
+  chunks = [];
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  const file = join(snapshotDir, `screen-${minute.toFixed(1).padStart(6, '0')}min.heapsnapshot`);
+  writeFileSync(file, chunks.join(''));
+  chunks = [];
+  console.log(`  heap snapshot: ${file}`);
+}
 samples.push(await sample());
 show(samples[0]!);
+await snapshotIfDue(samples[0]!.minute, false);
 const end = started + MINUTES * 60_000;
 while (Date.now() < end) {
   await sleep(Math.min(SAMPLE_MS, end - Date.now()));
@@ -276,6 +306,7 @@ while (Date.now() < end) {
   const s = await sample();
   samples.push(s);
   show(s);
+  await snapshotIfDue(s.minute, Date.now() >= end);
 }
 
 const [fs, ps, gs, ts] = await Promise.all([fleet?.stop() ?? null, phoneFleet?.stop() ?? null, gate?.stop() ?? null, telemetry.stop()]);

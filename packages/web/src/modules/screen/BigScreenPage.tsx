@@ -3,7 +3,8 @@
 // supervision items; the centre is the zone map with the projects by light (GET /api/projects/map), the open alarms
 // flashing (GET /api/safety/map, the park's open alarms and the live alarms) and the park's vehicles moving (the park
 // live socket). The alarm feed is the newest open alarms, then live changes (at most 50 lines). Everything held is
-// bounded (the feed, the live alarm spots, the vehicles) and every timer and socket ends with the page.
+// bounded (the feed, the live alarm spots until the next read of the map data, the vehicles) and every timer and
+// socket ends with the page.
 //
 // For the browser test and the benchmark: the stage's data-live-messages (socket messages received) and data-ready
 // (the cockpit answer arrived).
@@ -17,7 +18,7 @@ import type { LiveState } from '../safety/use-safety-live.ts';
 import { ParkLiveFeed, SafetyLiveFeed } from './LiveFeeds.tsx';
 import { LeftColumn, RightColumn, TitleBar } from './ScreenBoard.tsx';
 import type { AlarmSpot } from './ScreenMap.tsx';
-import { applyFeed, FEED_MAX, STAGE_HEIGHT, STAGE_WIDTH, VehicleSpots, type FeedItem } from './screen-ui.ts';
+import { applyFeed, applyLiveSpot, dropCoveredSpots, FEED_MAX, STAGE_HEIGHT, STAGE_WIDTH, VehicleSpots, type FeedItem, type LiveSpot } from './screen-ui.ts';
 import { usePolled, useStageFit } from './use-screen-data.ts';
 import { screenLightColours } from '../../charts/screen-lights.ts';
 import { screenLevelColours } from '../../charts/screen-alarms.ts';
@@ -26,11 +27,7 @@ import './screen.css';
 const ScreenMap = lazy(() => import('./ScreenMap.tsx'));
 
 const MINUTE = 60_000;
-/** Live alarm spots kept between two reads of the safety map. */
-const MAX_LIVE_SPOTS = 200;
 const SWEEP_MS = MINUTE;
-
-const isOpen = (a: AlarmSummary) => a.status !== 'closed' && a.closedAt === null;
 
 export default function BigScreenPage() {
   const { t } = useTranslation();
@@ -86,15 +83,21 @@ export default function BigScreenPage() {
     const items = openAlarms.data.items.slice(0, FEED_MAX).map((alarm) => ({ key: alarm.id, alarm, at: alarm.updatedAt }));
     setFeed({ base: openAlarms.data, items });
   }
-  const [liveSpots, setLiveSpots] = useState<readonly AlarmSummary[]>([]);
+  // live alarm spots are kept only between two reads of the map data (the next answer holds them)
+  const [liveAlarms, setLiveAlarms] = useState<{ safetyAt: number | null; parkAt: number | null; spots: readonly LiveSpot[] }>({
+    safetyAt: null,
+    parkAt: null,
+    spots: [],
+  });
+  if (liveAlarms.safetyAt !== safetyMap.askedAt || liveAlarms.parkAt !== park.askedAt) {
+    setLiveAlarms({ safetyAt: safetyMap.askedAt, parkAt: park.askedAt, spots: dropCoveredSpots(liveAlarms.spots, safetyMap.askedAt, park.askedAt) });
+  }
+  const liveSpots = liveAlarms.spots;
   const onAlarm = useCallback(
     (change: string, alarm: AlarmSummary) => {
       heard();
       setFeed((f) => ({ ...f, items: applyFeed(f.items, change, alarm) }));
-      setLiveSpots((spots) => {
-        const rest = spots.filter((a) => a.id !== alarm.id);
-        return isOpen(alarm) ? [alarm, ...rest].slice(0, MAX_LIVE_SPOTS) : rest;
-      });
+      setLiveAlarms((l) => ({ ...l, spots: applyLiveSpot(l.spots, alarm, Date.now()) }));
     },
     [heard],
   );
@@ -128,7 +131,7 @@ export default function BigScreenPage() {
       }
     };
     for (const a of park.data?.alarms ?? []) add(a);
-    for (const a of liveSpots) add(a);
+    for (const s of liveSpots) add(s.alarm);
     return [...spots.values()];
   }, [safetyMap.data, park.data, liveSpots]);
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmSummary, Cockpit, LiveVehicle } from '@zoneops/shared';
-import { applyFeed, counterDigits, fitStage, headlines, pushBounded, VehicleSpots, wanToYi } from './screen-ui.ts';
+import {
+  applyFeed,
+  applyLiveSpot,
+  counterDigits,
+  dropCoveredSpots,
+  fitStage,
+  headlines,
+  pushBounded,
+  VehicleSpots,
+  wanToYi,
+  type LiveSpot,
+} from './screen-ui.ts';
 
 describe('stage fit', () => {
   it('scales by the smaller ratio and centres', () => {
@@ -83,6 +94,35 @@ describe('alarm feed', () => {
     const acked = applyFeed(feed, 'acknowledged', alarm('a', { status: 'acknowledged' }));
     expect(acked[0]!.alarm.status).toBe('acknowledged');
     expect(applyFeed(feed, 'cleared', alarm('zz'))).toBe(feed);
+  });
+});
+
+describe('live alarm spots', () => {
+  it('keeps open alarms newest first, one per alarm, at most max; a closed one leaves', () => {
+    let spots: readonly LiveSpot[] = [];
+    spots = applyLiveSpot(spots, alarm('a', { lat: null, lon: null }), 1);
+    spots = applyLiveSpot(spots, alarm('b', { lat: null, lon: null }), 2);
+    spots = applyLiveSpot(spots, alarm('a', { lat: null, lon: null, clearedAt: '2026-11-23T01:05:00.000Z' }), 3);
+    expect(spots.map((s) => [s.alarm.id, s.at])).toEqual([
+      ['a', 3],
+      ['b', 2],
+    ]);
+    spots = applyLiveSpot(spots, alarm('b', { status: 'closed', closedAt: '2026-11-23T01:06:00.000Z' }), 4);
+    expect(spots.map((s) => s.alarm.id)).toEqual(['a']);
+    for (let i = 0; i < 30; i++) spots = applyLiveSpot(spots, alarm(`n${i}`, { lat: null, lon: null }), 10 + i, 20);
+    expect(spots).toHaveLength(20);
+  });
+
+  it('drops the spots a later read of the map data holds: sensors by the safety map, located ones by the park', () => {
+    const sensor = (id: string, at: number): LiveSpot => ({ alarm: alarm(id, { lat: null, lon: null }), at });
+    const located = (id: string, at: number): LiveSpot => ({ alarm: alarm(id, { lat: 30.1, lon: 120.2 }), at });
+    const spots = [sensor('s1', 100), sensor('s2', 200), located('p1', 100), located('p2', 200)];
+    // nothing read yet: all kept (the same list)
+    expect(dropCoveredSpots(spots, null, null)).toBe(spots);
+    // the safety map asked for at 150: s1 is in its answer, s2 came later; the park not read
+    expect(dropCoveredSpots(spots, 150, null).map((s) => s.alarm.id)).toEqual(['s2', 'p1', 'p2']);
+    // both read after everything: nothing left, so an unattended page keeps nothing between reads
+    expect(dropCoveredSpots(spots, 200, 250)).toEqual([]);
   });
 });
 

@@ -106,6 +106,40 @@ export function applyFeed(feed: readonly FeedItem[], change: string, alarm: Alar
   return next;
 }
 
+// ---- live alarm spots ----
+
+/** An open alarm heard on the socket, kept for the map until a read of the map data covers it. */
+export interface LiveSpot {
+  alarm: AlarmSummary;
+  /** When it was heard (ms). */
+  at: number;
+}
+
+/** Live alarm spots kept at most (a flood cannot grow the page; the next read of the map shows the rest). */
+export const MAX_LIVE_SPOTS = 200;
+
+const isOpenAlarm = (a: AlarmSummary) => a.status !== 'closed' && a.closedAt === null;
+
+/** A live alarm change: an open alarm goes first (replacing its older line), a closed one leaves. */
+export function applyLiveSpot(spots: readonly LiveSpot[], alarm: AlarmSummary, at: number, max = MAX_LIVE_SPOTS): readonly LiveSpot[] {
+  const rest = spots.filter((s) => s.alarm.id !== alarm.id);
+  return isOpenAlarm(alarm) ? [{ alarm, at }, ...rest].slice(0, max) : rest;
+}
+
+/**
+ * Drops the live spots that a later read shows anyway: located alarms (the closed park's, with lat/lon) once the park
+ * snapshot was asked for after they were heard, the others once the safety map was. An alarm that is cleared but not
+ * closed stays open for days; without this the page would keep every alarm it ever heard (up to the cap).
+ * `safetyAskedAt` / `parkAskedAt`: when the read that gave the current answer was sent (null: no answer, or none read).
+ */
+export function dropCoveredSpots(spots: readonly LiveSpot[], safetyAskedAt: number | null, parkAskedAt: number | null): readonly LiveSpot[] {
+  const covered = (s: LiveSpot) => {
+    const readAt = s.alarm.lat !== null && s.alarm.lon !== null ? parkAskedAt : safetyAskedAt;
+    return readAt !== null && readAt >= s.at;
+  };
+  return spots.some(covered) ? spots.filter((s) => !covered(s)) : spots;
+}
+
 // ---- vehicles on the map ----
 
 export interface VehicleSpot {

@@ -31,6 +31,8 @@ export interface Polled<T> {
   data: T | undefined;
   /** When the last answer arrived (ms). */
   at: number | null;
+  /** When the read that gave the last answer was sent (ms): the answer holds everything the server had by then. */
+  askedAt: number | null;
   error: unknown;
   /** Reads again now (a no-op while a read is under way). */
   reload: () => void;
@@ -38,7 +40,7 @@ export interface Polled<T> {
 
 /** GET `path` now and every `periodMs`; null path: not at all (no permission). */
 export function usePolled<T>(path: string | null, periodMs: number): Polled<T> {
-  const [state, setState] = useState<{ data?: T; at: number | null; error: unknown }>({ at: null, error: undefined });
+  const [state, setState] = useState<{ data?: T; at: number | null; askedAt: number | null; error: unknown }>({ at: null, askedAt: null, error: undefined });
   const pathRef = useRef(path);
   const busy = useRef(false);
   const ctrl = useRef<AbortController | null>(null);
@@ -48,9 +50,10 @@ export function usePolled<T>(path: string | null, periodMs: number): Polled<T> {
     busy.current = true;
     const c = new AbortController();
     ctrl.current = c;
+    const askedAt = Date.now();
     try {
       const data = await api.get<T>(url, undefined, { signal: c.signal });
-      if (!c.signal.aborted) setState({ data, at: Date.now(), error: undefined });
+      if (!c.signal.aborted) setState({ data, at: Date.now(), askedAt, error: undefined });
     } catch (error) {
       if (!c.signal.aborted) setState((prev) => ({ ...prev, error }));
     } finally {
@@ -70,5 +73,5 @@ export function usePolled<T>(path: string | null, periodMs: number): Polled<T> {
     };
   }, [path, periodMs, load]);
   const reload = useCallback(() => void load(), [load]);
-  return { data: state.data, at: state.at, error: state.error, reload };
+  return { data: state.data, at: state.at, askedAt: state.askedAt, error: state.error, reload };
 }
