@@ -78,6 +78,13 @@ export function spreadAround(anchor: { lng: number; lat: number }, k: number): {
 }
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
+/** Open alarms per level from grouped rows (a level without rows counts 0). */
+function levelCounts(rows: readonly { level: string; n: number }[]): SafetyMap['counts'] {
+  const counts = { red: 0, orange: 0, yellow: 0, blue: 0 };
+  for (const r of rows) if (r.level in counts) counts[r.level as AlarmLevel] = Number(r.n);
+  return counts;
+}
+
 export interface SafetyMapService {
   map(p: Principal): Promise<SafetyMap>;
   /** The map's counts (open alarms per level, visible live enterprises) in one grouped query. */
@@ -177,15 +184,12 @@ export function createSafetyMapService(deps: Deps, latest: LatestValues): Safety
     },
 
     async openCounts(p) {
-      const counts = { red: 0, orange: 0, yellow: 0, blue: 0 };
-      for (const r of await mapRepository.findOpenCounts(db, visOf(p))) if (r.level in counts) counts[r.level as AlarmLevel] = Number(r.n);
-      return counts;
+      return levelCounts(await mapRepository.findOpenCounts(db, visOf(p)));
     },
 
     async openAlarms(p, limit) {
       const { items, perLevel } = await mapRepository.findOpenAlarms(db, visOf(p), limit);
-      const counts = { red: 0, orange: 0, yellow: 0, blue: 0 };
-      for (const r of perLevel) if (r.level in counts) counts[r.level as AlarmLevel] = Number(r.n);
+      const counts = levelCounts(perLevel);
       return { items: items.map(toAlarmSummary), total: counts.red + counts.orange + counts.yellow + counts.blue, counts };
     },
 
