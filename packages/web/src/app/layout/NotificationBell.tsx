@@ -1,5 +1,4 @@
 // The bell: unread count and the five latest unread notifications, polled while the user is active.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Badge, Button, Dropdown, Empty, Typography } from 'antd';
@@ -8,6 +7,7 @@ import { api } from '../api.ts';
 import type { AppNotification, NotificationPage } from '../contract.ts';
 import { formatDateTime } from '../format.ts';
 import { useApiGet } from '../use-api.ts';
+import { useEvery } from '../use-every.ts';
 import { useReportError } from '../use-report-error.ts';
 import { useLastActivity } from './use-activity.ts';
 
@@ -21,12 +21,10 @@ export function NotificationBell() {
   const { data, reload } = useApiGet<NotificationPage>('/api/notifications', QUERY, { report: false });
   const lastActivity = useLastActivity();
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && Date.now() - lastActivity.current < POLL_MS) reload();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [reload, lastActivity]);
+  // Paused while the tab is hidden; an idle user's bell is not read again.
+  useEvery(() => {
+    if (Date.now() - lastActivity.current < POLL_MS) reload();
+  }, POLL_MS);
 
   const markRead = async (n: AppNotification) => {
     try {

@@ -7,13 +7,14 @@ import { FundProjectionScreenOutlined, ReloadOutlined } from '@ant-design/icons'
 import type { Cockpit } from '@zoneops/shared';
 import { formatDateTime } from '../../app/format.ts';
 import { useApiGet } from '../../app/use-api.ts';
+import { useEvery } from '../../app/use-every.ts';
 import { CockpitView } from './CockpitView.tsx';
-import { useVisibleRefresh } from './use-visible-refresh.ts';
+import { REFRESH_MS } from './cockpit-ui.ts';
 
 export default function CockpitPage() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useApiGet<Cockpit>('/api/cockpit');
-  useVisibleRefresh(reload);
+  useEvery(reload, REFRESH_MS);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="cockpit-page">

@@ -9,7 +9,6 @@ import {
   growthColour,
   GOOD,
   BAD,
-  isStale,
   langOf,
   ledgerItemPath,
   presentTiles,
@@ -128,9 +127,7 @@ describe('service, park, competition', () => {
 });
 
 describe('reloading', () => {
-  it('reloads a page coming back after a minute or more', () => {
+  it('reloads every minute', () => {
     expect(REFRESH_MS).toBe(60_000);
-    expect(isStale(0, 59_999)).toBe(false);
-    expect(isStale(0, 60_000)).toBe(true);
   });
 });

@@ -156,6 +156,3 @@ export type CompetitionRow = NonNullable<Cockpit['competition']>['rows'][number]
 
 /** The cockpit reloads every minute while the page is visible. */
 export const REFRESH_MS = 60_000;
-
-/** Whether a page coming back into view should reload at once: its data is a refresh period old or more. */
-export const isStale = (loadedAt: number, now: number, every = REFRESH_MS) => now - loadedAt >= every;

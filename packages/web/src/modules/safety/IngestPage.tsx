@@ -1,9 +1,9 @@
 // The ingest administration (safety.manage): this instance's listeners, rates, counters and write queue, read again
 // every few seconds, and the rejections of every instance counted per sender and reason.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, Space, Typography } from 'antd';
 import { useApiGet } from '../../app/use-api.ts';
+import { useEvery } from '../../app/use-every.ts';
 import { IngestStatusView } from './ingest/IngestStatusView.tsx';
 import { RejectionTable } from './ingest/RejectionTable.tsx';
 import { STATUS_REFRESH_MS, type IngestStatus } from './ingest/ingest-ui.ts';
@@ -11,11 +11,7 @@ import { STATUS_REFRESH_MS, type IngestStatus } from './ingest/ingest-ui.ts';
 export default function IngestPage() {
   const { t } = useTranslation();
   const status = useApiGet<IngestStatus>('/api/safety/ingest/status', undefined, { report: false });
-  const { reload } = status;
-  useEffect(() => {
-    const timer = setInterval(reload, STATUS_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+  useEvery(status.reload, STATUS_REFRESH_MS);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="ingest-page">

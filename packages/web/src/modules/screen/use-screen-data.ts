@@ -3,6 +3,7 @@
 // stops on unmount and never overlaps itself.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
+import { useEvery } from '../../app/use-every.ts';
 import { fitStage, type StageFit } from './screen-ui.ts';
 
 export function useStageFit(): StageFit {
@@ -20,10 +21,7 @@ export function useStageFit(): StageFit {
 /** The time now, once a second. */
 export function useNow(periodMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(timer);
-  }, [periodMs]);
+  useEvery(() => setNow(Date.now()), periodMs, { whileHidden: true });
   return now;
 }
 
@@ -38,7 +36,7 @@ export interface Polled<T> {
   reload: () => void;
 }
 
-/** GET `path` now and every `periodMs`; null path: not at all (no permission). */
+/** GET `path` now and every `periodMs`, also while the tab is hidden (the screen runs unattended); null path: not at all (no permission). */
 export function usePolled<T>(path: string | null, periodMs: number): Polled<T> {
   const [state, setState] = useState<{ data?: T; at: number | null; askedAt: number | null; error: unknown }>({ at: null, askedAt: null, error: undefined });
   const pathRef = useRef(path);
@@ -64,14 +62,13 @@ export function usePolled<T>(path: string | null, periodMs: number): Polled<T> {
     pathRef.current = path;
     if (path === null) return;
     void load();
-    const timer = setInterval(() => void load(), periodMs);
     return () => {
-      clearInterval(timer);
       ctrl.current?.abort();
       ctrl.current = null;
       busy.current = false;
     };
-  }, [path, periodMs, load]);
+  }, [path, load]);
+  useEvery(() => void load(), path === null ? null : periodMs, { whileHidden: true });
   const reload = useCallback(() => void load(), [load]);
   return { data: state.data, at: state.at, askedAt: state.askedAt, error: state.error, reload };
 }
