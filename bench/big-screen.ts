@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import type { DemoDevicesFileWithPark } from '../packages/server/src/db/seed/demo-park.ts';
 import { CHROMIUM, launch, signInDemo } from '../e2e/browser.ts';
+import { summariseSnapshotFile, type HeapSummary } from './heap-summary.ts';
 import { Fleet, sendersOf } from './fleet/index.ts';
 import { GatePoster, Jt808Fleet, PhoneFleet, simPhoneOf, simTerminalOf, zonesOf } from './vehicles/index.ts';
 
@@ -35,6 +36,7 @@ const USAGE = `usage: npm run bench -- big-screen [options]
   --snapshot-at <list>   minutes for --heap-snapshots, comma-separated (default: a fifth of --minutes, and the end)
   --database-url <url>   run the platform on this PostgreSQL database (must be empty or hold the demo; default: PGlite)
   --chromium <path>      default /usr/bin/chromium
+  --js-flags=<flags>     V8 flags for the page (e.g. --js-flags="--no-opt --no-maglev --no-sparkplug": no optimised code)
 WEB_DIST=<dir> in the environment: the platform serves that bundle and none is built.`;
 
 const { values: o } = parseArgs({
@@ -52,6 +54,7 @@ const { values: o } = parseArgs({
     'snapshot-at': { type: 'string' },
     'database-url': { type: 'string' },
     chromium: { type: 'string', default: CHROMIUM },
+    'js-flags': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -200,7 +203,7 @@ const telemetry = new Fleet({
 });
 
 // ---- the browser ----
-const browser = await launch(o.chromium);
+const browser = await launch(o.chromium, o['js-flags'] ? [`--js-flags=${o['js-flags']}`] : []);
 const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 const page: Page = await context.newPage();
 page.setDefaultTimeout(60_000);
@@ -286,6 +289,7 @@ if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
 let chunks: string[] = [];
 cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
 const pendingSnapshots = snapshotDir ? [...SNAPSHOT_AT] : [];
+const snapshots: ({ minute: number } & HeapSummary)[] = [];
 async function snapshotIfDue(minute: number, last: boolean) {
   if (!snapshotDir || !pendingSnapshots.length || (pendingSnapshots[0]! > minute + 0.01 && !last)) return;
   while (pendingSnapshots.length && (pendingSnapshots[0]! <= minute + 0.01 || last)) pendingSnapshots.shift();
@@ -294,7 +298,11 @@ async function snapshotIfDue(minute: number, last: boolean) {
   const file = join(snapshotDir, `screen-${minute.toFixed(1).padStart(6, '0')}min.heapsnapshot`);
   writeFileSync(file, chunks.join(''));
   chunks = [];
-  console.log(`  heap snapshot: ${file}`);
+  const kinds = summariseSnapshotFile(file);
+  snapshots.push({ minute, ...kinds });
+  console.log(
+    `  heap snapshot: ${file}: compiled code ${kinds.codeKB} KB, JS data ${kinds.dataKB} KB (${kinds.dataObjects} objects), strings ${kinds.stringsKB} KB, native ${kinds.nativeKB} KB`,
+  );
 }
 samples.push(await sample());
 show(samples[0]!);
@@ -362,6 +370,8 @@ const summary = {
   domNodes: { first: first.domNodes, last: last.domNodes, max: Math.max(...samples.map((s) => s.domNodes)) },
   listeners: { first: first.listeners, last: last.listeners },
   liveMessages: last.liveMessages,
+  jsFlags: o['js-flags'] ?? null,
+  snapshots,
   pageErrors: pageErrors.length,
   csv: csvPath,
 };

@@ -15,7 +15,7 @@ export function haveChromium(): boolean {
 }
 
 /** Chromium at `executablePath` (default CHROMIUM), headless, with the flags the tests and the benchmarks run it with. */
-export function launch(executablePath = CHROMIUM): Promise<Browser> {
+export function launch(executablePath = CHROMIUM, extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath,
@@ -27,6 +27,7 @@ export function launch(executablePath = CHROMIUM): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
