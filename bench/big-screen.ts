@@ -345,7 +345,10 @@ function slope(points: readonly [number, number][]): number | null {
   return points.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / sxx;
 }
 const used = samples.map((s) => s.usedKB);
-const second = samples.filter((s) => s.minute >= MINUTES / 2);
+// A heap snapshot leaves the profiler's own bookkeeping in the heap for a while (+0.5–1 MB at the next sample): the
+// samples within two minutes after one are left out of the slope.
+const disturbed = (s: Sample) => snapshots.some((x) => s.minute > x.minute && s.minute - x.minute <= 2);
+const second = samples.filter((s) => s.minute >= MINUTES / 2 && !disturbed(s));
 const kbPerMin = slope(second.map((s) => [s.minute, s.usedKB]));
 const first = samples[0]!;
 const last = samples[samples.length - 1]!;
@@ -378,7 +381,9 @@ const summary = {
 console.log('');
 console.log(`Big screen over ${MINUTES} min (${samples.length} samples after forced GC):`);
 console.log(`  JS heap used: first ${first.usedKB} KB, last ${last.usedKB} KB, min ${summary.heapUsedKB.min} KB, max ${summary.heapUsedKB.max} KB`);
-console.log(`  slope over the second half: ${summary.slopeSecondHalfKBPerMin ?? '—'} KB/min`);
+console.log(`  slope over the second half: ${summary.slopeSecondHalfKBPerMin ?? '—'} KB/min (without the samples just after a heap snapshot)`);
+for (const x of snapshots)
+  console.log(`  snapshot at minute ${x.minute}: compiled code ${x.codeKB} KB, JS data ${x.dataKB} KB (${x.dataObjects} objects), strings ${x.stringsKB} KB`);
 console.log(`  DOM nodes: first ${first.domNodes}, last ${last.domNodes} (max ${summary.domNodes.max}); listeners ${first.listeners} → ${last.listeners}`);
 console.log(
   `  live messages received by the page: ${last.liveMessages}; positions sent ${summary.workload.positionsSent}, readings ${ts.readings}, excursions ${ts.excursionsStarted}`,
