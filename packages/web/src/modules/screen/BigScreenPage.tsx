@@ -18,7 +18,18 @@ import type { LiveState } from '../safety/use-safety-live.ts';
 import { ParkLiveFeed, SafetyLiveFeed } from './LiveFeeds.tsx';
 import { LeftColumn, RightColumn, TitleBar } from './ScreenBoard.tsx';
 import type { AlarmSpot } from './ScreenMap.tsx';
-import { applyFeed, applyLiveSpot, dropCoveredSpots, FEED_MAX, STAGE_HEIGHT, STAGE_WIDTH, VehicleSpots, type FeedItem, type LiveSpot } from './screen-ui.ts';
+import {
+  applyFeed,
+  applyLiveSpot,
+  dropCoveredSpots,
+  FEED_MAX,
+  feedFromList,
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  VehicleSpots,
+  type FeedItem,
+  type LiveSpot,
+} from './screen-ui.ts';
 import { usePolled, useStageFit } from './use-screen-data.ts';
 import { screenLightColours } from '../../charts/screen-lights.ts';
 import { screenLevelColours } from '../../charts/screen-alarms.ts';
@@ -80,8 +91,7 @@ export default function BigScreenPage() {
   // the alarm feed: the newest open alarms first read, then the live changes
   const [feed, setFeed] = useState<{ base: OpenAlarmList | undefined; items: readonly FeedItem[] }>({ base: undefined, items: [] });
   if (openAlarms.data && openAlarms.data !== feed.base) {
-    const items = openAlarms.data.items.slice(0, FEED_MAX).map((alarm) => ({ key: alarm.id, alarm, at: alarm.updatedAt }));
-    setFeed({ base: openAlarms.data, items });
+    setFeed({ base: openAlarms.data, items: feedFromList(openAlarms.data.items) });
   }
   // live alarm spots are kept only between two reads of the map data (the next answer holds them)
   const [liveAlarms, setLiveAlarms] = useState<{ safetyAt: number | null; parkAt: number | null; spots: readonly LiveSpot[] }>({

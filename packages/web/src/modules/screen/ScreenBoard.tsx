@@ -157,7 +157,7 @@ function AlarmRow({ item }: { item: FeedItem }) {
       <span className="screen-alarm-text">
         <b>{where}</b> {what}
       </span>
-      <span className="screen-alarm-time">{formatDateTime(a.updatedAt).slice(11, 16)}</span>
+      <span className="screen-alarm-time">{formatDateTime(item.at).slice(11, 16)}</span>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   applyLiveSpot,
   counterDigits,
   dropCoveredSpots,
+  feedFromList,
   fitStage,
   headlines,
   pushBounded,
@@ -87,6 +88,24 @@ describe('alarm feed', () => {
     expect(feed.map((x) => x.key)).toEqual(['a', 'b']);
     for (let i = 0; i < 80; i++) feed = applyFeed(feed, 'raised', alarm(`n${i}`), 50);
     expect(feed).toHaveLength(50);
+  });
+
+  it('starts from the read list by raise time, so the times fall down the list; a live change goes on top at its own time', () => {
+    const read = [
+      alarm('new', { raisedAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z' }),
+      alarm('escalated', { raisedAt: '2026-11-23T00:44:00.000Z', updatedAt: '2026-11-23T00:50:00.000Z' }),
+      alarm('old', { raisedAt: '2026-11-23T00:20:00.000Z', updatedAt: '2026-11-23T00:20:00.000Z' }),
+    ];
+    let feed = feedFromList(read, 2);
+    expect(feed.map((x) => [x.key, x.at])).toEqual([
+      ['new', '2026-11-23T01:00:00.000Z'],
+      ['escalated', '2026-11-23T00:44:00.000Z'],
+    ]);
+    feed = applyFeed(feed, 'levelChanged', alarm('escalated', { raisedAt: '2026-11-23T00:44:00.000Z', updatedAt: '2026-11-23T01:02:00.000Z' }));
+    expect(feed.map((x) => [x.key, x.at])).toEqual([
+      ['escalated', '2026-11-23T01:02:00.000Z'],
+      ['new', '2026-11-23T01:00:00.000Z'],
+    ]);
   });
 
   it('updates a line in place for other changes and ignores alarms not shown', () => {

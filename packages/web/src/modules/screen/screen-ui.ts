@@ -91,7 +91,14 @@ export interface FeedItem {
   /** The alarm id and its occurrence: a returned alarm is a new line. */
   key: string;
   alarm: AlarmSummary;
+  /** When the line went to the top (the time shown): raised for the first read, the change's time for a live one. */
   at: string;
+}
+
+/** The feed from a read of the open alarms (newest raised first): each line shows when it was raised, so the
+ *  times fall down the list even when an alarm was escalated or acknowledged later. */
+export function feedFromList(alarms: readonly AlarmSummary[], max = FEED_MAX): readonly FeedItem[] {
+  return alarms.slice(0, max).map((alarm) => ({ key: alarm.id, alarm, at: alarm.raisedAt }));
 }
 
 /** A live alarm change applied to the feed: raised / returned / worse ones go first; others update a line in place. */
