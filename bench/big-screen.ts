@@ -290,6 +290,8 @@ let chunks: string[] = [];
 cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
 const pendingSnapshots = snapshotDir ? [...SNAPSHOT_AT] : [];
 const snapshots: ({ minute: number } & HeapSummary)[] = [];
+const describeKinds = (k: HeapSummary) =>
+  `compiled code ${k.codeKB} KB, JS data ${k.dataKB} KB (${k.dataObjects} objects), strings ${k.stringsKB} KB, native ${k.nativeKB} KB`;
 async function snapshotIfDue(minute: number, last: boolean) {
   if (!snapshotDir || !pendingSnapshots.length || (pendingSnapshots[0]! > minute + 0.01 && !last)) return;
   while (pendingSnapshots.length && (pendingSnapshots[0]! <= minute + 0.01 || last)) pendingSnapshots.shift();
@@ -300,9 +302,7 @@ async function snapshotIfDue(minute: number, last: boolean) {
   chunks = [];
   const kinds = summariseSnapshotFile(file);
   snapshots.push({ minute, ...kinds });
-  console.log(
-    `  heap snapshot: ${file}: compiled code ${kinds.codeKB} KB, JS data ${kinds.dataKB} KB (${kinds.dataObjects} objects), strings ${kinds.stringsKB} KB, native ${kinds.nativeKB} KB`,
-  );
+  console.log(`  heap snapshot: ${file}: ${describeKinds(kinds)}`);
 }
 samples.push(await sample());
 show(samples[0]!);
@@ -382,8 +382,7 @@ console.log('');
 console.log(`Big screen over ${MINUTES} min (${samples.length} samples after forced GC):`);
 console.log(`  JS heap used: first ${first.usedKB} KB, last ${last.usedKB} KB, min ${summary.heapUsedKB.min} KB, max ${summary.heapUsedKB.max} KB`);
 console.log(`  slope over the second half: ${summary.slopeSecondHalfKBPerMin ?? '—'} KB/min (without the samples just after a heap snapshot)`);
-for (const x of snapshots)
-  console.log(`  snapshot at minute ${x.minute}: compiled code ${x.codeKB} KB, JS data ${x.dataKB} KB (${x.dataObjects} objects), strings ${x.stringsKB} KB`);
+for (const x of snapshots) console.log(`  snapshot at minute ${x.minute}: ${describeKinds(x)}`);
 console.log(`  DOM nodes: first ${first.domNodes}, last ${last.domNodes} (max ${summary.domNodes.max}); listeners ${first.listeners} → ${last.listeners}`);
 console.log(
   `  live messages received by the page: ${last.liveMessages}; positions sent ${summary.workload.positionsSent}, readings ${ts.readings}, excursions ${ts.excursionsStarted}`,

@@ -13,14 +13,12 @@ export interface VisibilitySource {
 export interface EveryOptions {
   /** Keep calling while the tab is hidden (default false: pause, and catch up on return). */
   whileHidden?: boolean;
-  /** Call once at the start as well (default false: the first call after one period). */
-  immediately?: boolean;
 }
 
 /** Whether a page coming back into view should call at once: the last call is a period old or more. */
 export const isStale = (lastAt: number, now: number, every: number) => now - lastAt >= every;
 
-/** Calls `fn` every `every` ms per the options; returns the stop function. */
+/** Calls `fn` every `every` ms (the first call after one period) per the options; returns the stop function. */
 export function startEvery(fn: () => void, every: number, opts: EveryOptions = {}, doc: VisibilitySource = document): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   let last = Date.now();
@@ -35,7 +33,6 @@ export function startEvery(fn: () => void, every: number, opts: EveryOptions = {
     if (timer !== undefined) clearInterval(timer);
     timer = undefined;
   };
-  if (opts.immediately) tick();
   if (opts.whileHidden) {
     start();
     return pause;

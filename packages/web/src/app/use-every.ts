@@ -5,9 +5,9 @@ import { startEvery, type EveryOptions } from './every.ts';
 
 export function useEvery(fn: () => void, every: number | null, opts: EveryOptions = {}): void {
   const call = useEffectEvent(fn);
-  const { whileHidden = false, immediately = false } = opts;
+  const { whileHidden = false } = opts;
   useEffect(() => {
     if (every === null) return;
-    return startEvery(() => call(), every, { whileHidden, immediately });
-  }, [every, whileHidden, immediately]);
+    return startEvery(() => call(), every, { whileHidden });
+  }, [every, whileHidden]);
 }
