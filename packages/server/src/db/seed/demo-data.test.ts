@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { isValidUscc } from '@zoneops/shared';
 import { buildDemoZone } from './demo-data.ts';
@@ -117,6 +118,13 @@ describe('buildDemoZone', () => {
         ['kaohe', 'personnelAssessment', ['assessor']],
       ]);
       expect(zone.users.filter((u) => u.roles.includes('statistician'))).toHaveLength(1);
+      // Every fixed account (the README's demo logins) is marked so that start-up prints it; no generated one is.
+      expect(zone.users.filter((u) => u.fixed).map((u) => u.username)).toEqual([
+        ...['sysadmin', 'secadmin', 'auditor', 'leader', 'construction', 'emergency', 'street', 'supervisor', 'enterprise'],
+        ...['statistician', 'zhaoshang', 'zsstaff', 'qyfw', 'cadre', 'anjian', 'fengbi', 'kaohe'],
+      ]);
+      const readme = readFileSync(new URL('../../../../../README.md', import.meta.url), 'utf8');
+      for (const u of zone.users.filter((x) => x.fixed)) expect(readme, u.username).toContain(`\`${u.username}\``);
       // The first generated (pseudo-random) user keeps the name it had before the statistician was added.
       expect(zone.users[9]).toMatchObject({ displayName: '谢杰', unitKey: 'admin', position: '党工委书记' });
     });

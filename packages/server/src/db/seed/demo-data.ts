@@ -22,6 +22,8 @@ export interface DemoUser {
   email: string;
   roles: string[];
   enterpriseIndex?: number;
+  /** A fixed, documented account (the README's demo logins), printed at start-up; generated users are not. */
+  fixed?: true;
 }
 export type EnterpriseStatus = 'operating' | 'suspended' | 'deregistered' | 'movedOut';
 export interface DemoEnterprise {
@@ -477,6 +479,7 @@ function buildUsers(rng: Rng, phone: () => string, enterprises: DemoEnterprise[]
       email: `${username}@${domain}`,
       roles: u.roles,
       ...(u.enterpriseIndex === undefined ? {} : { enterpriseIndex: u.enterpriseIndex }),
+      ...(u.username === undefined ? {} : { fixed: true as const }),
     });
   };
   const enterpriseStreet = (i: number): string => at(enterprises, i).streetKey;

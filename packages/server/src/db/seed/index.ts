@@ -146,8 +146,6 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
       .onConflictDoNothing();
   });
   return {
-    logins: zone.users
-      .filter((u, i) => i < 9 || u.username === 'statistician')
-      .map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })),
+    logins: zone.users.filter((u) => u.fixed).map((u) => ({ username: u.username, roles: u.roles, displayName: u.displayName })),
   };
 }
